@@ -38,6 +38,7 @@ class OpportunityBoardPageTest {
     @Autowired com.lead2cash.testing.ContractTestSupport contracts;
     @Autowired com.lead2cash.testing.SignedContracts signing;
     @Autowired com.lead2cash.testing.MutableClock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** Decision 0026: the phone's move menu offers won only when the opportunity says it may be won (a signed contract). */
     @Test
@@ -420,6 +421,7 @@ class OpportunityBoardPageTest {
         String token = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "过期成交日有限公司", "钱经理", "qian@pastclose.example");
         Cookie rep = customers.session(mvc, team.rep());
+        long numbered = lastOpportunityNumber();
         String refused = mvc.post().uri("/opportunities?lang=en").cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("customerId", customer).param("name", "过期成交").param("amount", "1000")
                 .param("expectedCloseDate", "2000-01-01").exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -433,6 +435,9 @@ class OpportunityBoardPageTest {
         JsonNode created = customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/opportunities", """
                 {"customerId":"%s","name":"过期成交","amount":1000,"expectedCloseDate":"2026-12-31"}"""
                 .formatted(customer)), 201));
+        // the refused ones took no number: this one has the number after the last given before them
+        assertThat(created.get("code").asString()).as("no gap left by the refusals")
+                .isEqualTo("O-2026-%06d".formatted(numbered + 1));
         String id = created.get("id").asString();
         long version = created.get("version").asLong();
         // 2027-01-10: the expected day passed with the opportunity still open (the class's later tests run at START)
@@ -476,5 +481,11 @@ class OpportunityBoardPageTest {
     private String page(String id, String lang, Cookie session) throws Exception {
         return mvc.get().uri("/opportunities/" + id + "?lang=" + lang).cookie(session).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The last number the opportunities' sequence gave (0 before the first). */
+    private long lastOpportunityNumber() {
+        return jdbc.sql("select case when is_called then last_value else last_value - 1 end from opportunity_code_seq")
+                .query(Long.class).single();
     }
 }

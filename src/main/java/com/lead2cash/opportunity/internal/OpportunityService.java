@@ -139,8 +139,8 @@ public class OpportunityService {
             throw new DomainException("opportunity.customer.inPool", customer.name());
         }
         UUID owner = owner(me, requestedOwner, customer.ownerId());
-        Opportunity o = Opportunity.open(codes.next("O", "opportunity_code_seq"), customer.id(), details, owner, null,
-                me.id(), clock.instant(), today());
+        Opportunity o = Opportunity.open(() -> codes.next("O", "opportunity_code_seq"), customer.id(), details, owner,
+                null, me.id(), clock.instant(), today());
         return save(o);
     }
 
@@ -158,7 +158,7 @@ public class OpportunityService {
                     ? new FieldValidationException.FieldError("opportunityName", f.messageKey(), f.args()) : f).toList());
         }
         UUID creator = CurrentUser.get().map(CurrentUser::id).orElse(ownerId);
-        Opportunity o = Opportunity.open(codes.next("O", "opportunity_code_seq"), customerId, details,
+        Opportunity o = Opportunity.open(() -> codes.next("O", "opportunity_code_seq"), customerId, details,
                 ownerId != null ? ownerId : creator, sourceLeadCode, creator, clock.instant(), today());
         return save(o).id();
     }

@@ -80,8 +80,8 @@ public class Opportunity {
      * A new opportunity in DISCOVERY for a customer, owned by {@code ownerId}; its expected close date, if any, not
      * before {@code today} (the business's day, {@link #requireCloseDateAhead}).
      */
-    public static Opportunity open(String code, UUID customerId, OpportunityDetails details, UUID ownerId,
-                                   String sourceLeadCode, UUID createdBy, Instant now, LocalDate today) {
+    public static Opportunity open(java.util.function.Supplier<String> code, UUID customerId, OpportunityDetails details,
+                                   UUID ownerId, String sourceLeadCode, UUID createdBy, Instant now, LocalDate today) {
         requireCloseDateAhead(details.expectedCloseDate(), null, today);
         if (customerId == null) {
             throw new FieldValidationException("customerId", "opportunity.customer.required");
@@ -91,7 +91,7 @@ public class Opportunity {
         }
         Opportunity o = new Opportunity();
         o.id = Ids.newId();
-        o.code = code;
+        o.code = code.get(); // drawn once the opportunity passed its checks: a refused one leaves no gap in the numbers
         o.customerId = customerId;
         o.apply(details);
         o.currency = "CNY";

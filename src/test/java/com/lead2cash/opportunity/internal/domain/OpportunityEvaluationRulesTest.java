@@ -30,7 +30,7 @@ class OpportunityEvaluationRulesTest {
     final UUID manager = UUID.randomUUID();
     final UUID director = UUID.randomUUID();
     final UUID tech = UUID.randomUUID();
-    final Opportunity opportunity = Opportunity.open("O-2026-000001", UUID.randomUUID(),
+    final Opportunity opportunity = Opportunity.open(() -> "O-2026-000001", UUID.randomUUID(),
             OpportunityDetails.validated("园区安防改造", new BigDecimal("800000"), null, List.of("安防"), null, null),
             rep, null, rep, NOW, java.time.LocalDate.of(2026, 12, 1));
 

@@ -41,7 +41,7 @@ class OpportunityLifecycleTest {
 
     /** An opportunity brought to {@code stage} through the stages before it, past a qualifying panel. */
     static Opportunity at(Stage stage) {
-        Opportunity o = Opportunity.open("O-1", UUID.randomUUID(),
+        Opportunity o = Opportunity.open(() -> "O-1", UUID.randomUUID(),
                 OpportunityDetails.validated("数据中心扩容", new BigDecimal("500000"), null, null, List.of("华为"), null),
                 REP, null, REP, NOW, TODAY);
         Scorecard pass = passing(o);
@@ -344,12 +344,12 @@ class OpportunityLifecycleTest {
     void anExpectedCloseDateSetInThePastIsRefusedAndAnOverdueOneLeftAsItIsStays() {
         OpportunityDetails past = OpportunityDetails.validated("数据中心扩容", new BigDecimal("500000"),
                 TODAY.minusDays(1), null, null, null);
-        assertThatThrownBy(() -> Opportunity.open("O-2", UUID.randomUUID(), past, REP, null, REP, NOW, TODAY))
+        assertThatThrownBy(() -> Opportunity.open(() -> "O-2", UUID.randomUUID(), past, REP, null, REP, NOW, TODAY))
                 .isInstanceOf(FieldValidationException.class)
                 .satisfies(e -> assertThat(((FieldValidationException) e).errors()).singleElement()
                         .satisfies(f -> assertThat(f.field()).isEqualTo("expectedCloseDate"))
                         .satisfies(f -> assertThat(f.messageKey()).isEqualTo("opportunity.closeDate.past")));
-        Opportunity o = Opportunity.open("O-2", UUID.randomUUID(), OpportunityDetails.validated("数据中心扩容",
+        Opportunity o = Opportunity.open(() -> "O-2", UUID.randomUUID(), OpportunityDetails.validated("数据中心扩容",
                 new BigDecimal("500000"), TODAY, null, null, null), REP, null, REP, NOW, TODAY);
         assertThat(o.expectedCloseDate()).as("today is still ahead").isEqualTo(TODAY);
 

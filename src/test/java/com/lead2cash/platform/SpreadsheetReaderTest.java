@@ -136,6 +136,22 @@ class SpreadsheetReaderTest {
                     .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.numberOutOfRange"))
                     .satisfies(e -> assertThat(((FieldValidationException) e).errors().get(0).args()).containsExactly(3));
         }
+        // too small and too long are refused with the same message: it says so, not just "too large"
+        for (String odd : List.of("1E-999999999", "0." + "1".repeat(5000))) {
+            assertThatThrownBy(() -> read("odd.xlsx", Workbooks.xlsx("<row r=\"3\"><c r=\"A3\"><v>" + odd + "</v></c></row>",
+                    null, false), LIMITS))
+                    .as(odd.substring(0, 8))
+                    .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.numberOutOfRange"));
+        }
+        for (String bundle : List.of("/messages.properties", "/messages_zh.properties")) {
+            java.util.Properties messages = new java.util.Properties();
+            try (var in = new java.io.InputStreamReader(SpreadsheetReaderTest.class.getResourceAsStream(bundle),
+                    StandardCharsets.UTF_8)) {
+                messages.load(in);
+            }
+            assertThat(messages.getProperty("spreadsheet.numberOutOfRange")).as(bundle)
+                    .doesNotContain("1.8E308").containsAnyOf("too small", "过小").containsAnyOf("too long", "过长");
+        }
         // the largest and smallest a cell holds are read, written out in full
         List<SpreadsheetReader.Row> rows = read("edge.xlsx", Workbooks.xlsx("<row r=\"1\"><c r=\"A1\"><v>1.7976931348623157E308</v></c>"
                 + "<c r=\"B1\"><v>4.9E-324</v></c><c r=\"C1\"><v>0E999999999</v></c></row>", null, false), LIMITS);

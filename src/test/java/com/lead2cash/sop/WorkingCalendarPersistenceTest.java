@@ -145,11 +145,42 @@ class WorkingCalendarPersistenceTest {
                 .exchange();
     }
 
+    private org.springframework.test.web.servlet.assertj.MvcTestResult settings(String workStart, String workEnd,
+                                                                                String weekdays) {
+        return mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .header(HttpHeaders.IF_MATCH, calendarVersion()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"zone":"Asia/Shanghai","workStart":"%s","workEnd":"%s","workingWeekdays":[%s]}"""
+                        .formatted(workStart, workEnd, weekdays)).exchange();
+    }
+
     private org.springframework.test.web.servlet.assertj.MvcTestResult screeningWindow(String uri, String window) {
         return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"reason":"筛选时限 %s","changes":[{"rule":"L1","parameter":"window","value":"%s"}]}
                         """.formatted(window, window)).exchange();
+    }
+
+    /** Walk finding: a change of the weekdays alone that could not count L1's window was refused on workEnd. */
+    @Test
+    void L1_aCalendarChangeRefusedForAPolicyWindowNamesTheFieldThatChanged() {
+        String before = calendar.current().toString();
+        String weekdays = "\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"";
+        // 87,600 business hours: some 37 years of 09:00–18:00 weekdays, past a century on Mondays or an hour a day
+        assertThat(screeningWindow("/api/v1/policy", "87600h business")).hasStatus(HttpStatus.CREATED);
+        try {
+            assertThat(settings("09:00", "18:00", "\"MONDAY\"")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                    .satisfies(json -> {
+                        assertThat(json).extractingPath("$.errors[0].field").isEqualTo("workingWeekdays");
+                        assertThat(json).extractingPath("$.errors[0].code").isEqualTo("calendar.error.policyWindowUncountable");
+                    });
+            assertThat(settings("17:00", "18:00", weekdays)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                    .extractingPath("$.errors[0].field").isEqualTo("workStart");
+            assertThat(settings("09:00", "10:00", weekdays)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                    .extractingPath("$.errors[0].field").isEqualTo("workEnd");
+            assertThat(calendar.current().toString()).isEqualTo(before);
+        } finally {
+            assertThat(screeningWindow("/api/v1/policy", "30m business")).hasStatus(HttpStatus.CREATED);
+        }
     }
 
     /**

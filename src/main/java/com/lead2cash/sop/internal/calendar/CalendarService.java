@@ -226,6 +226,7 @@ public class CalendarService implements BusinessCalendar {
     @Transactional
     public Settings updateSettings(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> weekdays,
                                    Long expectedRevision) {
+        Settings previous = settings();
         List<FieldError> errors = new ArrayList<>();
         ZoneId zoneId = null;
         if (zone == null) {
@@ -263,10 +264,25 @@ public class CalendarService implements BusinessCalendar {
             throw new com.lead2cash.platform.ConflictException("calendar.error.concurrentChange");
         }
         PerTransaction.forget(currentInTransaction);
-        requirePolicyWindowsCountable("workEnd");
+        requirePolicyWindowsCountable(changedField(previous, workStart, workEnd, weekdays));
         audit.record("calendar.settings", "WorkingCalendar", 1, "calendar.audit.settings", zoneId, workStart, workEnd,
                 EnumSet.copyOf(weekdays).stream().map(d -> "calendar.weekday." + d.name()).collect(Collectors.joining(", ")));
         return settings();
+    }
+
+    /**
+     * The field a refused settings change names: the working weekdays when they changed, else the start of work when
+     * only it changed, else the end of work (the hours, or only the zone, changed).
+     */
+    private static String changedField(Settings previous, LocalTime workStart, LocalTime workEnd,
+                                       Set<DayOfWeek> weekdays) {
+        if (!EnumSet.copyOf(weekdays).equals(previous.workingWeekdays())) {
+            return "workingWeekdays";
+        }
+        if (!workStart.equals(previous.workStart()) && workEnd.equals(previous.workEnd())) {
+            return "workStart";
+        }
+        return "workEnd";
     }
 
     @Transactional

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -402,6 +403,63 @@ class WorkingCalendarPersistenceTest {
                 .multipart().file(new MockMultipartFile("file", "garbage.txt", "text/plain", garbage)).exchange();
         assertThat(page).bodyText().contains("Line 101:", "9900 more invalid lines").doesNotContain("Line 102:");
         assertThat(service.exceptions(2031)).isEmpty();
+    }
+
+    private org.springframework.test.web.servlet.assertj.MvcTestResult addDay(String day, String kind) {
+        return mvc.post().uri("/api/v1/calendar/exceptions").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"day":"%s","kind":"%s"}""".formatted(day, kind)).exchange();
+    }
+
+    /** Walk finding: a single day bypassed the import's rules (a month with no working day, a year it does not set). */
+    @Test
+    void aSingleDayIsTakenByTheImportsRulesYearsAndAWorkingDayEveryMonth() {
+        int before = exceptionCount();
+        long revision = service.settings().revision();
+        // the test clock's today is in 2026: last year to five years ahead, as a file
+        for (String day : List.of("2040-03-31", "2024-12-31")) {
+            assertThat(addDay(day, "HOLIDAY")).as(day).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                    .satisfies(json -> {
+                        assertThat(json).extractingPath("$.errors[0].field").isEqualTo("day");
+                        assertThat(json).extractingPath("$.errors[0].code").isEqualTo("calendar.import.year-not-taken");
+                        assertThat(json).extractingPath("$.errors[0].message").asString().contains(day, "2025", "2031");
+                    });
+        }
+        assertThat(exceptionCount()).isEqualTo(before);
+        // August 2029 a holiday but for its last day (a Friday): that one a holiday too leaves the month idle
+        List<LocalDate> august = LocalDate.of(2029, 8, 1).datesUntil(LocalDate.of(2029, 8, 31)).toList();
+        try {
+            StringBuilder file = new StringBuilder();
+            august.forEach(d -> file.append(d).append(" holiday\n"));
+            service.importFile(file.toString().getBytes(StandardCharsets.UTF_8));
+            long imported = service.settings().revision();
+            assertThat(addDay("2029-08-31", "HOLIDAY")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                    .satisfies(json -> {
+                        assertThat(json).extractingPath("$.errors[0].field").isEqualTo("day");
+                        assertThat(json).extractingPath("$.errors[0].code").isEqualTo("calendar.import.no-working-day");
+                        assertThat(json).extractingPath("$.errors[0].message").asString().contains("2029-08");
+                    });
+            assertThat(calendar.current().exceptions()).doesNotContainKey(LocalDate.of(2029, 8, 31));
+            assertThat(service.settings().revision()).isEqualTo(imported);
+            // the calendar screen's single-day form: the same refusal beside its field
+            Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+            assertThat(mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("day", "2029-08-31").param("kind", "HOLIDAY")
+                    .exchange()).hasStatusOk().bodyText().contains("these months would have no working day at all: 2029-08");
+            assertThat(mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("day", "2040-03-31").param("kind", "HOLIDAY")
+                    .exchange()).hasStatusOk().bodyText().contains("2040-03-31 lies outside the years the calendar may set");
+            assertThat(calendar.current().exceptions()).doesNotContainKeys(LocalDate.of(2029, 8, 31),
+                    LocalDate.of(2040, 3, 31));
+            // a make-up working day in it is taken
+            assertThat(addDay("2029-08-31", "WORKDAY")).hasStatus(HttpStatus.CREATED);
+        } finally {
+            august.forEach(service::removeException);
+            service.removeException(LocalDate.of(2029, 8, 31));
+        }
+        assertThat(exceptionCount()).isEqualTo(before);
+        assertThat(revision).isLessThan(service.settings().revision());
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class CalendarFileParser {
             EXTRA_TEXT, "Unexpected text after the day kind: ''{0}''",
             CONFLICT, "{0} is already a {2} on line {1,number,#}, it cannot also be a {3}",
             OUT_OF_RANGE, "{0} lies outside the years any record may name ({1}–{2})",
-            YEAR_NOT_TAKEN, "{0} lies outside the years a calendar file may set ({1}–{2})");
+            YEAR_NOT_TAKEN, "{0} lies outside the years the calendar may set ({1}–{2})");
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final Pattern SEPARATOR = Pattern.compile("[\\p{javaWhitespace}\\u00A0]+");

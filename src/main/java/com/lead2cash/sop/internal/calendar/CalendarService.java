@@ -65,7 +65,7 @@ public class CalendarService implements BusinessCalendar {
     }
 
     /**
-     * The years a calendar file may set, counted from the calendar's today: last year (to correct it) to this many
+     * The years a calendar file, or a single day, may set, counted from the calendar's today: last year (to correct it) to this many
      * years ahead — the official schedule is published a year ahead, a company's own closures a few years at most.
      * A date of another year in a file is its line's error; nothing is imported.
      */
@@ -297,6 +297,7 @@ public class CalendarService implements BusinessCalendar {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
+        requireDatesTaken("day", Map.of(day, kind), yearsTaken());
         upsert(day, kind, note == null || note.isBlank() ? null : note.strip(), "MANUAL");
         bumpRevision();
         requirePolicyWindowsCountable("day");
@@ -320,19 +321,16 @@ public class CalendarService implements BusinessCalendar {
      */
     @Transactional
     public ImportResult importFile(byte[] content) {
-        int thisYear = LocalDate.now(clock.withZone(settings().zone())).getYear();
+        YearsTaken years = yearsTaken();
         CalendarFileParser.Result parsed = CalendarFileParser.parse(content == null ? new byte[0] : content,
-                thisYear - IMPORT_YEARS_BACK, thisYear + IMPORT_YEARS_AHEAD);
+                years.first(), years.last());
         if (parsed.hasErrors()) {
             throw new ImportRefused(parsed.errors(), parsed.unreported());
         }
         if (parsed.entries().isEmpty()) {
             throw new FieldValidationException("file", "calendar.import.empty");
         }
-        List<String> idle = monthsWithoutAWorkingDay(parsed.entries());
-        if (!idle.isEmpty()) {
-            throw new FieldValidationException("file", "calendar.import.no-working-day", ListText.of(idle));
-        }
+        requireDatesTaken("file", parsed.entries(), years);
         int holidays = 0;
         int workdays = 0;
         for (var entry : parsed.entries().entrySet()) {
@@ -349,6 +347,36 @@ public class CalendarService implements BusinessCalendar {
             audit.record("calendar.imported", "WorkingCalendar", 1, "calendar.audit.imported", holidays, workdays);
         }
         return new ImportResult(holidays + workdays, holidays, workdays);
+    }
+
+    /** The years a dated exception may set, counted from the calendar's today ({@link #IMPORT_YEARS_BACK}, {@link #IMPORT_YEARS_AHEAD}). */
+    private record YearsTaken(int first, int last) {
+        boolean takes(LocalDate day) {
+            return day.getYear() >= first && day.getYear() <= last;
+        }
+    }
+
+    private YearsTaken yearsTaken() {
+        int thisYear = LocalDate.now(clock.withZone(settings().zone())).getYear();
+        return new YearsTaken(thisYear - IMPORT_YEARS_BACK, thisYear + IMPORT_YEARS_AHEAD);
+    }
+
+    /**
+     * The one place deciding which dated exceptions the calendar takes, an imported file's or a single day's: each of
+     * {@code years} only, and no month left without a working day. Refused (422 naming {@code field}) before anything
+     * is stored. (The import's parser names a date of another year by its line first, with the same years and code.)
+     */
+    private void requireDatesTaken(String field, Map<LocalDate, DayKind> dates, YearsTaken years) {
+        for (LocalDate day : dates.keySet().stream().sorted().toList()) {
+            if (!years.takes(day)) {
+                throw new FieldValidationException(field, CalendarFileParser.YEAR_NOT_TAKEN, day.toString(),
+                        String.valueOf(years.first()), String.valueOf(years.last()));
+            }
+        }
+        List<String> idle = monthsWithoutAWorkingDay(dates);
+        if (!idle.isEmpty()) {
+            throw new FieldValidationException(field, "calendar.import.no-working-day", ListText.of(idle));
+        }
     }
 
     /**

@@ -436,7 +436,7 @@ class AuditTrailTest {
                 .param("field", "regions").param("old", "310000").param("new", "310000,330100,杭州某地").update();
         var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
 
-        for (String[] words : new String[][] {{"zh-CN", "地区：上海市"}, {"en", "Region: 上海市"}}) {
+        for (String[] words : new String[][] {{"zh-CN", "地区：上海市"}, {"en", "Administrative division: 上海市"}}) {
             String leadRows = screen("entityId=" + lead, words[0], session);
             assertThat(leadRows).as(words[0]).contains(">上海市<", ">浙江省杭州市西湖区<", words[1])
                     .doesNotContain("310000", "330106");

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +115,35 @@ class AuditedFieldLabelsTest {
                 .filter(f -> AuditWords.labelKeys(f.type(), f.field()).stream().noneMatch(key -> labelled(bundle, key)))
                 .map(f -> f.type() + "." + f.field()).toList();
         assertThat(missing).as(chinese ? "zh-CN" : "en").isEmpty();
+    }
+
+    /** A field's label as the screen shows it: its first key the bundle labels, else its own name. */
+    private static String label(Properties bundle, Audited f) {
+        return AuditWords.labelKeys(f.type(), f.field()).stream().filter(key -> labelled(bundle, key))
+                .map(bundle::getProperty).findFirst().orElse(f.property().getName());
+    }
+
+    /**
+     * No two fields of one kind of record (nor of one kind of its lines) share a label in either language: a lead's
+     * region as entered and its administrative division read "Region" twice in English.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theFieldsOfOneKindOfRecordHaveDistinctLabelsInBothLanguages(boolean chinese) throws IOException {
+        Properties bundle = bundles(chinese);
+        Map<String, Map<String, List<String>>> byLabel = new TreeMap<>();
+        Stream.concat(audited().stream(), lineFields().stream()).forEach(f -> byLabel
+                .computeIfAbsent(f.type() + (f.of().isEmpty() ? "" : "." + f.of()), t -> new TreeMap<>())
+                .computeIfAbsent(label(bundle, f), l -> new ArrayList<>()).add(f.field()));
+        assertThat(byLabel.get("Lead")).as("a lead's fields by their labels").isNotNull()
+                .containsKey(chinese ? "区域" : "Region");
+        List<String> shared = new ArrayList<>();
+        byLabel.forEach((type, labels) -> labels.forEach((label, fields) -> {
+            if (fields.size() > 1) {
+                shared.add(type + " " + fields + " = " + label);
+            }
+        }));
+        assertThat(shared).as(chinese ? "zh-CN" : "en").isEmpty();
     }
 
     @ParameterizedTest

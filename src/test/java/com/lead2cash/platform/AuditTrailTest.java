@@ -508,6 +508,38 @@ class AuditTrailTest {
     }
 
     @Test
+    void anApprovalsCreationNamesItsKindItsApproversAndItsFactsAsTheApprovalPageDoesInBothLanguages() throws Exception {
+        User person = fixtures.user("audit.words.ruleApprover", fixtures.rootUnit(), null, Role.FINANCE);
+        String id = java.util.UUID.randomUUID().toString();
+        // as a creation records an approval: its kind of record, its steps' approver rules, its facts by name
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, field,
+                                                  old_value, new_value)
+                values (now(), 'admin', 'CREATE', 'Approval', :id, null, null, :new)""").param("id", id)
+                .param("new", "{\"subjectType\":\"CustomerCredit\",\"steps\":[{\"name\":\"finance\","
+                        + "\"mode\":\"SEQUENTIAL\",\"slaRuleId\":null,\"approvers\":\"ROLE:FINANCE,USER:" + person.id()
+                        + "\"}],\"facts\":[{\"name\":\"creditRating\",\"value\":\"A\"},"
+                        + "{\"name\":\"requestedLimit\",\"value\":\"500000.00\"}]}").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "审批对象类型：信用额度", "审批人：任一财务," + person.displayName(), "[信用等级：A]",
+                        "[申请信用额度（元）：500,000.00]"},
+                {"en", "Subject type: Credit limit", "Approvers: Any Finance," + person.displayName(),
+                        "[Credit rating: A]", "[Requested credit limit (CNY): 500,000.00]"}}) {
+            assertThat(screen("entityId=" + id, words[0], session)).as(words[0])
+                    .contains(java.util.Arrays.copyOfRange(words, 1, words.length))
+                    .doesNotContain("CustomerCredit", "ROLE:", "USER:", "creditRating", "requestedLimit",
+                            person.id().toString());
+        }
+        // the trail keeps the creation as recorded
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].newValue").asString()
+                .contains("CustomerCredit", "ROLE:FINANCE", "creditRating");
+    }
+
+    @Test
     void anUpdateOfAnApprovalsTasksReadsTaskByTaskWithoutTheTasksOwnIdsInBothLanguages() throws Exception {
         User person = fixtures.user("audit.words.approver", fixtures.rootUnit(), null, Role.SALES_MANAGER);
         String id = java.util.UUID.randomUUID().toString();

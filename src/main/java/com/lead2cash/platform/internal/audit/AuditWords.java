@@ -106,6 +106,18 @@ class AuditWords {
             Map.entry("Contact.decisionRole", List.of("customer.role")),
             Map.entry("Contact.attitude", List.of("customer.attitude")));
 
+    /**
+     * Fields whose value is a kind the bundles name by a key of its own ({@code approval.subject.CustomerCredit}, as the
+     * approvals pages name the kind of record approved), and the lines that are a name and its value each named by its
+     * module's key ({@code approval.fact.creditRating}, as the approval page names an approval's facts).
+     */
+    private static final Map<String, String> KIND_KEYS = Map.of("Approval.subjectType", "approval.subject");
+    private static final Map<String, String> NAMED_LINE_KEYS = Map.of("Approval.facts", "approval.fact");
+    /** The fields that hold an approval's approver rules ({@code ROLE:FINANCE,USER:<id>}). */
+    private static final Set<String> APPROVER_RULES = Set.of("Approval.steps.approvers");
+    private static final Pattern ROLE_RULE = Pattern.compile("\\bROLE:([A-Z][A-Z0-9_]*)");
+    private static final Pattern USER_RULE = Pattern.compile("\\bUSER:(?=" + UUID_TEXT.pattern() + ")");
+
     private final MessageSource messages;
     private final ZoneId zone;
     private final ObjectProvider<RecordNames> recordNames;
@@ -469,6 +481,14 @@ class AuditWords {
 
     private String line(String type, String field, Map<?, ?> line, Words words) {
         Locale locale = words.locale();
+        String names = NAMED_LINE_KEYS.get(type + "." + field);
+        if (names != null && line.size() == 2 && line.get("name") != null && line.containsKey("value")) {
+            // a name and its value (an approval's fact): the name as its module's page says it, then the value
+            String name = String.valueOf(line.get("name"));
+            return messages.getMessage("audit.value.line", new Object[] {messages.getMessage("audit.value.field",
+                    new Object[] {messages.getMessage(names + "." + name, null, name, locale),
+                            single(type, field + ".value", String.valueOf(line.get("value")), words)}, locale)}, locale);
+        }
         String fields = line.entrySet().stream()
                 .map(f -> {
                     String path = field + "." + f.getKey();
@@ -501,6 +521,21 @@ class AuditWords {
         }
         if (words.named(value) != null) {
             return words.named(value);
+        }
+        String kinds = field == null ? null : KIND_KEYS.get(type + "." + field);
+        if (kinds != null) {
+            return messages.getMessage(kinds + "." + value, null, value, locale);
+        }
+        if (field != null && APPROVER_RULES.contains(type + "." + field)) {
+            // a role's pool as the approval page says it (任一财务), a person by their name (below)
+            Matcher role = ROLE_RULE.matcher(value);
+            StringBuilder pools = new StringBuilder();
+            while (role.find()) {
+                String label = messages.getMessage("role." + role.group(1), null, role.group(1), locale);
+                role.appendReplacement(pools, Matcher.quoteReplacement(
+                        messages.getMessage("approval.detail.pool", new Object[] {label}, locale)));
+            }
+            value = USER_RULE.matcher(role.appendTail(pools).toString()).replaceAll("");
         }
         Map<String, String> codeNamed = words.codes().get(codeKind(field));
         if (codeNamed != null) {

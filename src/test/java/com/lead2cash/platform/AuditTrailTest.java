@@ -540,6 +540,65 @@ class AuditTrailTest {
     }
 
     @Test
+    void aTerritoryADelegationAndACustomersCreditApprovalReadByTheirNamesNotTheirIdsInBothLanguages() throws Exception {
+        User delegator = fixtures.user("audit.words.delegator", fixtures.rootUnit(), null, Role.FINANCE);
+        User delegate = fixtures.user("audit.words.delegate", fixtures.rootUnit(), null, Role.FINANCE);
+        java.util.UUID admin = jdbc.sql("select id from platform_user where username = 'admin'")
+                .query(java.util.UUID.class).single();
+        String territory = java.util.UUID.randomUUID().toString();
+        String territoryName = "审计区域 " + territory.substring(0, 8);
+        String delegation = java.util.UUID.randomUUID().toString();
+        String approval = java.util.UUID.randomUUID().toString();
+        String approvalTitle = "审计信用审批 " + approval.substring(0, 8);
+        String lead = java.util.UUID.randomUUID().toString();
+        String customer = java.util.UUID.randomUUID().toString();
+        jdbc.sql("insert into lead_territory (id, name, version, created_at) values (:id::uuid, :name, 0, now())")
+                .param("id", territory).param("name", territoryName).update();
+        jdbc.sql("""
+                insert into approval_delegation (id, delegator_id, delegate_id, starts_on, ends_on, active, created_at,
+                                                 version)
+                values (:id::uuid, :from, :to, date '2026-12-01', date '2026-12-05', true, now(), 0)""")
+                .param("id", delegation).param("from", delegator.id()).param("to", delegate.id()).update();
+        jdbc.sql("""
+                insert into approval (id, subject_type, subject_id, title, submitter_id, state, round, current_step,
+                                      submitted_at, version)
+                values (:id::uuid, 'CustomerCredit', :customer, :title, :admin, 'IN_PROGRESS', 1, 0, now(), 0)""")
+                .param("id", approval).param("customer", customer).param("title", approvalTitle).param("admin", admin)
+                .update();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, field,
+                                                  old_value, new_value)
+                values (now(), 'admin', :action, :type, :id, :field, null, :new)""";
+        jdbc.sql(insert).param("action", "UPDATE").param("type", "Lead").param("id", lead).param("field", "territoryId")
+                .param("new", territory).update();
+        jdbc.sql(insert).param("action", "UPDATE").param("type", "Customer").param("id", customer)
+                .param("field", "creditApprovalId").param("new", approval).update();
+        jdbc.sql(insert).param("action", "CREATE").param("type", "SalesTerritory").param("id", territory)
+                .param("field", null).param("new", "{\"name\":\"" + territoryName + "\"}").update();
+        jdbc.sql(insert).param("action", "CREATE").param("type", "Delegation").param("id", delegation)
+                .param("field", null).param("new", "{\"startsOn\":\"2026-12-01\"}").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "信用额度审批：" + approvalTitle,
+                        delegator.displayName() + " → " + delegate.displayName() + "，2026-12-01 至 2026-12-05"},
+                {"en", "Approval of Credit limit " + approvalTitle,
+                        delegator.displayName() + " → " + delegate.displayName() + ", 2026-12-01 – 2026-12-05"}}) {
+            assertThat(screen("entityId=" + lead, words[0], session)).as(words[0])
+                    .contains(">" + territoryName + "<").doesNotContain(territory);
+            assertThat(screen("entityId=" + territory, words[0], session)).as(words[0])
+                    .contains(">" + territoryName + "<");
+            assertThat(screen("entityId=" + customer, words[0], session)).as(words[0])
+                    .contains(">" + words[1] + "<").doesNotContain(approval);
+            assertThat(screen("entityId=" + delegation, words[0], session)).as(words[0]).contains(words[2]);
+        }
+        // the trail keeps the ids as recorded
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + lead)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].newValue").isEqualTo(territory);
+    }
+
+    @Test
     void anUpdateOfAnApprovalsTasksReadsTaskByTaskWithoutTheTasksOwnIdsInBothLanguages() throws Exception {
         User person = fixtures.user("audit.words.approver", fixtures.rootUnit(), null, Role.SALES_MANAGER);
         String id = java.util.UUID.randomUUID().toString();

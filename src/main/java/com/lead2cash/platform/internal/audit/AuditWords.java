@@ -216,13 +216,16 @@ class AuditWords {
 
     /**
      * Org units by the fields that refer to one, whatever their record type: a user's and a team's unit, the unit a
-     * unit lies under. Any other field named for a record type ({@code customerId}, {@code opportunityId}) refers to a
+     * unit lies under; a territory and an approval by the fields named otherwise than their types. Any other field named for a record type ({@code customerId}, {@code opportunityId}) refers to a
      * record of that type.
      */
     private static final Map<String, String> REFERRED_TYPES = Map.of(
             "orgUnitId", "OrgUnit",
             "unitId", "OrgUnit",
-            "OrgUnit.parentId", "OrgUnit");
+            "OrgUnit.parentId", "OrgUnit",
+            // a lead's territory, a customer's pending credit approval
+            "territoryId", "SalesTerritory",
+            "Customer.creditApprovalId", "Approval");
 
     /** The record type a field's id refers to ({@code Customer} for customerId); null when its name says none. */
     static String referredType(String type, String field) {

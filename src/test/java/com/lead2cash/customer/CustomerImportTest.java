@@ -474,7 +474,7 @@ class CustomerImportTest {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange();
         assertThat(result).hasStatus(422).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.errors[0].code").isEqualTo("spreadsheet.numberOutOfRange");
-            assertThat(json).extractingPath("$.errors[0].message").asString().startsWith("Row 2 has a number beyond");
+            assertThat(json).extractingPath("$.errors[0].message").asString().startsWith("Row 2 has a number no spreadsheet cell can hold");
         });
         assertThat(jdbc.sql("select count(*) from customer_import").query(Long.class).single()).isEqualTo(before);
     }

@@ -33,6 +33,25 @@ public interface RecordNames {
         return uuids;
     }
 
+    /**
+     * The names a query reads ({@code sql}: the columns {@code id} and {@code name} of the rows whose id is among
+     * {@code :ids}), each linked to {@code page}'s path for it (null: named, not linked): the one way a module names
+     * its records by a column or two.
+     */
+    static Map<String, RecordName> read(org.springframework.jdbc.core.simple.JdbcClient jdbc, String sql,
+                                        Collection<String> ids, java.util.function.Function<java.util.UUID, String> page) {
+        java.util.List<java.util.UUID> uuids = uuids(ids);
+        Map<String, RecordName> names = new java.util.HashMap<>();
+        if (uuids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql(sql).param("ids", uuids).query(rs -> {
+            java.util.UUID id = rs.getObject("id", java.util.UUID.class);
+            names.put(id.toString(), new RecordName(rs.getString("name"), page.apply(id)));
+        });
+        return names;
+    }
+
     /** How a record reads; link: the page's app-relative path when the reader may open it, else null. */
     record RecordName(String text, String link) {
     }

@@ -2,10 +2,7 @@ package com.lead2cash.catalog.internal;
 
 import com.lead2cash.platform.RecordNames;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,17 +26,8 @@ class ProductRecordNames implements RecordNames {
 
     @Override
     public Map<String, RecordName> names(Collection<String> ids) {
-        List<UUID> uuids = RecordNames.uuids(ids);
-        Map<String, RecordName> names = new HashMap<>();
-        if (uuids.isEmpty()) {
-            return names;
-        }
         boolean opens = CatalogRoles.currentUserEdits();
-        jdbc.sql("select id, code, name from catalog_product where id in (:ids)").param("ids", uuids).query(rs -> {
-            UUID id = rs.getObject("id", UUID.class);
-            names.put(id.toString(), new RecordName(rs.getString("code") + " " + rs.getString("name"),
-                    opens ? "/products/" + id : null));
-        });
-        return names;
+        return RecordNames.read(jdbc, "select id, code || ' ' || name as name from catalog_product where id in (:ids)",
+                ids, id -> opens ? "/products/" + id : null);
     }
 }

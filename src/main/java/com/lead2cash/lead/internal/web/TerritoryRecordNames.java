@@ -4,10 +4,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.RecordNames;
 import com.lead2cash.platform.Role;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,15 +29,10 @@ class TerritoryRecordNames implements RecordNames {
 
     @Override
     public Map<String, RecordName> names(Collection<String> ids) {
-        List<UUID> uuids = RecordNames.uuids(ids);
-        Map<String, RecordName> names = new HashMap<>();
-        if (uuids.isEmpty() || !CurrentUser.get().map(u -> u.hasAny(Role.ADMIN, Role.SALES_DIRECTOR)).orElse(false)) {
-            return names;
+        if (!CurrentUser.get().map(u -> u.hasAny(Role.ADMIN, Role.SALES_DIRECTOR)).orElse(false)) {
+            return Map.of();
         }
-        jdbc.sql("select id, name from lead_territory where id in (:ids)").param("ids", uuids).query(rs -> {
-            UUID id = rs.getObject("id", UUID.class);
-            names.put(id.toString(), new RecordName(rs.getString("name"), "/leads/territories?edit=" + id));
-        });
-        return names;
+        return RecordNames.read(jdbc, "select id, name from lead_territory where id in (:ids)", ids,
+                id -> "/leads/territories?edit=" + id);
     }
 }

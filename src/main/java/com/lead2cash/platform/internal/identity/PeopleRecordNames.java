@@ -4,8 +4,6 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.RecordNames;
 import com.lead2cash.platform.Role;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -22,17 +20,16 @@ class PeopleRecordNames {
 
     @Bean
     RecordNames userRecordNames(JdbcClient jdbc) {
-        return named("User", () -> jdbc.sql("select id, display_name || ' (' || username || ')' as name from platform_user"
-                + " where id in (:ids)"), id -> "/admin/users/" + id);
+        return named("User", jdbc, "select id, display_name || ' (' || username || ')' as name from platform_user"
+                + " where id in (:ids)", id -> "/admin/users/" + id);
     }
 
     @Bean
     RecordNames orgUnitRecordNames(JdbcClient jdbc) {
-        return named("OrgUnit", () -> jdbc.sql("select id, name from platform_org_unit where id in (:ids)"),
-                id -> "/admin/org");
+        return named("OrgUnit", jdbc, "select id, name from platform_org_unit where id in (:ids)", id -> "/admin/org");
     }
 
-    private static RecordNames named(String type, java.util.function.Supplier<JdbcClient.StatementSpec> query,
+    private static RecordNames named(String type, JdbcClient jdbc, String sql,
                                      java.util.function.Function<UUID, String> page) {
         return new RecordNames() {
             @Override
@@ -42,16 +39,10 @@ class PeopleRecordNames {
 
             @Override
             public Map<String, RecordName> names(Collection<String> ids) {
-                List<UUID> uuids = RecordNames.uuids(ids);
-                Map<String, RecordName> names = new HashMap<>();
-                if (uuids.isEmpty() || !CurrentUser.get().map(u -> u.has(Role.ADMIN)).orElse(false)) {
-                    return names;
+                if (!CurrentUser.get().map(u -> u.has(Role.ADMIN)).orElse(false)) {
+                    return Map.of();
                 }
-                query.get().param("ids", uuids).query(rs -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    names.put(id.toString(), new RecordName(rs.getString("name"), page.apply(id)));
-                });
-                return names;
+                return RecordNames.read(jdbc, sql, ids, page);
             }
         };
     }

@@ -185,7 +185,7 @@ class AuditWords {
         }));
         // a code a field holds (a region's) by its name: one question per kind of code on the page
         Map<String, Set<String>> coded = new HashMap<>();
-        page.items().forEach(e -> codes(e, (field, value) -> {
+        page.items().forEach(e -> values(e, (field, value) -> {
             String kind = codeKind(field);
             if (kind != null) {
                 CODE_TOKEN.matcher(value).results().forEach(m -> coded.computeIfAbsent(kind, k -> new HashSet<>())
@@ -216,8 +216,8 @@ class AuditWords {
 
     /**
      * Org units by the fields that refer to one, whatever their record type: a user's and a team's unit, the unit a
-     * unit lies under; a territory and an approval by the fields named otherwise than their types. Any other field named for a record type ({@code customerId}, {@code opportunityId}) refers to a
-     * record of that type.
+     * unit lies under; a territory and an approval by the fields named otherwise than their types. Any other field
+     * named for a record type ({@code customerId}, {@code opportunityId}) refers to a record of that type.
      */
     private static final Map<String, String> REFERRED_TYPES = Map.of(
             "orgUnitId", "OrgUnit",
@@ -238,8 +238,11 @@ class AuditWords {
                 : null;
     }
 
-    /** Each value an entry holds with the field that holds it: a creation's field by field, a line's as {@code lines.region}. */
-    private static void codes(AuditQueries.AuditEntry e, java.util.function.BiConsumer<String, String> found) {
+    /**
+     * Each value an entry holds with the field that holds it: an update's old and new, a creation's field by field, a
+     * line's as {@code lines.region}.
+     */
+    private static void values(AuditQueries.AuditEntry e, java.util.function.BiConsumer<String, String> found) {
         if (e.field() != null) {
             Stream.of(e.oldValue(), e.newValue()).filter(Objects::nonNull).forEach(v -> found.accept(e.field(), v));
             return;
@@ -261,25 +264,7 @@ class AuditWords {
 
     /** Each id an entry's values hold, with the field that holds it (a line's field as {@code lines.productId}). */
     private static void references(AuditQueries.AuditEntry e, java.util.function.BiConsumer<String, String> found) {
-        if (e.field() != null) {
-            Stream.of(e.oldValue(), e.newValue()).filter(Objects::nonNull)
-                    .forEach(v -> uuids(v).forEach(id -> found.accept(e.field(), id)));
-            return;
-        }
-        Map<String, Object> fields = e.newValue() != null && e.newValue().startsWith("{\"") ? created(e.newValue()) : null;
-        if (fields == null) {
-            return;
-        }
-        fields.forEach((field, value) -> {
-            List<?> lines = value instanceof List<?> items ? items : List.of(value);
-            for (Object line : lines) {
-                if (line instanceof Map<?, ?> item) {
-                    item.forEach((of, v) -> uuids(String.valueOf(v)).forEach(id -> found.accept(field + "." + of, id)));
-                } else {
-                    uuids(String.valueOf(line)).forEach(id -> found.accept(field, id));
-                }
-            }
-        });
+        values(e, (field, value) -> uuids(value).forEach(id -> found.accept(field, id)));
     }
 
     private static List<String> uuids(String text) {

@@ -250,7 +250,7 @@ public class OpportunityService {
         Opportunity o = access.visibleForUpdate(id);
         OpportunityActor actor = access.actor(o);
         OpportunityRules rules = rules();
-        o.requireAction(actor, OpportunityAction.EVALUATE, rules.panel(), contractSigned(o));
+        o.requireAction(actor, OpportunityAction.EVALUATE, rules.panel(), contractSigned(o), contractUnderWay(o));
         EvaluationScores scores = EvaluationScores.validated(needMatch, competitiveStrength, paymentRisk,
                 resourceInvestment, rules.criterionMax());
         PanelSeat seat = o.seatOf(actor).orElseThrow();
@@ -334,7 +334,8 @@ public class OpportunityService {
         Opportunity o = access.visibleForUpdate(id);
         OpportunityActor actor = access.actor(o);
         OpportunityRules rules = rules();
-        o.requireAction(actor, OpportunityAction.INVITE_EVALUATOR, rules.panel(), contractSigned(o));
+        o.requireAction(actor, OpportunityAction.INVITE_EVALUATOR, rules.panel(), contractSigned(o),
+                contractUnderWay(o));
         OrgDirectory.Person invitee = inviteeId == null ? null : org.person(inviteeId).filter(OrgDirectory.Person::active)
                 .filter(p -> p.roles().contains(Role.TECH_SUPPORT)).orElse(null);
         if (invitee == null) {

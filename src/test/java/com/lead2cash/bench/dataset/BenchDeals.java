@@ -218,7 +218,7 @@ public final class BenchDeals {
         QuoteTerms terms = new QuoteTerms(null, quotedOn.plusDays(30), "合同签订后 30 日内", "按合同约定的付款节点分期支付",
                 null);
         String number = code("Q", ++quoteSeq, drafted);
-        Quote q = Quote.draft(number, opportunity, customer, owner, terms, lines, required, quotedOn, drafted);
+        Quote q = Quote.draft(() -> number, opportunity, customer, owner, terms, lines, required, quotedOn, drafted);
         BenchIds.assign(q, "id", BenchIds.uuid7(drafted, random));
         AuditRows.Actor author = person(owner);
         AuditTrail trail = trail(q, drafted, author);

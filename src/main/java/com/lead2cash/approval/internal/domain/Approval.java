@@ -272,15 +272,9 @@ public class Approval {
     /**
      * What the user may do with the approval now: its submitter resubmits it after a send-back while its subject still
      * waits on it ({@code subjectResubmittable}, as the subject's module says it), and withdraws it until it ended.
+     * {@code subjectWaits} says whether the subject still waits on this approval once sent back (as its module says
+     * it): a record that ended with the send-back leaves its submitter nothing to do with it.
      * The page and the API offer these only; {@link #resubmit} and {@link #withdraw} refuse the rest.
-     */
-    public Set<ApprovalAction> availableActions(UUID userId, boolean subjectResubmittable) {
-        return availableActions(userId, subjectResubmittable, true);
-    }
-
-    /**
-     * The same, where {@code subjectWaits} says whether the subject still waits on this approval once sent back (as
-     * its module says it): a record that ended with the send-back leaves its submitter nothing to do with it.
      */
     public Set<ApprovalAction> availableActions(UUID userId, boolean subjectResubmittable, boolean subjectWaits) {
         Set<ApprovalAction> actions = java.util.EnumSet.noneOf(ApprovalAction.class);
@@ -296,14 +290,10 @@ public class Approval {
         return actions;
     }
 
-    /** The submitter takes the flow back before it ended; nothing is decided any more. */
-    public void withdraw(UUID by, Instant now) {
-        withdraw(by, true, now);
-    }
-
     /**
-     * The same, refused (409, nothing changed) for an approval sent back whose subject waits on it no more
-     * ({@code subjectWaits} false, as its module says it): the record ended with the send-back, nothing is taken back.
+     * The submitter takes the flow back before it ended; nothing is decided any more. Refused (409, nothing changed)
+     * for an approval sent back whose subject waits on it no more ({@code subjectWaits} false, as its module says it):
+     * the record ended with the send-back, nothing is taken back.
      */
     public void withdraw(UUID by, boolean subjectWaits, Instant now) {
         if (!submitterId.equals(by)) {

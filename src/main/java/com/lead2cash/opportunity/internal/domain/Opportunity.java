@@ -448,16 +448,10 @@ public class Opportunity {
     /**
      * What the actor may do with the opportunity now. {@code contractSigned}: a contract of the opportunity is signed
      * (or signed and archived) — won is 合同签订, so marking it won by hand is offered only then (decision 0026).
-     */
-    public Set<OpportunityAction> availableActions(OpportunityActor actor, Set<PanelSeat> panel, boolean contractSigned) {
-        return availableActions(actor, panel, contractSigned, null);
-    }
-
-    /**
-     * The same, where {@code contractUnderWay} is the number of the opportunity's contract that is neither signed nor
-     * terminated (null when none): while it is under way the opportunity is not marked lost — its contract would go on
-     * to be signed, paid and handed over for a lost opportunity; it is terminated first (which the contract's own
-     * rules allow: its rep before the management approved it, the approvers after, decision 0046).
+     * {@code contractUnderWay}: the number of the opportunity's contract that is neither signed nor terminated (null
+     * when none): while it is under way the opportunity is not marked lost — its contract would go on to be signed,
+     * paid and handed over for a lost opportunity; it is terminated first (which the contract's own rules allow: its
+     * rep before the management approved it, the approvers after, decision 0046).
      */
     public Set<OpportunityAction> availableActions(OpportunityActor actor, Set<PanelSeat> panel, boolean contractSigned,
                                                    String contractUnderWay) {
@@ -517,14 +511,9 @@ public class Opportunity {
 
     /**
      * Refuses an action the actor may not take: 403 when it is never theirs to take on this opportunity,
-     * 422 when its state forbids it now.
+     * 422 when its state forbids it now ({@code contractSigned}, {@code contractUnderWay} as {@link #availableActions}
+     * takes them).
      */
-    public void requireAction(OpportunityActor actor, OpportunityAction action, Set<PanelSeat> panel,
-                              boolean contractSigned) {
-        requireAction(actor, action, panel, contractSigned, null);
-    }
-
-    /** The same, with the number of the opportunity's contract under way ({@link #availableActions}), null when none. */
     public void requireAction(OpportunityActor actor, OpportunityAction action, Set<PanelSeat> panel,
                               boolean contractSigned, String contractUnderWay) {
         if (availableActions(actor, panel, contractSigned, contractUnderWay).contains(action)) {

@@ -71,12 +71,6 @@ public class Quote {
     Quote() {
     }
 
-    /** The first version of a new quote, as a draft. */
-    public static Quote draft(String number, UUID opportunityId, UUID customerId, UUID authorId, QuoteTerms terms,
-                              List<QuoteLine> lines, Authority required, LocalDate quotedOn, Instant now) {
-        return draft(() -> number, opportunityId, customerId, authorId, terms, lines, required, quotedOn, now);
-    }
-
     /**
      * The first version of a new quote, as a draft, its number taken from {@code number} only once its lines passed
      * their checks: a quote refused takes none (a sequence never gives one back).

@@ -152,10 +152,10 @@ class ApprovalTest {
         assertThat(a.state()).isEqualTo(State.SENT_BACK);
         a.drainHappenings();
 
-        assertThat(a.availableActions(SUBMITTER, true)).containsExactlyInAnyOrder(
+        assertThat(a.availableActions(SUBMITTER, true, true)).containsExactlyInAnyOrder(
                 com.lead2cash.approval.ApprovalAction.RESUBMIT, com.lead2cash.approval.ApprovalAction.WITHDRAW);
-        assertThat(a.availableActions(SUBMITTER, false)).containsExactly(com.lead2cash.approval.ApprovalAction.WITHDRAW);
-        assertThat(a.availableActions(MANAGER, true)).as("the submitter's only").isEmpty();
+        assertThat(a.availableActions(SUBMITTER, false, true)).containsExactly(com.lead2cash.approval.ApprovalAction.WITHDRAW);
+        assertThat(a.availableActions(MANAGER, true, true)).as("the submitter's only").isEmpty();
 
         assertThatThrownBy(() -> a.resubmit(SUBMITTER, null, null, false, T0, RESOLVER))
                 .isInstanceOf(ConflictException.class).hasMessage("approval.resubmit.recordMovedOn");
@@ -268,8 +268,8 @@ class ApprovalTest {
     void withdrawingCancelsTheOpenDeadlinesAndEndsTheFlow() {
         Approval a = contractReview();
         a.drainHappenings();
-        assertThatThrownBy(() -> a.withdraw(LEGAL, T0)).hasMessage("approval.withdraw.notSubmitter");
-        a.withdraw(SUBMITTER, T0);
+        assertThatThrownBy(() -> a.withdraw(LEGAL, true, T0)).hasMessage("approval.withdraw.notSubmitter");
+        a.withdraw(SUBMITTER, true, T0);
         assertThat(a.state()).isEqualTo(State.WITHDRAWN);
         assertThat(a.drainHappenings()).filteredOn(Happening.TaskClosed.class::isInstance).hasSize(2)
                 .allMatch(h -> !((Happening.TaskClosed) h).decided());

@@ -156,10 +156,10 @@ class OpportunityEvaluationRulesTest {
     @Test
     void O2_onlyAnInvitedTechSupportColleagueSitsInTheTechSeatAndScoringAnswersTheInvitation() {
         assertThat(opportunity.seatOf(techActor(false))).isEmpty();
-        assertThat(opportunity.availableActions(techActor(false), RULES.panel(), false)).isEmpty();
+        assertThat(opportunity.availableActions(techActor(false), RULES.panel(), false, null)).isEmpty();
         EvaluationInvitation invitation = opportunity.invite(tech, rep, NOW);
         assertThat(opportunity.invite(tech, rep, NOW)).as("an open invitation is not repeated").isEqualTo(invitation);
-        assertThat(opportunity.availableActions(techActor(true), RULES.panel(), false)).containsExactly(OpportunityAction.EVALUATE);
+        assertThat(opportunity.availableActions(techActor(true), RULES.panel(), false, null)).containsExactly(OpportunityAction.EVALUATE);
         score(techActor(true), 7, 7, 7, 7);
         assertThat(opportunity.invitations()).singleElement().satisfies(i -> {
             assertThat(i.isOpen()).isFalse();
@@ -171,7 +171,7 @@ class OpportunityEvaluationRulesTest {
     void O2_someoneOffThePanelCannotScore() {
         OpportunityActor otherRep = new OpportunityActor(UUID.randomUUID(), Set.of(Role.SALES_REP), false, false);
         assertThat(opportunity.seatOf(otherRep)).isEmpty();
-        assertThatThrownBy(() -> opportunity.requireAction(otherRep, OpportunityAction.EVALUATE, RULES.panel(), false))
+        assertThatThrownBy(() -> opportunity.requireAction(otherRep, OpportunityAction.EVALUATE, RULES.panel(), false, null))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> opportunity.evaluate(PanelSeat.TECH_SUPPORT, UUID.randomUUID(),
                 new EvaluationScores(1, 1, 1, 1), null, EnumSet.of(PanelSeat.REP), NOW))

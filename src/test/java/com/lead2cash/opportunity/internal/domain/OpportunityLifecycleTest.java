@@ -221,7 +221,7 @@ class OpportunityLifecycleTest {
     void whatEachPersonMayDoInEachStage(String who, OpportunityActor actor) {
         for (Stage s : Stage.values()) {
             Opportunity o = at(s);
-            Set<OpportunityAction> actions = o.availableActions(actor, RULES.panel(), true);
+            Set<OpportunityAction> actions = o.availableActions(actor, RULES.panel(), true, null);
             Set<OpportunityAction> expected = EnumSet.noneOf(OpportunityAction.class);
             boolean works = who.equals("owner") || who.equals("manager above");
             boolean evaluating = s == Stage.DISCOVERY || s == Stage.EVALUATION;
@@ -256,9 +256,9 @@ class OpportunityLifecycleTest {
         OpportunityActor stranger = new OpportunityActor(UUID.randomUUID(), Set.of(Role.SALES_REP), false, false);
         OpportunityActor owner = new OpportunityActor(REP, Set.of(Role.SALES_REP), true, false);
         Opportunity proposal = at(Stage.PROPOSAL);
-        assertThatThrownBy(() -> proposal.requireAction(stranger, OpportunityAction.EDIT, RULES.panel(), false))
+        assertThatThrownBy(() -> proposal.requireAction(stranger, OpportunityAction.EDIT, RULES.panel(), false, null))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.EVALUATE, RULES.panel(), false))
+        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.EVALUATE, RULES.panel(), false, null))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> {
                     DomainException refusal = (DomainException) e;
@@ -267,7 +267,7 @@ class OpportunityLifecycleTest {
                             .contains("Proposal").doesNotContain("PROPOSAL");
                     assertThat(RefusalText.of(refusal, Locale.CHINESE)).contains("方案").doesNotContain("PROPOSAL");
                 });
-        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.REASSIGN, RULES.panel(), false))
+        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.REASSIGN, RULES.panel(), false, null))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -275,13 +275,13 @@ class OpportunityLifecycleTest {
     void wonIsOfferedAtTheContractStageOnlyOnceAContractIsSignedAndRefusedSayingTheSigningWinsIt() {
         OpportunityActor owner = new OpportunityActor(REP, Set.of(Role.SALES_REP), true, false);
         Opportunity contract = at(Stage.CONTRACT);
-        assertThat(contract.availableActions(owner, RULES.panel(), false)).as("no signed contract (a draft, or terminated)")
+        assertThat(contract.availableActions(owner, RULES.panel(), false, null)).as("no signed contract (a draft, or terminated)")
                 .doesNotContain(OpportunityAction.MARK_WON).contains(OpportunityAction.MOVE, OpportunityAction.MARK_LOST);
-        assertThatThrownBy(() -> contract.requireAction(owner, OpportunityAction.MARK_WON, RULES.panel(), false))
+        assertThatThrownBy(() -> contract.requireAction(owner, OpportunityAction.MARK_WON, RULES.panel(), false, null))
                 .isInstanceOfSatisfying(DomainException.class, e ->
                         assertThat(e.messageKey()).isEqualTo("opportunity.stage.wonNeedsSignedContract"));
-        assertThat(contract.availableActions(owner, RULES.panel(), true)).contains(OpportunityAction.MARK_WON);
-        assertThat(at(Stage.NEGOTIATION).availableActions(owner, RULES.panel(), true)).as("not before the contract stage")
+        assertThat(contract.availableActions(owner, RULES.panel(), true, null)).contains(OpportunityAction.MARK_WON);
+        assertThat(at(Stage.NEGOTIATION).availableActions(owner, RULES.panel(), true, null)).as("not before the contract stage")
                 .doesNotContain(OpportunityAction.MARK_WON);
     }
 

@@ -30,7 +30,7 @@ class QuoteLifecycleTest {
         QuoteLine line = new QuoteLine(UUID.randomUUID(), "P-1", "工业网关", "4G", "台", new BigDecimal("1000.00"),
                 new BigDecimal("1000.00"), new BigDecimal("1000.00"), new BigDecimal("2"), d, new BigDecimal("13"),
                 QuoteTotals.lineTotal(new BigDecimal("2"), new BigDecimal("1000.00"), d));
-        return Quote.draft("Q-2026-000001", UUID.randomUUID(), UUID.randomUUID(), author,
+        return Quote.draft(() -> "Q-2026-000001", UUID.randomUUID(), UUID.randomUUID(), author,
                 new QuoteTerms(null, TODAY.plusDays(30), "30 天", "预付 30 %", null), List.of(line), Authority.REP, TODAY, NOW);
     }
 

@@ -31,8 +31,8 @@ public interface ApprovableSubjects {
 
     /**
      * Whether this approval of the subject, sent back, may be resubmitted as it stands by its submitter (the approvals
-     * screens and API): whether the record still waits on it, so that its decision still reaches the record. True by
-     * default, and for a record the module does not know (its id none of its records').
+     * screens and API), so that its decision still reaches the record; asked only while the subject still waits on it
+     * ({@link #waitsOn}). True by default, and for a record the module does not know (its id none of its records').
      */
     default boolean resubmittable(String subjectId, UUID approvalId) {
         return true;

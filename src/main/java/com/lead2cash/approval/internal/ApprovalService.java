@@ -354,11 +354,11 @@ public class ApprovalService implements Approvals {
     }
 
     /**
-     * Whether the approval, sent back, may be resubmitted as it stands: as the subject's module says it
-     * ({@link ApprovableSubjects#resubmittable}), asked only of a sent-back approval.
+     * Whether the approval, sent back, may be resubmitted as it stands: its subject still waits on it
+     * ({@link #subjectWaits}) and its module takes it back as it stands ({@link ApprovableSubjects#resubmittable}).
      */
     private boolean resubmittable(Approval approval) {
-        return approval.state() == ApprovalView.State.SENT_BACK
+        return approval.state() == ApprovalView.State.SENT_BACK && subjectWaits(approval)
                 && subjects.orderedStream().filter(s -> s.subjectType().equals(approval.subjectType()))
                 .allMatch(s -> s.resubmittable(approval.subjectId(), approval.id()));
     }

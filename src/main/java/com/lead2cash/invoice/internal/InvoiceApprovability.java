@@ -47,16 +47,9 @@ class InvoiceApprovability implements ApprovableSubjects {
                 new Object[] {inv.contractNumber()}, locale));
     }
 
-    /** Only while the request still waits for finance on this approval: one sent back was rejected with it. */
-    @Override
-    @Transactional(readOnly = true)
-    public boolean resubmittable(String subjectId, UUID approvalId) {
-        return waitsOn(subjectId, approvalId);
-    }
-
     /**
      * While the request is pending on this approval: sent back, it is rejected (final), so its requester can neither
-     * resubmit nor withdraw the approval; a new request is made.
+     * resubmit nor withdraw the approval (the approval asks this before either); a new request is made.
      */
     @Override
     @Transactional(readOnly = true)

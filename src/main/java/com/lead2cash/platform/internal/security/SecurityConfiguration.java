@@ -3,7 +3,6 @@ package com.lead2cash.platform.internal.security;
 import com.lead2cash.platform.internal.web.ProblemWriter;
 import com.lead2cash.platform.internal.web.ProgramCalls;
 import com.lead2cash.platform.internal.web.RefusalPage;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -146,18 +145,11 @@ class SecurityConfiguration {
     }
 
     /**
-     * A call of a program to the actuator, not a browser's visit ({@link ProgramCalls#fromProgram}). Refused, it is
-     * answered 401 or 403 as a problem, as the API answers; a browser is sent to sign in, or shown the product's
-     * 403 page.
-     */
-    static boolean programCall(HttpServletRequest request) {
-        return ProgramCalls.fromProgram(request);
-    }
-
-    /**
      * The actuator ({@code /actuator/**}): health and info for anyone (health's details for administrators only),
      * the rest (metrics, modulith) for administrators — signed in on the screens, or with a bearer token as
      * on the API (a monitoring system's scraper). Its own chain, before the web's: the web chain knows no token.
+     * A program's refused call ({@link ProgramCalls#fromProgram}) is answered 401 or 403 as a problem, as the API
+     * answers; a browser is sent to sign in, or shown the product's 403 page.
      */
     @Bean
     @Order(2)
@@ -168,7 +160,7 @@ class SecurityConfiguration {
         AuthenticationEntryPoint browser = PartialRequestSignIn.orSignInPage("/login");
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
         // a program's refused call is no page to come back to after signing in, and starts no session
-        pagesOnly.setRequestMatcher(request -> !programCall(request));
+        pagesOnly.setRequestMatcher(request -> !ProgramCalls.fromProgram(request));
         http.securityMatcher("/actuator/**")
                 .authenticationManager(manager)
                 // a call with a token carries no CSRF token, and needs none: no browser adds the header by itself
@@ -181,9 +173,9 @@ class SecurityConfiguration {
                         .anyRequest().hasRole("ADMIN"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
-                                (programCall(request) ? program : browser).commence(request, response, ex))
+                                (ProgramCalls.fromProgram(request) ? program : browser).commence(request, response, ex))
                         .accessDeniedHandler((request, response, ex) -> {
-                            if (programCall(request)) {
+                            if (ProgramCalls.fromProgram(request)) {
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "error.forbidden");
                             } else {
                                 refusals.handle(request, response, ex);

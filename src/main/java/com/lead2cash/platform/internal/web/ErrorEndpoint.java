@@ -136,30 +136,32 @@ class ErrorEndpoint extends BasicErrorController {
     private Set<String> routeMethods(String uri) {
         PathContainer path = PathContainer.parsePath(uri);
         Set<String> methods = new TreeSet<>();
-        PathPattern[] best = {null};
-        mappings.orderedStream().forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> {
-            if (info.getPathPatternsCondition() == null) {
-                return;
-            }
-            for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
-                if (!pattern.matches(path)) {
+        PathPattern best = null;
+        for (RequestMappingInfoHandlerMapping mapping : mappings.orderedStream().toList()) {
+            for (var info : mapping.getHandlerMethods().keySet()) {
+                if (info.getPathPatternsCondition() == null) {
                     continue;
                 }
-                int order = best[0] == null ? -1 : PathPattern.SPECIFICITY_COMPARATOR.compare(pattern, best[0]);
-                if (order < 0) {
-                    best[0] = pattern;
-                    methods.clear();
-                }
-                if (order <= 0) {
-                    Set<RequestMethod> taken = info.getMethodsCondition().getMethods();
-                    for (RequestMethod method : taken.isEmpty() ? Set.of(RequestMethod.values()) : taken) {
-                        if (method != RequestMethod.TRACE) {
-                            methods.add(method.name());
+                for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                    if (!pattern.matches(path)) {
+                        continue;
+                    }
+                    int order = best == null ? -1 : PathPattern.SPECIFICITY_COMPARATOR.compare(pattern, best);
+                    if (order < 0) {
+                        best = pattern;
+                        methods.clear();
+                    }
+                    if (order <= 0) {
+                        Set<RequestMethod> taken = info.getMethodsCondition().getMethods();
+                        for (RequestMethod method : taken.isEmpty() ? Set.of(RequestMethod.values()) : taken) {
+                            if (method != RequestMethod.TRACE) {
+                                methods.add(method.name());
+                            }
                         }
                     }
                 }
             }
-        }));
+        }
         return methods;
     }
 

@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Human codes for records ("L-2026-000123"): a prefix, the year, and a number from the module's own
- * database sequence, so codes are unique across nodes without coordination. Documents an audit counts
- * (contracts, invoices, receipts, orders, complaints) take theirs without gaps instead: {@link #nextDocumentNumber}.
+ * database sequence, so codes are unique across nodes without coordination. Documents an audit counts (quotes,
+ * contracts, invoices, receipts, orders, complaints) take theirs without gaps instead: {@link #nextDocumentNumber}.
  */
 @Component
 public class HumanCodes {

@@ -2,14 +2,21 @@ package com.lead2cash.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.quote.internal.QuoteService;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.DocumentNumbers;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.SalesTestSupport;
 import com.lead2cash.testing.TestClock;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -22,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,6 +51,7 @@ class QuoteApiTest {
     @Autowired com.lead2cash.confirmation.Confirmations confirmations;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired QuoteService quotes;
 
     record Deal(SalesTestSupport.Team team, String rep, String customerId, String opportunityId, String gateway,
                 String service) {
@@ -417,6 +426,43 @@ class QuoteApiTest {
         String next = customers.postJson(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, "0")).get("number").asString();
 
         assertThat(sequenceNumber(next)).as(first + " then " + next).isEqualTo(sequenceNumber(first) + 1);
+    }
+
+    /**
+     * Quote numbers run without gaps, as a document sent and printed: a revision keeps its quote's number and takes
+     * none, a refused create takes none, and a create that rolled back after it took its number gives it back — the
+     * next new quote gets the number after the last one kept.
+     */
+    @Test
+    void aRefusedOrRolledBackQuoteLeavesNoGapInTheNumbersAndARevisionKeepsItsQuotesNumber() {
+        Deal d = deal("qnumbers");
+        JsonNode v1 = create(d, "0");
+        String last = v1.get("number").asString();
+        String id = v1.get("id").asString();
+        submit(d.rep(), id);
+        JsonNode v2 = customers.json(SalesTestSupport.expect(
+                customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/revisions", "{}"), 201));
+        assertThat(v2.get("number").asString() + " v" + v2.get("revision").asInt()).isEqualTo(last + " v2");
+
+        assertThat(customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":-1}]}"""
+                .formatted(d.opportunityId(), d.gateway()))).hasStatus(422);
+
+        User rep = d.team().rep();
+        CurrentUser me = new CurrentUser(rep.id(), rep.username(), rep.displayName(), rep.orgUnitId(), rep.roleSet());
+        QuoteService.Content content = new QuoteService.Content(null, List.of(
+                new QuoteService.LineRequest(UUID.fromString(d.gateway()), BigDecimal.ONE, null, null)),
+                null, null, null, null);
+        String rolledBack = new TransactionTemplate(transactions).execute(tx -> {
+            String number = me.actAs(() -> quotes.create(UUID.fromString(d.opportunityId()), content).number());
+            tx.setRollbackOnly();
+            return number;
+        });
+        assertThat(rolledBack).as("taken, then given back").isEqualTo(DocumentNumbers.following(last));
+        assertThat(jdbc.sql("select count(*) from quote_quote where number = :n").param("n", rolledBack)
+                .query(Integer.class).single()).isZero();
+
+        assertThat(create(d, "0").get("number").asString()).isEqualTo(DocumentNumbers.following(last));
     }
 
     private static long sequenceNumber(String quoteNumber) {

@@ -78,6 +78,9 @@ public class QuoteService {
 
     private static final Logger log = LoggerFactory.getLogger(QuoteService.class);
 
+    /** The prefix of quote numbers ("Q-2026-000123"), a document series without gaps. */
+    static final String NUMBER_PREFIX = "Q";
+
     /** The subject type of a quote's approvals and confirmations. */
     public static final String SUBJECT = "Quote";
     /** The roles that review quotes (Q1): a {@link QuoteActor#manager()}; their home page lists the quotes awaiting it. */
@@ -154,7 +157,9 @@ public class QuoteService {
         Drafted drafted = drafted(content, opportunity.customerId(), today);
         QuoteTerms terms = drafted.terms();
         List<QuoteLine> lines = drafted.lines();
-        Quote quote = Quote.draft(() -> codes.next("Q", "quote_number_seq"), opportunity.id(), opportunity.customerId(),
+        // the number last, after every check that may refuse: it comes without gaps from the series' counter row, which
+        // stays locked until this transaction ends (a revision keeps its quote's number and takes none)
+        Quote quote = Quote.draft(() -> codes.nextDocumentNumber(NUMBER_PREFIX), opportunity.id(), opportunity.customerId(),
                 CurrentUser.require().id(), terms, lines, rules().required(maxDiscount(lines)), today, clock.instant());
         return quotes.save(quote);
     }

@@ -83,7 +83,6 @@ public final class DataGenerator {
         PolicySnapshot policy = app.getBean(SopPolicy.class).current();
         Regions regions = app.getBean(Regions.class);
         Map<String, Long> counts;
-        long quotes;
         long followUps;
         try (CopyRows rows = new CopyRows(dataSource)) {
             SplittableRandom random = new SplittableRandom(seed);
@@ -117,7 +116,6 @@ public final class DataGenerator {
             followUps = customers.activities();
             log(started, "%d quotes, %d contracts, %d receipts (%.1f s of it)".formatted(deals.quotes(),
                     deals.contracts(), deals.receipts(), deals.seconds()));
-            quotes = deals.quotes();
             List<UUID> owners = org.reps().stream().map(BenchOrg.Member::id).toList();
             // the open deadlines of the size count the receivables' open P1 reminders too
             deadlines.haystack(Math.max(0, size.openDeadlines() - deadlines.openCount() - dealDeadlines.openCount()),
@@ -133,8 +131,9 @@ public final class DataGenerator {
         jdbc.sql("select setval('lead_code_seq', :n)").param("n", size.leads()).query(Long.class).single();
         setSequence(jdbc, "customer_code_seq", counts.getOrDefault(BenchLeads.CUSTOMER_TABLE, 0L));
         setSequence(jdbc, "opportunity_code_seq", counts.getOrDefault(BenchOpportunities.TABLE, 0L));
-        setSequence(jdbc, "quote_number_seq", quotes);
-        // contracts and receipts number without gaps from a counter per prefix and year (HumanCodes.nextDocumentNumber)
+        // quotes, contracts and receipts number without gaps from a counter per prefix and year
+        // (HumanCodes.nextDocumentNumber)
+        continueDocumentNumbers(jdbc, "Q", "quote_quote");
         continueDocumentNumbers(jdbc, "HT", "contract_contract");
         continueDocumentNumbers(jdbc, "SK", "receivable_receipt");
         log(started, "payment plans by state " + jdbc.sql("""

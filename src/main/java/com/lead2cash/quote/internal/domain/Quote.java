@@ -73,7 +73,8 @@ public class Quote {
 
     /**
      * The first version of a new quote, as a draft, its number taken from {@code number} only once its lines passed
-     * their checks: a quote refused takes none (a sequence never gives one back).
+     * their checks: a quote refused takes none, and the series' row the number comes from is locked no longer than
+     * needed.
      */
     public static Quote draft(java.util.function.Supplier<String> number, UUID opportunityId, UUID customerId,
                               UUID authorId, QuoteTerms terms, List<QuoteLine> lines, Authority required,

@@ -122,7 +122,7 @@ public class PolicyProposalService implements PolicyProposals {
         }
         PolicyVersion applied;
         try {
-            applied = policy.applyApproved(p.reason() + " ✔", changes(p), p.proposedBy(), p.proposedByName());
+            applied = policy.applyApproved(p.reason() + " ✔", changes(p.changes()), p.proposedBy(), p.proposedByName());
         } catch (FieldValidationException e) {
             // another parameter moved on so that this value no longer holds with it: the approval is refused (409) and
             // nothing changes, rather than ending approved and unapplied
@@ -145,7 +145,7 @@ public class PolicyProposalService implements PolicyProposals {
             return Optional.empty();
         }
         try {
-            policy.proposed(List.of(json.readValue(changes.get(), PolicyService.Change[].class)));
+            policy.proposed(changes(changes.get()));
             return Optional.empty();
         } catch (FieldValidationException e) {
             ConflictException refusal = noLongerValid(e);
@@ -162,8 +162,9 @@ public class PolicyProposalService implements PolicyProposals {
                         first.messageKey()));
     }
 
-    private List<PolicyService.Change> changes(Pending p) {
-        return List.of(json.readValue(p.changes(), PolicyService.Change[].class));
+    /** A proposal's changes as stored (its {@code changes} column). */
+    private List<PolicyService.Change> changes(String text) {
+        return List.of(json.readValue(text, PolicyService.Change[].class));
     }
 
     @Override

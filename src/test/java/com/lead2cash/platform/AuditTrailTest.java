@@ -626,4 +626,29 @@ class AuditTrailTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
                 .bodyJson().extractingPath("$.items[0].newValue").asString().contains(first, second);
     }
+
+    /** The text of each record cell on the screen (type and name), its tags and spacing left out. */
+    private static List<String> recordCells(String html) {
+        return java.util.regex.Pattern.compile("<td class=\"audit-record\">(.*?)</td>", java.util.regex.Pattern.DOTALL)
+                .matcher(html).results().map(m -> m.group(1).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip())
+                .toList();
+    }
+
+    @Test
+    void theWorkingCalendarReadsAsItselfNotByItsIdInBothLanguagesWhileTheTrailKeepsTheId() throws Exception {
+        // as CalendarService records its settings and an import: the one calendar, recorded as 1
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, detail)
+                values (now(), 'admin', 'calendar.imported', 'WorkingCalendar', '1', 'calendar.audit.imported\n2\n1')""")
+                .update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {{"zh-CN", "工作日历"}, {"en", "Working calendar"}}) {
+            assertThat(recordCells(screen("entityType=WorkingCalendar&entityId=1", words[0], session))).as(words[0])
+                    .isNotEmpty().containsOnly(words[1]);
+        }
+        assertThat(mvc.get().uri("/api/v1/audit?entityType=WorkingCalendar&entityId=1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].entityId").isEqualTo("1");
+    }
 }

@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * as its module does ({@link RecordNames}), only where the reader may open it; else the id as recorded. A field that
  * holds codes its module names ({@link CodeNames}: a region's administrative-division code, 310000) each code by its
  * name (上海市). The product itself as the actor (a sweep, a scheduled job, the public web-to-lead endpoint) in the
- * reader's words; a record the trail names by a word, not an id (the product catalogue), by its label.
+ * reader's words; a record the trail names by a word, not an id (the product catalogue; the working calendar, by its
+ * type's own label), by its label.
  * Anything else stays as recorded.
  * Only the showing changes: the trail keeps what was written, as evidence.
  */

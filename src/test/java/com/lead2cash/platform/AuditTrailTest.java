@@ -651,4 +651,25 @@ class AuditTrailTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
                 .bodyJson().extractingPath("$.items[0].entityId").isEqualTo("1");
     }
+
+    @Test
+    void anApprovalsDepartmentHeadAndSubmittersManagerRulesReadInTheApprovalModulesWordsInBothLanguages() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        // as a contract's review records its last steps: the submitter's manager and the legal department's head
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, new_value)
+                values (now(), 'admin', 'CREATE', 'Approval', :id, :new)""").param("id", id)
+                .param("new", "{\"subjectType\":\"Contract\",\"steps\":[{\"name\":\"final\",\"mode\":\"PARALLEL\","
+                        + "\"slaRuleId\":null,\"approvers\":\"MANAGER:1,HEAD:LEGAL\"},{\"name\":\"board\","
+                        + "\"mode\":\"PARALLEL\",\"slaRuleId\":null,\"approvers\":\"MANAGER:2\"}]}").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "审批人：提交人的上级,法务负责人]", "审批人：提交人的第 2 级上级]"},
+                {"en", "Approvers: Manager of the submitter,Head of Legal]",
+                        "Approvers: Manager 2 levels above the submitter]"}}) {
+            assertThat(screen("entityId=" + id, words[0], session)).as(words[0])
+                    .contains(words[1], words[2]).doesNotContain("MANAGER:", "HEAD:");
+        }
+    }
 }

@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * holds codes its module names ({@link CodeNames}: a region's administrative-division code, 310000) each code by its
  * name (上海市). The product itself as the actor (a sweep, a scheduled job, the public web-to-lead endpoint) in the
  * reader's words; a record the trail names by a word, not an id (the product catalogue; the working calendar, by its
- * type's own label), by its label.
+ * type's own label), by its label. An approval's approver rules as the approval module words them.
  * Anything else stays as recorded.
  * Only the showing changes: the trail keeps what was written, as evidence.
  */
@@ -114,9 +114,18 @@ class AuditWords {
      */
     private static final Map<String, String> KIND_KEYS = Map.of("Approval.subjectType", "approval.subject");
     private static final Map<String, String> NAMED_LINE_KEYS = Map.of("Approval.facts", "approval.fact");
-    /** The fields that hold an approval's approver rules ({@code ROLE:FINANCE,USER:<id>}). */
+    /** The fields that hold an approval's approver rules ({@code ROLE:FINANCE,USER:<id>,HEAD:LEGAL,MANAGER:1}). */
     private static final Set<String> APPROVER_RULES = Set.of("Approval.steps.approvers");
-    private static final Pattern ROLE_RULE = Pattern.compile("\\bROLE:([A-Z][A-Z0-9_]*)");
+    /** A rule other than a person's, and what it applies to: a role (FINANCE, LEGAL) or levels up the org tree (1). */
+    private static final Pattern APPROVER_RULE = Pattern.compile("\\b(ROLE|HEAD|MANAGER):([A-Z][A-Z0-9_]*|\\d{1,2})\\b");
+    /**
+     * Each such rule as the approval module words it: a role's pool (任一财务), the head of the department whose people
+     * hold a role (法务负责人), the submitter's manager that many levels up (提交人的上级).
+     */
+    private static final Map<String, String> APPROVER_RULE_KEYS = Map.of(
+            "ROLE", "approval.detail.pool",
+            "HEAD", "approval.rule.head",
+            "MANAGER", "approval.rule.manager");
     private static final Pattern USER_RULE = Pattern.compile("\\bUSER:(?=" + UUID_TEXT.pattern() + ")");
 
     private final MessageSource messages;
@@ -516,15 +525,18 @@ class AuditWords {
             return messages.getMessage(kinds + "." + value, null, value, locale);
         }
         if (field != null && APPROVER_RULES.contains(type + "." + field)) {
-            // a role's pool as the approval page says it (任一财务), a person by their name (below)
-            Matcher role = ROLE_RULE.matcher(value);
-            StringBuilder pools = new StringBuilder();
-            while (role.find()) {
-                String label = messages.getMessage("role." + role.group(1), null, role.group(1), locale);
-                role.appendReplacement(pools, Matcher.quoteReplacement(
-                        messages.getMessage("approval.detail.pool", new Object[] {label}, locale)));
+            // a role's pool as the approval page says it (任一财务), a department's head, the submitter's manager in the
+            // approval module's words; a person by their name (below)
+            Matcher rule = APPROVER_RULE.matcher(value);
+            StringBuilder rules = new StringBuilder();
+            while (rule.find()) {
+                String of = rule.group(2);
+                Object argument = Character.isDigit(of.charAt(0)) ? (Object) Integer.valueOf(of)
+                        : messages.getMessage("role." + of, null, of, locale);
+                rule.appendReplacement(rules, Matcher.quoteReplacement(
+                        messages.getMessage(APPROVER_RULE_KEYS.get(rule.group(1)), new Object[] {argument}, locale)));
             }
-            value = USER_RULE.matcher(role.appendTail(pools).toString()).replaceAll("");
+            value = USER_RULE.matcher(rule.appendTail(rules).toString()).replaceAll("");
         }
         Map<String, String> codeNamed = words.codes().get(codeKind(field));
         if (codeNamed != null) {

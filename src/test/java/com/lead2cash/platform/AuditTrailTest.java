@@ -672,4 +672,27 @@ class AuditTrailTest {
                     .contains(words[1], words[2]).doesNotContain("MANAGER:", "HEAD:");
         }
     }
+
+    @Test
+    void anApprovalsCodedFactsReadByTheLabelsTheirModuleNamesForTheKindOfRecordInBothLanguages() throws Exception {
+        String contract = java.util.UUID.randomUUID().toString();
+        String quote = java.util.UUID.randomUUID().toString();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, new_value)
+                values (now(), 'admin', 'CREATE', 'Approval', :id, :new)""";
+        jdbc.sql(insert).param("id", contract).param("new", "{\"subjectType\":\"Contract\",\"facts\":["
+                + "{\"name\":\"riskLevel\",\"value\":\"HIGH\"},{\"name\":\"amount\",\"value\":\"1,234.00 CNY\"}]}").update();
+        jdbc.sql(insert).param("id", quote).param("new", "{\"subjectType\":\"Quote\",\"facts\":["
+                + "{\"name\":\"requiredAuthority\",\"value\":\"MANAGER\"}]}").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "[风险等级：高]", "[金额：1,234.00 CNY]", "[所需权限：经理审批]"},
+                {"en", "[Risk: High]", "[Amount: 1,234.00 CNY]", "[Needs: a manager's approval]"}}) {
+            assertThat(screen("entityId=" + contract, words[0], session)).as(words[0]).contains(words[1], words[2])
+                    .doesNotContain("HIGH]");
+            assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(screen("entityId=" + quote, words[0], session)))
+                    .as(words[0]).contains(words[3]).doesNotContain("MANAGER]");
+        }
+    }
 }

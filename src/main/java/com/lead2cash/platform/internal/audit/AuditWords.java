@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * holds codes its module names ({@link CodeNames}: a region's administrative-division code, 310000) each code by its
  * name (上海市). The product itself as the actor (a sweep, a scheduled job, the public web-to-lead endpoint) in the
  * reader's words; a record the trail names by a word, not an id (the product catalogue; the working calendar, by its
- * type's own label), by its label. An approval's approver rules as the approval module words them.
+ * type's own label), by its label. An approval's approver rules and its coded facts as the approval module words them.
  * Anything else stays as recorded.
  * Only the showing changes: the trail keeps what was written, as evidence.
  */
@@ -113,7 +113,17 @@ class AuditWords {
      * module's key ({@code approval.fact.creditRating}, as the approval page names an approval's facts).
      */
     private static final Map<String, String> KIND_KEYS = Map.of("Approval.subjectType", "approval.subject");
-    private static final Map<String, String> NAMED_LINE_KEYS = Map.of("Approval.facts", "approval.fact");
+    private static final Map<String, NamedLines> NAMED_LINES = Map.of("Approval.facts",
+            new NamedLines("approval.fact", "approval.factLabels", "subjectType"));
+
+    /**
+     * Lines that are a name and its value: each name by its key under {@code names}; a value that is a code by the
+     * labels the module names for the record's kind ({@code kindField}) and the name, as the approval page reads an
+     * approval's facts ({@code approval.factLabels.Contract.riskLevel=contract.risk}: HIGH as contract.risk.HIGH).
+     */
+    private record NamedLines(String names, String codeLabels, String kindField) {
+    }
+
     /** The fields that hold an approval's approver rules ({@code ROLE:FINANCE,USER:<id>,HEAD:LEGAL,MANAGER:1}). */
     private static final Set<String> APPROVER_RULES = Set.of("Approval.steps.approvers");
     /** A rule other than a person's, and what it applies to: a role (FINANCE, LEGAL) or levels up the org tree (1). */
@@ -441,7 +451,7 @@ class AuditWords {
             if (fields != null) {
                 return fields.entrySet().stream()
                         .map(f -> messages.getMessage("audit.value.field", new Object[] {field(type, f.getKey(), locale),
-                                created(type, f.getKey(), f.getValue(), words)}, locale))
+                                created(type, fields, f.getKey(), f.getValue(), words)}, locale))
                         .reduce((a, b) -> messages.getMessage("audit.value.fields", new Object[] {a, b}, locale))
                         .orElse("");
             }
@@ -463,29 +473,34 @@ class AuditWords {
     /**
      * A creation's field in the reader's words: a value as an update's reads; lines (a quote's lines, an approval's
      * steps, recorded as objects) each in brackets, its fields by their labels as the record's are, one line after the
-     * other ({@code [Product: …, Quantity: 2] [Product: …, Quantity: 1]}).
+     * other ({@code [Product: …, Quantity: 2] [Product: …, Quantity: 1]}); {@code recorded}: the creation's fields.
      */
-    private String created(String type, String field, Object value, Words words) {
+    private String created(String type, Map<String, Object> recorded, String field, Object value, Words words) {
         if (value instanceof List<?> items && !items.isEmpty() && items.stream().allMatch(Map.class::isInstance)) {
-            return items.stream().map(item -> line(type, field, (Map<?, ?>) item, words))
+            return items.stream().map(item -> line(type, recorded, field, (Map<?, ?>) item, words))
                     .reduce((a, b) -> messages.getMessage("audit.value.lines", new Object[] {a, b}, words.locale()))
                     .orElse("");
         }
         if (value instanceof Map<?, ?> item) {
-            return line(type, field, item, words);
+            return line(type, recorded, field, item, words);
         }
         return single(type, field, String.valueOf(value), words);
     }
 
-    private String line(String type, String field, Map<?, ?> line, Words words) {
+    private String line(String type, Map<String, Object> recorded, String field, Map<?, ?> line, Words words) {
         Locale locale = words.locale();
-        String names = NAMED_LINE_KEYS.get(type + "." + field);
-        if (names != null && line.size() == 2 && line.get("name") != null && line.containsKey("value")) {
-            // a name and its value (an approval's fact): the name as its module's page says it, then the value
+        NamedLines named = NAMED_LINES.get(type + "." + field);
+        if (named != null && line.size() == 2 && line.get("name") != null && line.containsKey("value")) {
+            // a name and its value (an approval's fact): the name as its module's page says it, then the value, a code
+            // by the labels its module names for it (a contract's risk HIGH as 高)
             String name = String.valueOf(line.get("name"));
+            String value = String.valueOf(line.get("value"));
+            String labels = CODE.matcher(value).matches() ? messages.getMessage(named.codeLabels() + "."
+                    + recorded.get(named.kindField()) + "." + name, null, null, locale) : null;
+            String said = labels == null ? null : messages.getMessage(labels + "." + value, null, null, locale);
             return messages.getMessage("audit.value.line", new Object[] {messages.getMessage("audit.value.field",
-                    new Object[] {messages.getMessage(names + "." + name, null, name, locale),
-                            single(type, field + ".value", String.valueOf(line.get("value")), words)}, locale)}, locale);
+                    new Object[] {messages.getMessage(named.names() + "." + name, null, name, locale),
+                            said != null ? said : single(type, field + ".value", value, words)}, locale)}, locale);
         }
         String fields = line.entrySet().stream()
                 .map(f -> {

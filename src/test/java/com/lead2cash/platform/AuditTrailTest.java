@@ -695,4 +695,45 @@ class AuditTrailTest {
                     .as(words[0]).contains(words[3]).doesNotContain("MANAGER]");
         }
     }
+
+    @Test
+    void countsInAnEventsDetailAreGroupedForTheReaderWhileOtherNumbersStayAsWrittenOnTheScreenAndTheApi()
+            throws Exception {
+        String lead = java.util.UUID.randomUUID().toString();
+        String key = java.util.UUID.randomUUID().toString();
+        String file = java.util.UUID.randomUUID().toString();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, detail)
+                values (now(), 'admin', :action, :type, :id, :detail)""";
+        jdbc.sql(insert).param("action", "EXPORT").param("type", "Lead").param("id", lead)
+                .param("detail", "lead.audit.exported\n1234567\nlead.view.mine\nA\nlead.status.NEW\naudit.detail.noSearch")
+                .update();
+        // a key named like a year: its name is no count; its rate is
+        jdbc.sql(insert).param("action", "lead.apiKey.issued").param("type", "LeadApiKey").param("id", key)
+                .param("detail", "lead.apiKey.audit.issued\n2026\nlead.source.WEBSITE_FORM\n1200\nl2c_abcd…").update();
+        jdbc.sql(insert).param("action", "FILE_STORED").param("type", "File").param("id", file)
+                .param("detail", "files.audit.stored\nrecord.type.Contract\nHT-2026-000001\n2026.pdf\napplication/pdf\n"
+                        + "1048576\n" + "ab".repeat(32)).update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "导出 1,234,567 条线索", "2026（来源：官网表单；每分钟最多 1,200 次请求", "HT-2026-000001 的文件 2026.pdf",
+                        "1,048,576 字节"},
+                {"en", "1,234,567 leads exported", "2026 (source: Website form; at most 1,200 requests a minute",
+                        "2026.pdf stored for Contract HT-2026-000001", "1,048,576 bytes"}}) {
+            assertThat(screen("entityId=" + lead, words[0], session)).as(words[0]).contains(words[1])
+                    .doesNotContain("1234567");
+            assertThat(screen("entityId=" + key, words[0], session)).as(words[0]).contains(words[2])
+                    .doesNotContain("2,026", "1200 ");
+            assertThat(screen("entityId=" + file, words[0], session)).as(words[0]).contains(words[3], words[4])
+                    .doesNotContain("2,026", "1048576");
+        }
+        // the API says the detail as the screen does; the trail keeps the count as recorded
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + lead)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].detail").asString().startsWith("1,234,567 leads exported");
+        assertThat(jdbc.sql("select detail from platform_audit_event where entity_id = :id").param("id", lead)
+                .query(String.class).single()).startsWith("lead.audit.exported\n1234567\n");
+    }
 }

@@ -7,6 +7,9 @@ import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNames;
 import java.math.BigDecimal;
+import java.text.Format;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An audit entry as the audit screen shows it: the record type by its label ({@code record.type.Lead}), a detail that
- * is a message key by its message (and each argument that is a key by its message), a moment as the other pages write
+ * is a message key by its message (and each argument that is a key by its message, each the message formats as a
+ * number, a count, grouped: 1,234,567), a moment as the other pages write
  * one ({@code yyyy-MM-dd HH:mm} in the company's zone), a code by its label where the bundle names it by record type and field ({@code lead.source.WEBSITE_FORM}),
  * and a field by its label where the bundle names it ({@code receivable.dueDate}, {@code audit.field.updatedAt}).
  * The record by the number people know (lead code, contract number), as its module names it ({@link RecordNames}),
@@ -72,6 +76,7 @@ class AuditWords {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CODE_IN_TEXT = Pattern.compile("\\b[A-Z][A-Z0-9_]*\\b");
     private static final Pattern AMOUNT = Pattern.compile("-?\\d+\\.\\d{2}");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -403,15 +408,39 @@ class AuditWords {
         // a key alone, or a key and its arguments one a line (AuditTrail.record with arguments)
         String[] parts = detail.split(AuditTrail.DETAIL_ARGUMENT_SEPARATOR, -1);
         if (MESSAGE_KEY.matcher(parts[0]).matches()) {
-            // an argument that is a message key (a view, a status) is said in the reader's language too
-            Object[] args = Arrays.stream(parts, 1, parts.length).map(a -> argument(a, locale)).toArray();
-            String message = messages.getMessage(parts[0], args.length == 0 ? null : args, null, locale);
+            // an argument that is a message key (a view, a status) is said in the reader's language too; one the message
+            // formats as a number (a count, {0,number,integer}) grouped as the reader's language groups it (1,234,567),
+            // any other number (an id, a year, a version) as written
+            Format[] formats = parts.length == 1 ? new Format[0] : argumentFormats(parts[0], locale);
+            Object[] args = new Object[parts.length - 1];
+            for (int i = 0; i < args.length; i++) {
+                String argument = parts[i + 1];
+                args[i] = i < formats.length && formats[i] instanceof NumberFormat && NUMBER.matcher(argument).matches()
+                        ? new BigDecimal(argument) : argument(argument, locale);
+            }
+            String message;
+            try {
+                message = messages.getMessage(parts[0], args.length == 0 ? null : args, null, locale);
+            } catch (IllegalArgumentException notANumber) {
+                return null; // a number's place holding no number (written before the message counted it): as written
+            }
             // a message that wants arguments cannot be said without them; the key is the better clue then
             if (message != null && (args.length > 0 || !message.contains("{0"))) {
                 return message;
             }
         }
         return null;
+    }
+
+    /** The formats of a message's arguments by their index ({0,number,integer}: a number's); none for a plain one. */
+    private Format[] argumentFormats(String key, Locale locale) {
+        // without arguments the message source answers the message as written, its arguments unfilled
+        String pattern = messages.getMessage(key, null, null, locale);
+        try {
+            return pattern == null ? new Format[0] : new MessageFormat(pattern, locale).getFormatsByArgumentIndex();
+        } catch (IllegalArgumentException notAPattern) {
+            return new Format[0];
+        }
     }
 
     /** A detail's argument in the reader's words: a key by its message, a list of keys (working days) each by its. */

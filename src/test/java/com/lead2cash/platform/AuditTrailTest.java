@@ -540,6 +540,29 @@ class AuditTrailTest {
     }
 
     @Test
+    void aConfirmationsKindOfRecordReadsByTheRecordTypesLabelUnderItsOwnWordNotAnApprovalsInBothLanguages()
+            throws Exception {
+        String complaint = java.util.UUID.randomUUID().toString();
+        String acceptance = java.util.UUID.randomUUID().toString();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, new_value)
+                values (now(), 'admin', 'CREATE', 'Confirmation', :id, :new)""";
+        // as a confirmation's creation records what it asks the contact about
+        jdbc.sql(insert).param("id", complaint).param("new", "{\"subjectType\":\"Complaint\"}").update();
+        jdbc.sql(insert).param("id", acceptance).param("new", "{\"subjectType\":\"OrderAcceptance\"}").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "对象类型：投诉", "对象类型：订单验收"},
+                {"en", "Subject type: Complaint", "Subject type: Order acceptance"}}) {
+            assertThat(screen("entityId=" + complaint, words[0], session)).as(words[0]).contains(words[1])
+                    .doesNotContain("审批对象类型");
+            assertThat(screen("entityId=" + acceptance, words[0], session)).as(words[0]).contains(words[2])
+                    .doesNotContain("OrderAcceptance");
+        }
+    }
+
+    @Test
     void aTerritoryADelegationAndACustomersCreditApprovalReadByTheirNamesNotTheirIdsInBothLanguages() throws Exception {
         User delegator = fixtures.user("audit.words.delegator", fixtures.rootUnit(), null, Role.FINANCE);
         User delegate = fixtures.user("audit.words.delegate", fixtures.rootUnit(), null, Role.FINANCE);

@@ -114,10 +114,11 @@ class AuditWords {
 
     /**
      * Fields whose value is a kind the bundles name by a key of its own ({@code approval.subject.CustomerCredit}, as the
-     * approvals pages name the kind of record approved), and the lines that are a name and its value each named by its
+     * approvals pages name the kind of record approved; a confirmation's by the record types' labels), and the lines that are a name and its value each named by its
      * module's key ({@code approval.fact.creditRating}, as the approval page names an approval's facts).
      */
-    private static final Map<String, String> KIND_KEYS = Map.of("Approval.subjectType", "approval.subject");
+    private static final Map<String, String> KIND_KEYS = Map.of("Approval.subjectType", "approval.subject",
+            "Confirmation.subjectType", "record.type");
     private static final Map<String, NamedLines> NAMED_LINES = Map.of("Approval.facts",
             new NamedLines("approval.fact", "approval.factLabels", "subjectType"));
 

@@ -46,6 +46,24 @@ public final class SpreadsheetCells {
     }
 
     /**
+     * The rows of sheet {@code sheet} (0: the first) of {@code xlsx}, each cell with its number format
+     * ({@link Cell#getDataFormatString()}: {@code #,##0.00} for money, {@code 0.00%} for a percentage).
+     */
+    public static List<Row> formattedRows(byte[] xlsx, int sheet) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx),
+                new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+            return workbook.getSheet(sheet).orElseThrow(() -> new AssertionError("no sheet " + sheet)).read();
+        }
+    }
+
+    /** The names of the sheets of {@code xlsx}, in order. */
+    public static List<String> sheetNames(byte[] xlsx) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            return workbook.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList();
+        }
+    }
+
+    /**
      * A text a spreadsheet would take for a formula, as every export writes it (platform SpreadsheetText): exactly
      * as typed, nothing added, in a string cell — never a formula — formatted as Text ({@code @}), so that editing
      * it keeps it text. Fails if the cell is a formula, carries an apostrophe or lacks the Text format.

@@ -167,7 +167,7 @@ class ContractMoneyTest {
     }
 
     @Test
-    void theContractListAndPageShowCollectedAndInvoicedAmountsWithPercentagesAndThePaidPlans() {
+    void theContractListAndPageShowCollectedAndInvoicedAmountsWithPercentagesAndThePaidPlans() throws Exception {
         JsonNode contract = signed("杭州合同回款列表科技有限公司");
         String id = contract.get("id").asString();
         List<JsonNode> plans = plans(id);
@@ -197,6 +197,29 @@ class ContractMoneyTest {
         assertThat(detail).contains("id=\"contract-planned\">600,000.00<", "id=\"contract-collected\">180,000.00 (30.00 %)<",
                 "id=\"contract-invoiced\">150,000.00 (25.00 %)<", "id=\"contract-plans-paid\">1/2<");
         page(rep, "/contracts/" + id, "zh-CN");
+
+        // the export holds the percentages beside the amounts, as the list shows them: numbers formatted as percentages
+        JsonNode figures = customers.getJson(mvc, token(reviewers().rep()),
+                "/api/v1/receivables/contract-figures?contractId=" + id).get("items").get(0);
+        var exported = com.lead2cash.testing.SpreadsheetCells.formattedRows(com.lead2cash.testing.ExportedWorkbook.file(mvc,
+                rep, "/contracts/export.xlsx?q=" + contract.get("number").asString() + "&lang=en"), 0);
+        assertThat(exported).hasSize(2);
+        assertThat(exported.get(0).getCellText(7)).isEqualTo("Collected");
+        assertThat(exported.get(0).getCellText(8)).isEqualTo("Collected %");
+        assertThat(exported.get(0).getCellText(9)).isEqualTo("Invoiced");
+        assertThat(exported.get(0).getCellText(10)).isEqualTo("Invoiced %");
+        var line = exported.get(1);
+        assertThat(line.getCellAsNumber(7)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("180000.00"));
+        assertThat(line.getCellAsNumber(8)).as("30.00 % as the fraction a percentage cell holds")
+                .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo(
+                        figures.get("collectedPercent").decimalValue().movePointLeft(2)).isEqualByComparingTo("0.30"));
+        assertThat(line.getCell(8).getDataFormatString()).isEqualTo("0.00%");
+        assertThat(line.getCellAsNumber(9)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("150000.00"));
+        assertThat(line.getCellAsNumber(10)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo(
+                figures.get("invoicedPercent").decimalValue().movePointLeft(2)).isEqualByComparingTo("0.25"));
+        assertThat(line.getCell(10).getDataFormatString()).isEqualTo("0.00%");
+        assertThat(line.getCell(9).getDataFormatString()).as("an amount as money").isEqualTo("#,##0.00");
+        assertThat(line.getCellText(11)).isEqualTo("1/2");
 
         receipt(contract.get("customerId").asString(), plans.get(1).get("id").asString(), "420000.00", "2026-12-01",
                 "ACCEPTANCE_BILL", "杭州合同回款列表科技有限公司");

@@ -3,6 +3,7 @@ package com.lead2cash.contract.internal;
 import com.lead2cash.contract.ContractListFigures;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.SpreadsheetColumns;
 import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Exports the contract list (合同列表) to .xlsx as the reader sees it: the same filters and data scope, the
- * collected and invoiced figures where the list shows them, streamed page by page so memory stays flat, headers in
- * the reader's language, amounts and days as numbers, text neutralised against formula injection
- * ({@link SpreadsheetText}), and the export itself audited.
+ * collected and invoiced figures each with its percentage where the list shows them, streamed page by page so memory
+ * stays flat, headers in the reader's language, amounts and days as numbers, percentages as numbers formatted as
+ * percentages ({@link SpreadsheetColumns}), text neutralised against formula injection ({@link SpreadsheetText}), and
+ * the export itself audited.
  */
 @Component
 public class ContractExport {
@@ -49,7 +51,8 @@ public class ContractExport {
                 "contract.field.customer", "contract.field.status", "contract.field.waitingFor",
                 "contract.field.daysWaiting", "contract.field.currentAmount"));
         if (figures != null) {
-            headers.addAll(List.of("contract.field.collected", "contract.field.invoiced", "contract.field.plansPaid"));
+            headers.addAll(List.of("contract.field.collected", "contract.field.collectedPercent", "contract.field.invoiced",
+                    "contract.field.invoicedPercent", "contract.field.plansPaid"));
         }
         headers.add("contract.field.owner");
         int owner = headers.size() - 1;
@@ -75,12 +78,16 @@ public class ContractExport {
                     if (r.daysWaiting() != null) {
                         ws.value(row, 5, r.daysWaiting());
                     }
-                    money(ws, row, 6, r.currentAmount()); // with its amendments, as the plans and invoices count it
+                    // with its amendments, as the plans and invoices count it
+                    SpreadsheetColumns.money(ws, row, 6, r.currentAmount());
                     ContractListFigures.Figures m = paid.get(r.id());
                     if (m != null) {
-                        money(ws, row, 7, m.collected());
-                        money(ws, row, 8, m.invoiced());
-                        ws.inlineString(row, 9, m.paidPlans() + "/" + m.plans());
+                        // each amount with its percentage beside it, as the list shows them (85.71 %)
+                        SpreadsheetColumns.money(ws, row, 7, m.collected());
+                        SpreadsheetColumns.percent(ws, row, 8, m.collectedPercent().movePointLeft(2), 2);
+                        SpreadsheetColumns.money(ws, row, 9, m.invoiced());
+                        SpreadsheetColumns.percent(ws, row, 10, m.invoicedPercent().movePointLeft(2), 2);
+                        ws.inlineString(row, 11, m.paidPlans() + "/" + m.plans());
                     }
                     SpreadsheetText.write(ws, row, owner, r.ownerName());
                 }
@@ -94,11 +101,6 @@ public class ContractExport {
                 filter.waitingForMe() ? "contract.audit.forMe" : "contract.audit.anyone",
                 filter.q() == null || filter.q().isBlank() ? "audit.detail.noSearch" : filter.q());
         return row;
-    }
-
-    private static void money(Worksheet ws, int row, int column, java.math.BigDecimal amount) {
-        ws.value(row, column, amount);
-        ws.style(row, column).format("#,##0.00").set();
     }
 
     private String text(String key, Locale locale) {

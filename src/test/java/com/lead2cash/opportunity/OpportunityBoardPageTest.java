@@ -148,6 +148,117 @@ class OpportunityBoardPageTest {
         assertThat(chosen).contains("id=\"forecast-total-label\">The chosen team&#39;s total<");
     }
 
+    /** SPEC §5: the forecast exports the lines its screen shows for the same filters, in the reader's scope. */
+    @Test
+    void theForecastExportsTheLinesItsScreenShowsForItsFiltersInTheReadersScope() throws Exception {
+        var team = sales.team("forecast-export");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "嘉兴预测导出电子有限公司", "孙经理", "sun@fcexp.example");
+        JsonNode first = sales.opportunity(mvc, rep, customer, "预测导出一期", "100000.50");
+        sales.opportunity(mvc, rep, customer, "预测导出二期", "300000");
+        var west = team.company().westRep();
+        sales.opportunity(mvc, sales.bearer(mvc, west),
+                sales.customerWithContact(west, "绍兴预测导出电子有限公司", "钱经理", "qian@fcexp.example"), "预测导出西区", "500000");
+        java.time.YearMonth month = java.time.YearMonth.from(java.time.LocalDate.parse(first.get("expectedCloseDate").asString()));
+        String filters = "from=" + month + "&months=3&groupBy=REP";
+        Cookie manager = customers.session(mvc, team.manager());
+        assertThat(html(manager, "/opportunities/forecast?" + filters + "&lang=en")).as("the link takes the filters")
+                .contains("id=\"export-forecast\"", "/opportunities/forecast/export.xlsx?" + filters.replace("&", "&amp;"));
+        assertThat(html(manager, "/opportunities/forecast?" + filters + "&lang=zh-CN")).contains(">导出</a>");
+
+        JsonNode api = customers.getJson(mvc, sales.bearer(mvc, team.manager()), "/api/v1/opportunities/forecast?" + filters);
+        byte[] file = com.lead2cash.testing.ExportedWorkbook.file(mvc, manager,
+                "/opportunities/forecast/export.xlsx?" + filters + "&lang=en");
+        var rows = com.lead2cash.testing.SpreadsheetCells.formattedRows(file, 0);
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 6)).extracting(c -> rows.get(0).getCellText(c)).as("headers in the reader's language")
+                .containsExactly("Figures of", "Month", "Pipeline", "Best case", "Commit", "Weighted", "Won");
+        assertThat(rows).as("the total's three months, then the rep's").hasSize(1 + 3 + 3);
+        var total = rows.get(1);
+        assertThat(total.getCellText(0)).isEqualTo("My teams' total");
+        assertThat(total.getCellAsDate(1)).as("the month a date").hasValue(month.atDay(1).atStartOfDay());
+        assertThat(total.getCell(1).getDataFormatString()).isEqualTo("yyyy-mm");
+        JsonNode cell = api.get("company").get("months").get(month.toString());
+        assertThat(total.getCellAsNumber(2)).as("the API's figures").hasValueSatisfying(n -> assertThat(n)
+                .isEqualByComparingTo(cell.get("pipeline").decimalValue()).isEqualByComparingTo("400000.50"));
+        assertThat(total.getCellAsNumber(5)).hasValueSatisfying(n -> assertThat(n)
+                .isEqualByComparingTo(cell.get("weighted").decimalValue()));
+        assertThat(total.getCell(2).getDataFormatString()).as("money").isEqualTo("#,##0.00");
+        assertThat(rows.subList(4, 7)).extracting(r -> r.getCellText(0)).containsOnly(team.rep().displayName());
+        assertThat(rows.get(4).getCellAsNumber(2)).hasValueSatisfying(n -> assertThat(n)
+                .isEqualByComparingTo(api.get("rows").get(0).get("months").get(month.toString()).get("pipeline").decimalValue()));
+        assertThat(rows).extracting(r -> r.getCellText(0)).as("another team's rep").doesNotContain(west.displayName());
+
+        var theirs = com.lead2cash.testing.ExportedWorkbook.rows(mvc, customers.session(mvc, team.company().westManager()),
+                "/opportunities/forecast/export.xlsx?" + filters + "&lang=en");
+        assertThat(theirs.get(1).getCellAsNumber(2)).as("the other team's total: their own only")
+                .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("500000"));
+        assertThat(theirs.subList(4, theirs.size())).extracting(r -> r.getCellText(0)).containsOnly(west.displayName());
+
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Opportunity'
+                and actor_name = :u order by id limit 1""").param("u", team.manager().username()).query(String.class).single())
+                .isEqualTo(String.join("\n", "opportunity.audit.forecastExported", "6", month.toString(), "3",
+                        "opportunity.forecast.by.REP", "opportunity.filter.anyTeam"));
+    }
+
+    /** SPEC §5: win/loss exports its tables, a sheet each, for the screen's period, in the reader's scope. */
+    @Test
+    void winLossExportsItsTablesForTheScreensPeriodInTheReadersScope() throws Exception {
+        var team = sales.team("winloss-export");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "湖州赢输导出电子有限公司", "孙经理", "sun@wlexp.example");
+        String lost = sales.opportunity(mvc, rep, customer, "赢输导出一期", "120000.50").get("id").asString();
+        assertThat(customers.post(mvc, rep, "/api/v1/opportunities/" + lost + "/stage",
+                "{\"stage\":\"LOST\",\"version\":0,\"lostReason\":\"PRICE\",\"lostTo\":\"海康导出\"}")).hasStatus(200);
+        var west = team.company().westRep();
+        String westToken = sales.bearer(mvc, west);
+        String theirs = sales.opportunity(mvc, westToken, sales.customerWithContact(west, "丽水赢输导出电子有限公司", "钱经理",
+                "qian@wlexp.example"), "赢输导出西区", "80000").get("id").asString();
+        assertThat(customers.post(mvc, westToken, "/api/v1/opportunities/" + theirs + "/stage",
+                "{\"stage\":\"LOST\",\"version\":0,\"lostReason\":\"PRICE\",\"lostTo\":\"大华导出\"}")).hasStatus(200);
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        String period = "from=" + today + "&to=" + today;
+        Cookie manager = customers.session(mvc, team.manager());
+        assertThat(html(manager, "/opportunities/win-loss?" + period + "&lang=en")).as("the link takes the period")
+                .contains("id=\"export-win-loss\"", "/opportunities/win-loss/export.xlsx?" + period.replace("&", "&amp;"));
+        assertThat(html(manager, "/opportunities/win-loss?" + period + "&lang=zh-CN")).contains(">导出</a>");
+
+        JsonNode api = customers.getJson(mvc, sales.bearer(mvc, team.manager()), "/api/v1/opportunities/win-loss?" + period);
+        byte[] file = com.lead2cash.testing.ExportedWorkbook.file(mvc, manager,
+                "/opportunities/win-loss/export.xlsx?" + period + "&lang=en");
+        assertThat(com.lead2cash.testing.SpreadsheetCells.sheetNames(file))
+                .containsExactly("By owner", "Against competitors", "Lost, by reason", "Average days in each stage");
+        var owners = com.lead2cash.testing.SpreadsheetCells.formattedRows(file, 0);
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 6)).extracting(c -> owners.get(0).getCellText(c))
+                .containsExactly("Owner", "Won", "Won amount (CNY)", "Lost", "Lost amount (CNY)", "Win rate", "Win rate by amount");
+        assertThat(owners).extracting(r -> r.getCellText(0)).as("the total, then the team's owner; not the other team's")
+                .containsExactly("Owner", "All closed", team.rep().displayName());
+        var total = owners.get(1);
+        assertThat(total.getCellAsNumber(3)).hasValueSatisfying(n -> assertThat(n)
+                .isEqualByComparingTo(api.at("/total/lost").decimalValue()).isEqualByComparingTo("1"));
+        assertThat(total.getCellAsNumber(4)).hasValueSatisfying(n -> assertThat(n)
+                .isEqualByComparingTo(api.at("/total/lostAmount").decimalValue()).isEqualByComparingTo("120000.50"));
+        assertThat(total.getCell(4).getDataFormatString()).isEqualTo("#,##0.00");
+        assertThat(total.getCellAsNumber(5)).as("none won of one closed").hasValueSatisfying(n -> assertThat(n).isZero());
+        assertThat(total.getCell(5).getDataFormatString()).isEqualTo("0.0%");
+        assertThat(com.lead2cash.testing.SpreadsheetCells.formattedRows(file, 1)).extracting(r -> r.getCellText(0))
+                .as("the competitors of the team's opportunities only").containsExactly("Competitor", "海康导出");
+        var reasons = com.lead2cash.testing.SpreadsheetCells.formattedRows(file, 2);
+        assertThat(reasons).hasSize(2);
+        assertThat(reasons.get(1).getCellText(0)).as("the reason by its label").isEqualTo("Price too high");
+        assertThat(reasons.get(1).getCellAsNumber(2)).hasValueSatisfying(n -> assertThat(n)
+                .isEqualByComparingTo(api.at("/reasons/0/amount").decimalValue()));
+
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Opportunity'
+                and actor_name = :u order by id limit 1""").param("u", team.manager().username()).query(String.class).single())
+                .isEqualTo(String.join("\n", "opportunity.audit.winLossExported", today.toString(), today.toString(), "0", "1"));
+    }
+
+    private String html(Cookie session, String uri) throws Exception {
+        return mvc.get().uri(uri).cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void aForecastPageOfNoMonthsOrMoreThanItLaysOutIsRefusedSayingTheBounds() throws Exception {
         var team = sales.team("forecast-months-page");

@@ -4,6 +4,7 @@ import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.LostReasons;
 import com.lead2cash.opportunity.internal.OpportunityAccess;
 import com.lead2cash.opportunity.internal.OpportunityService;
+import com.lead2cash.opportunity.internal.board.BoardExports;
 import com.lead2cash.opportunity.internal.board.ForecastQueries;
 import com.lead2cash.opportunity.internal.board.PipelineQueries;
 import com.lead2cash.opportunity.internal.board.TeamScope;
@@ -66,6 +67,7 @@ class BoardController {
     private final WinLossQueries winLoss;
     private final TeamScope teams;
     private final LostReasons lostReasons;
+    private final BoardExports exports;
     private final com.lead2cash.catalog.Catalog catalog;
     private final MessageSource messages;
     private final Clock clock;
@@ -73,7 +75,7 @@ class BoardController {
 
     BoardController(OpportunityService service, OpportunityAccess access, PipelineQueries pipeline,
                     ForecastQueries forecasts, WinLossQueries winLoss, TeamScope teams, LostReasons lostReasons,
-                    com.lead2cash.catalog.Catalog catalog, MessageSource messages, Clock clock,
+                    BoardExports exports, com.lead2cash.catalog.Catalog catalog, MessageSource messages, Clock clock,
                     @Value("${l2c.zone}") ZoneId zone) {
         this.catalog = catalog;
         this.service = service;
@@ -83,6 +85,7 @@ class BoardController {
         this.winLoss = winLoss;
         this.teams = teams;
         this.lostReasons = lostReasons;
+        this.exports = exports;
         this.messages = messages;
         this.clock = clock;
         this.zone = zone;
@@ -155,6 +158,36 @@ class BoardController {
                     @RequestParam(required = false) Integer months,
                     @RequestParam(required = false) ForecastQueries.GroupBy groupBy,
                     @RequestParam(required = false) UUID teamId, Model model) {
+        ForecastView view = forecastView(from, months, groupBy, teamId);
+        model.addAttribute("forecast", view.forecast());
+        model.addAttribute("totalLabel", view.totalLabel());
+        model.addAttribute("from", view.from());
+        model.addAttribute("months", view.months());
+        model.addAttribute("groupBy", view.groupBy());
+        model.addAttribute("teamId", teamId);
+        model.addAttribute("teams", teams.teams(access.scope()));
+        return "opportunity/forecast";
+    }
+
+    /** The forecast as its screen shows it for the same filters, as an Excel file. */
+    @GetMapping("/opportunities/forecast/export.xlsx")
+    void exportForecast(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+                        @RequestParam(required = false) Integer months,
+                        @RequestParam(required = false) ForecastQueries.GroupBy groupBy,
+                        @RequestParam(required = false) UUID teamId, Locale locale,
+                        jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ForecastView view = forecastView(from, months, groupBy, teamId);
+        com.lead2cash.platform.web.Download.xlsx(response, "forecast-" + view.from() + ".xlsx",
+                out -> exports.forecast(view.forecast(), view.totalLabel(), view.from(), view.months(), view.groupBy(),
+                        teamId, locale, out));
+    }
+
+    /** The forecast a screen's filters ask for, read once for the screen and its export alike. */
+    private record ForecastView(ForecastQueries.Forecast forecast, String totalLabel, YearMonth from, int months,
+                                ForecastQueries.GroupBy groupBy) {
+    }
+
+    private ForecastView forecastView(YearMonth from, Integer months, ForecastQueries.GroupBy groupBy, UUID teamId) {
         YearMonth start = from != null ? from : YearMonth.from(today());
         int n = ForecastQueries.months(months, ForecastQueries.MAX_MONTHS_SCREEN);
         ForecastQueries.GroupBy level = groupBy == null ? ForecastQueries.GroupBy.TEAM : groupBy;
@@ -162,31 +195,49 @@ class BoardController {
             // a rep's figures are their own: a row named after their team would read as the team's
             level = ForecastQueries.GroupBy.REP;
         }
-        model.addAttribute("forecast", forecasts.forecast(start, n, level, teamId, access.scope(), service.rules()));
         // the total row says whose figures it adds up: the company's only for a reader who sees the company
-        model.addAttribute("totalLabel", teamId != null ? "opportunity.forecast.total.team"
-                : "opportunity.forecast.total." + access.scope().kind());
-        model.addAttribute("from", start);
-        model.addAttribute("months", n);
-        model.addAttribute("groupBy", level);
-        model.addAttribute("teamId", teamId);
-        model.addAttribute("teams", teams.teams(access.scope()));
-        return "opportunity/forecast";
+        return new ForecastView(forecasts.forecast(start, n, level, teamId, access.scope(), service.rules()),
+                teamId != null ? "opportunity.forecast.total.team" : "opportunity.forecast.total." + access.scope().kind(),
+                start, n, level);
     }
 
     @GetMapping("/opportunities/win-loss")
     String winLoss(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                    Model model, Locale locale) {
-        LocalDate first = from != null ? from : today().withDayOfYear(1);
-        LocalDate last = to != null && !to.isBefore(first) ? to : today();
-        model.addAttribute("analysis", winLoss.analyse(first.atStartOfDay(zone).toInstant(),
-                last.plusDays(1).atStartOfDay(zone).toInstant(), access.scope()));
+        LocalDate first = firstDay(from);
+        LocalDate last = lastDay(first, to);
+        model.addAttribute("analysis", analyse(first, last));
         model.addAttribute("from", first);
         model.addAttribute("to", last);
         model.addAttribute("lostLabels", lostReasons.labels(locale));
         model.addAttribute("stages", Stage.values());
         return "opportunity/win-loss";
+    }
+
+    /** Win/loss as its screen shows it for the same period, as an Excel file. */
+    @GetMapping("/opportunities/win-loss/export.xlsx")
+    void exportWinLoss(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                       Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        LocalDate first = firstDay(from);
+        LocalDate last = lastDay(first, to);
+        com.lead2cash.platform.web.Download.xlsx(response, "win-loss-" + first + "-" + last + ".xlsx",
+                out -> exports.winLoss(analyse(first, last), first, last, locale, out));
+    }
+
+    /** The screen's period: from the first day of the year unless chosen, to today unless chosen or before it. */
+    private LocalDate firstDay(LocalDate from) {
+        return from != null ? from : today().withDayOfYear(1);
+    }
+
+    private LocalDate lastDay(LocalDate first, LocalDate to) {
+        return to != null && !to.isBefore(first) ? to : today();
+    }
+
+    private WinLossQueries.WinLossAnalysis analyse(LocalDate first, LocalDate last) {
+        return winLoss.analyse(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
+                access.scope());
     }
 
     /** The managed list of lost reasons: a picklist, the administrators' as every /admin page is (its menu entry too). */

@@ -215,6 +215,44 @@ class ComplianceTest {
         return mvc.get().uri(uri).cookie(session).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** SPEC §5: the page exports its table for the same period and grouping, in the reader's scope. */
+    @Test
+    void theCompliancePageExportsItsTableForThePeriodAndGroupingInTheReadersScope() throws Exception {
+        Cookie session = signIn(manager);
+        String filters = "period=custom&from=2026-11-01&to=2026-11-30&groupBy=owner";
+        assertThat(page(session, "/compliance?" + filters + "&lang=en")).as("the link takes the days shown and the grouping")
+                .contains("id=\"export-compliance\"", "/compliance/export.xlsx?" + filters.replace("&", "&amp;"));
+        assertThat(page(session, "/compliance?period=last&groupBy=owner&lang=zh-CN")).as("a named period: its days")
+                .contains("/compliance/export.xlsx?period=custom&amp;from=", ">导出</a>");
+
+        Map<String, JsonNode> api = rows("Bearer " + fixtures.token(mvc, manager.username()), NOVEMBER + "&groupBy=owner");
+        byte[] file = com.lead2cash.testing.ExportedWorkbook.file(mvc, session, "/compliance/export.xlsx?" + filters + "&lang=en");
+        var rows = com.lead2cash.testing.SpreadsheetCells.formattedRows(file, 0);
+        assertThat(List.of(0, 1, 2, 3, 4)).extracting(c -> rows.get(0).getCellText(c)).as("headers in the reader's language")
+                .containsExactly("Person", "Met on time", "Breached", "Open", "On-time rate");
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.getCellText(0)).as("the team's people, not the other team's")
+                .containsExactlyElementsOf(api.values().stream().map(r -> r.get("label").asString()).toList())
+                .containsExactlyInAnyOrder(rep1.displayName(), rep2.displayName());
+        var first = rows.stream().filter(r -> r.getCellText(0).equals(rep1.displayName())).findFirst().orElseThrow();
+        JsonNode theApis = api.get(rep1.id().toString());
+        assertThat(List.of(1, 2, 3)).extracting(c -> first.getCellAsNumber(c).orElseThrow().longValueExact())
+                .containsExactly(theApis.get("met").asLong(), theApis.get("breached").asLong(), theApis.get("open").asLong())
+                .containsExactly(2L, 2L, 0L);
+        assertThat(first.getCellAsNumber(4)).as("the on-time rate a percentage")
+                .hasValueSatisfying(n -> assertThat(n.doubleValue()).isEqualTo(theApis.get("onTimeRate").asDouble()).isEqualTo(0.5));
+        assertThat(first.getCell(4).getDataFormatString()).isEqualTo("0.0%");
+
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Deadline'
+                and actor_name = :u order by id limit 1""").param("u", manager.username()).query(String.class).single())
+                .isEqualTo(String.join("\n", "compliance.audit.exported", "2", "2026-11-01", "2026-11-30",
+                        "compliance.groupBy.owner"));
+        assertThat(mvc.get().uri("/compliance/export.xlsx?period=custom&from=2026-11-30&to=2026-11-01").cookie(session))
+                .as("a period ending before it starts is refused, no file").hasStatus4xxClientError();
+    }
+
     @Test
     void eachCountOfTheCompliancePageLinksToTheDeadlinesItCounted() throws Exception {
         Cookie session = signIn(manager);

@@ -91,16 +91,22 @@ class ComplianceController {
     static class Page {
 
         private final ComplianceQueries queries;
+        private final ComplianceExport export;
         private final Clock clock;
         private final ZoneId zone;
         private final com.lead2cash.platform.DataScope dataScope;
 
-        Page(ComplianceQueries queries, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+        Page(ComplianceQueries queries, ComplianceExport export, Clock clock, @Value("${l2c.zone}") ZoneId zone,
              com.lead2cash.platform.DataScope dataScope) {
             this.dataScope = dataScope;
             this.queries = queries;
+            this.export = export;
             this.clock = clock;
             this.zone = zone;
+        }
+
+        /** The days a page's period shows, both included. */
+        private record Days(LocalDate first, LocalDate last) {
         }
 
         @GetMapping("/compliance")
@@ -108,39 +114,52 @@ class ComplianceController {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                     Model model) {
-            YearMonth month = YearMonth.now(clock.withZone(zone));
-            LocalDate start;
-            LocalDate endInclusive;
-            switch (period) {
-                case "last" -> {
-                    start = month.minusMonths(1).atDay(1);
-                    endInclusive = month.minusMonths(1).atEndOfMonth();
-                }
-                case "custom" -> {
-                    start = from != null ? from : month.atDay(1);
-                    endInclusive = to != null ? to : month.atEndOfMonth();
-                }
-                default -> {
-                    start = month.atDay(1);
-                    endInclusive = month.atEndOfMonth();
-                }
-            }
+            Days days = days(period, from, to);
             ComplianceQueries.GroupBy g = groupBy(groupBy);
             model.addAttribute("period", period);
             model.addAttribute("groupBy", g.name().toLowerCase(Locale.ROOT));
-            model.addAttribute("from", start);
-            model.addAttribute("to", endInclusive);
+            model.addAttribute("from", days.first());
+            model.addAttribute("to", days.last());
             // whose deadlines the figures count: a team row of a rep's page counts the rep's own only
             model.addAttribute("scopeKind", dataScope.current().kind());
             try {
-                // the page's "to" is the last day shown, inclusive
-                model.addAttribute("rows", queries.report(start.atStartOfDay(zone).toInstant(),
-                        endInclusive.plusDays(1).atStartOfDay(zone).toInstant(), g, LocaleContextHolder.getLocale()));
+                model.addAttribute("rows", report(days, g));
             } catch (FieldValidationException e) {
                 model.addAttribute("rows", List.of());
                 model.addAttribute("periodError", e.errors().get(0).messageKey());
             }
             return "sop/compliance";
+        }
+
+        /**
+         * The table the page shows for the same period and grouping, as an Excel file; a period ending before it
+         * starts is refused (the refusal's page), no file.
+         */
+        @GetMapping("/compliance/export.xlsx")
+        void export(@RequestParam(defaultValue = "this") String period, @RequestParam(required = false) String groupBy,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            Days days = days(period, from, to);
+            ComplianceQueries.GroupBy g = groupBy(groupBy);
+            List<ComplianceQueries.Row> rows = report(days, g);
+            com.lead2cash.platform.web.Download.xlsx(response, "compliance-" + days.first() + "-" + days.last() + ".xlsx",
+                    out -> export.write(rows, days.first(), days.last(), g, locale, out));
+        }
+
+        private Days days(String period, LocalDate from, LocalDate to) {
+            YearMonth month = YearMonth.now(clock.withZone(zone));
+            return switch (period) {
+                case "last" -> new Days(month.minusMonths(1).atDay(1), month.minusMonths(1).atEndOfMonth());
+                case "custom" -> new Days(from != null ? from : month.atDay(1), to != null ? to : month.atEndOfMonth());
+                default -> new Days(month.atDay(1), month.atEndOfMonth());
+            };
+        }
+
+        private List<ComplianceQueries.Row> report(Days days, ComplianceQueries.GroupBy groupBy) {
+            // the page's "to" is the last day shown, inclusive
+            return queries.report(days.first().atStartOfDay(zone).toInstant(),
+                    days.last().plusDays(1).atStartOfDay(zone).toInstant(), groupBy, LocaleContextHolder.getLocale());
         }
     }
 

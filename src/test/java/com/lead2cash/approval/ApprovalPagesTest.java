@@ -135,6 +135,28 @@ class ApprovalPagesTest {
     }
 
     @Test
+    void anApprovalOutsideTheCallersReachOrNoneIsTheProductsNotFoundPageAsOnEveryScreenRoute() {
+        UUID id = submit("C-404");
+        UUID task = approvals.find(id).orElseThrow().steps().get(0).tasks().get(0).id();
+        approvals.decide(id, task, lawyer2, Decision.REJECT, "条款不符", List.of());
+        Cookie outsider = login("outsider");
+        for (UUID asked : new UUID[] {id, UUID.randomUUID()}) {
+            // any client's Accept: the product's not-found page, not the framework's own error answer
+            var page = mvc.get().uri("/approvals/{id}?lang=en", asked).cookie(outsider)
+                    .header(HttpHeaders.ACCEPT, "*/*").exchange();
+            assertThat(page).as(asked.toString()).hasStatus(HttpStatus.NOT_FOUND).hasViewName("error");
+            assertThat(page).bodyText().contains("This page or record does not exist").doesNotContain("\"timestamp\"");
+            // a decision with a refused comment is not found either, before anything is said of the approval (who
+            // decided it)
+            var decided = mvc.post().uri("/approvals/{id}/decision", asked).cookie(outsider).with(csrf())
+                    .header(HttpHeaders.ACCEPT, "*/*").param("decision", "APPROVE").param("comment", "条款\u202e不符")
+                    .param("taskId", task.toString()).param("version", "0").exchange();
+            assertThat(decided).as(asked.toString()).hasStatus(HttpStatus.NOT_FOUND).hasViewName("error");
+            assertThat(decided).flash().isEmpty();
+        }
+    }
+
+    @Test
     void aPersonDelegatesOnTheDelegationPage() {
         Cookie session = login("lawyer");
         assertThat(mvc.get().uri("/approvals/delegations").cookie(session)).hasStatusOk().bodyText()

@@ -32,7 +32,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,7 +40,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The approvals inbox (审批中心) and one approval's page with its flow, history and decision form. */
@@ -160,13 +158,15 @@ public class ApprovalController {
                 Flash.success(redirect, "flash.approval.decided", view.title());
                 return "redirect:/approvals/" + id;
             } catch (RecordNotFoundException e) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+                throw e; // unknown or outside the caller's reach: the not-found page, as every screen answers it
             } catch (DomainException e) {
                 FormErrors.reject(binding, e);
             } catch (OptimisticLockingFailureException e) {
                 binding.reject("error.staleVersion");
             }
         }
+        // an approval outside the caller's reach is not found, before anything is said of it (who decided it)
+        visible(id, me);
         // nothing left to decide (decided meanwhile, ended): the page as it stands, no form, with the approval's reason
         var nothing = service.nothingToDecide(id, me);
         if (nothing.isPresent()) {
@@ -261,12 +261,9 @@ public class ApprovalController {
         return "approval/detail";
     }
 
+    /** The approval as the caller may see it; unknown or outside their reach is the not-found page. */
     private ApprovalView visible(UUID id, UUID me) {
-        try {
-            return service.viewFor(id, me);
-        } catch (RecordNotFoundException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        return service.viewFor(id, me);
     }
 
     private Map<UUID, String> names(Set<UUID> ids) {

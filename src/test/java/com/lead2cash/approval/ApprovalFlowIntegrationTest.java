@@ -52,6 +52,7 @@ class ApprovalFlowIntegrationTest {
     @Autowired RecordingNotifier notifier;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired com.lead2cash.testing.HeldFirst heldFirst;
 
     UUID rep;
     UUID lead;
@@ -313,6 +314,79 @@ class ApprovalFlowIntegrationTest {
                 .as("the days before it").hasStatus(HttpStatus.CREATED);
         assertThat(delegate("d0085-west-head", third.id(), today.plusDays(7), today.plusDays(9)))
                 .as("the days after it").hasStatus(HttpStatus.CREATED);
+    }
+
+    /**
+     * 0085 at the same time: a second grant sent while the first is stored but not yet committed waits for it and is
+     * refused as overlapping — one delegation stored, not two.
+     */
+    @Test
+    void D0085_aDelegationSentWhileAnOverlappingOneIsBeingStoredWaitsForItAndIsRefused() throws Exception {
+        LocalDate hired = LocalDate.of(2024, 1, 8);
+        UUID team = fixtures.unit("d0085 race team", fixtures.rootUnit());
+        var head = fixtures.user("d0085-race-head", team, hired, Role.SALES_MANAGER);
+        fixtures.appointManager(team, head.id());
+        var second = fixtures.user("d0085-race-second", team, hired, Role.SALES_MANAGER);
+        var third = fixtures.user("d0085-race-third", team, hired, Role.SALES_MANAGER);
+        LocalDate day = LocalDate.ofInstant(clock.instant(), zone).plusDays(8);
+        String token = fixtures.token(mvc, "d0085-race-head");
+        // the token's last use is touched now, not inside the held request: else the second would wait at its sign-in
+        assertThat(mvc.get().uri("/api/v1/approvals/delegations").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .hasStatusOk();
+
+        var sent = heldFirst.race(() -> grant(token, second.id(), day, day), () -> grant(token, third.id(), day, day));
+
+        assertThat(sent.first()).hasStatus(HttpStatus.CREATED);
+        assertThat(sent.second()).as("the second waited and saw the first").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].code").isEqualTo("approval.delegation.overlaps");
+        assertThat(jdbc.sql("select count(*) from approval_delegation where delegator_id = :me")
+                .param("me", head.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** 0085: four grants of the same day to four delegates sent at once — exactly one is stored, three refused. */
+    @Test
+    void D0085_fourOverlappingDelegationsSentAtOnceStoreExactlyOne() throws Exception {
+        LocalDate hired = LocalDate.of(2024, 1, 8);
+        UUID team = fixtures.unit("d0085 burst team", fixtures.rootUnit());
+        var head = fixtures.user("d0085-burst-head", team, hired, Role.SALES_MANAGER);
+        fixtures.appointManager(team, head.id());
+        List<UUID> delegates = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            delegates.add(fixtures.user("d0085-burst-" + i, team, hired, Role.SALES_MANAGER).id());
+        }
+        LocalDate day = LocalDate.ofInstant(clock.instant(), zone).plusDays(8);
+        String token = fixtures.token(mvc, "d0085-burst-head");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(delegates.size());
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(delegates.size());
+        List<Integer> statuses;
+        try {
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (UUID delegate : delegates) {
+                sent.add(pool.submit(() -> {
+                    start.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    return grant(token, delegate, day, day).getResponse().getStatus();
+                }));
+            }
+            statuses = new java.util.ArrayList<>();
+            for (var f : sent) {
+                statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).as(statuses.toString()).containsOnlyOnce(201).filteredOn(s -> s != 201)
+                .containsOnly(422).hasSize(3);
+        assertThat(jdbc.sql("select count(*) from approval_delegation where delegator_id = :me")
+                .param("me", head.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    MvcTestResult grant(String token, UUID delegateId, LocalDate from, LocalDate to) {
+        return mvc.post().uri("/api/v1/approvals/delegations").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"delegateId\":\"" + delegateId + "\",\"startsOn\":\"" + from + "\",\"endsOn\":\""
+                        + to + "\",\"note\":\"x\"}").exchange();
     }
 
     /**

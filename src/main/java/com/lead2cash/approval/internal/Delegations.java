@@ -72,7 +72,9 @@ public class Delegations {
         }
         Delegation granted = Delegation.grant(delegatorId, delegateId, startsOn, endsOn, note, today(), clock.instant());
         // one delegate a day (0085): two in force would leave it to chance who stands in when the delegator is
-        // deactivated, and let two people decide the same task in the delegator's name
+        // deactivated, and let two people decide the same task in the delegator's name. A delegator's grants take
+        // turns (a lock held until this transaction ends), so one sent at the same time as another sees it stored
+        lockDelegator(delegatorId);
         repository.findActiveForDelegator(delegatorId).stream().filter(d -> d.overlaps(startsOn, endsOn))
                 .min(java.util.Comparator.comparing(Delegation::startsOn)).ifPresent(d -> {
                     throw new FieldValidationException("startsOn", "approval.delegation.overlaps",
@@ -141,6 +143,15 @@ public class Delegations {
                     rs.getLong("version"));
         }).list();
         return CursorPage.of(rows, size, r -> List.of(r.createdAt(), r.id()));
+    }
+
+    /**
+     * Serialises the grants of one delegator, across nodes, until the current transaction ends: the overlap check
+     * of the second sees what the first stored. Revoking and ending need none; they only take days away.
+     */
+    private void lockDelegator(UUID delegatorId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "approval-delegator:" + delegatorId).query((rs, i) -> 1).list();
     }
 
     private DelegationRow row(Delegation d) {

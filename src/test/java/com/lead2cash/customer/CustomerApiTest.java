@@ -30,6 +30,7 @@ class CustomerApiTest {
     @Autowired CustomerTestSupport support;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired com.lead2cash.testing.HeldFirst heldFirst;
 
     @BeforeEach
     void resetClock() {
@@ -431,6 +432,105 @@ class CustomerApiTest {
                 + answered.get("version").asLong() + "}");
         assertThat(address).as("name and code left alone: " + support.json(address)).hasStatus(HttpStatus.OK);
         assertThat(support.json(address).get("duplicates").size()).isZero();
+    }
+
+    /**
+     * Walk finding: six registrations of one company sent at once were all kept, each finding no duplicate. A
+     * registration sent while the same company is being registered waits for it, then asks for the reason.
+     */
+    @Test
+    void aRegistrationSentWhileTheSameCompanyIsBeingRegisteredWaitsForItAndAsksForTheReason() throws Exception {
+        var company = support.company("apiDupRace");
+        String rep = touched(support.bearer(mvc, company.eastRep()));
+        String uscc = CustomerTestSupport.uniqueUscc();
+        String body = "{\"name\":\"杭州并发查重甲科技有限公司\",\"industry\":\"制造业\",\"uscc\":\"" + uscc + "\"}";
+
+        var sent = heldFirst.race(() -> support.post(mvc, rep, "/api/v1/customers", body),
+                () -> support.post(mvc, rep, "/api/v1/customers", body));
+
+        assertThat(sent.first()).hasStatus(HttpStatus.CREATED);
+        assertThat(sent.second()).as("the second waited and found the first").hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(support.json(sent.second()).at("/errors/0/code").asString())
+                .isEqualTo("customer.duplicates.reason.required");
+        assertThat(usccCount(uscc)).isEqualTo(1);
+    }
+
+    /** The same name alone (another code, none) is held as the code is: the second registration waits and is asked. */
+    @Test
+    void aRegistrationOfTheSameNameWithAnotherCodeSentAtTheSameTimeWaitsAndAsksForTheReason() throws Exception {
+        var company = support.company("apiDupRaceName");
+        String rep = touched(support.bearer(mvc, company.eastRep()));
+        String other = touched(support.bearer(mvc, company.westRep()));
+
+        var sent = heldFirst.race(() -> support.post(mvc, rep, "/api/v1/customers",
+                        "{\"name\":\"杭州并发同名科技有限公司\",\"uscc\":\"" + CustomerTestSupport.uniqueUscc() + "\"}"),
+                () -> support.post(mvc, other, "/api/v1/customers", "{\"name\":\"杭州并发同名科技有限公司 \"}"));
+
+        assertThat(sent.first()).hasStatus(HttpStatus.CREATED);
+        assertThat(sent.second()).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(support.json(sent.second()).at("/errors/0/code").asString())
+                .isEqualTo("customer.duplicates.reason.required");
+    }
+
+    /** A correction to the credit code of a customer being registered at the same time waits for it and is asked. */
+    @Test
+    void aCorrectionToTheCodeOfACustomerBeingRegisteredAtTheSameTimeWaitsForItAndAsksForTheReason() throws Exception {
+        var company = support.company("apiDupRaceEdit");
+        String rep = touched(support.bearer(mvc, company.eastRep()));
+        String other = touched(support.bearer(mvc, company.westRep()));
+        String uscc = CustomerTestSupport.uniqueUscc();
+        String uri = "/api/v1/customers/" + support.customer(mvc, other, "杭州并发改码科技有限公司", null).get("id").asString();
+
+        var sent = heldFirst.race(() -> support.post(mvc, rep, "/api/v1/customers",
+                        "{\"name\":\"杭州并发原码科技有限公司\",\"uscc\":\"" + uscc + "\"}"),
+                () -> support.put(mvc, other, uri, "{\"uscc\":\"" + uscc + "\",\"version\":0}"));
+
+        assertThat(sent.first()).hasStatus(HttpStatus.CREATED);
+        assertThat(sent.second()).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(support.json(sent.second()).at("/errors/0/code").asString())
+                .isEqualTo("customer.duplicates.reason.required");
+        assertThat(usccCount(uscc)).isEqualTo(1);
+    }
+
+    /** The walk's six registrations of one company at once: exactly one kept, the five others asked for the reason. */
+    @Test
+    void sixRegistrationsOfOneCompanySentAtOnceKeepOneAndAskTheOthersForTheReason() throws Exception {
+        var company = support.company("apiDupBurst");
+        String rep = touched(support.bearer(mvc, company.eastRep()));
+        String uscc = CustomerTestSupport.uniqueUscc();
+        String body = "{\"name\":\"杭州并发六次科技有限公司\",\"industry\":\"制造业\",\"uscc\":\"" + uscc + "\"}";
+        int senders = 6;
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(senders);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    return support.post(mvc, rep, "/api/v1/customers", body).getResponse().getStatus();
+                }));
+            }
+            for (var f : sent) {
+                statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).as(statuses.toString()).containsOnlyOnce(201).filteredOn(s -> s != 201)
+                .containsOnly(422).hasSize(senders - 1);
+        assertThat(usccCount(uscc)).isEqualTo(1);
+    }
+
+    /**
+     * The token's last use is touched now, not inside a held request: else a second request would wait for the first
+     * at its sign-in, before it ever reached the check (in production each request touches it on its own).
+     */
+    private String touched(String token) {
+        assertThat(support.get(mvc, token, "/api/v1/customers?view=mine")).hasStatusOk();
+        return token;
     }
 
     private int usccCount(String uscc) {

@@ -21,6 +21,7 @@ class LeadConversionTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport support;
+    @Autowired com.lead2cash.testing.HeldFirst heldFirst;
 
     Company co;
     String marketing;
@@ -98,5 +99,24 @@ class LeadConversionTest {
         // converting again carries nothing twice
         support.postJson(mvc, rep, "/api/v1/leads/" + id + "/convert", "{}");
         assertThat(support.getJson(mvc, rep, "/api/v1/activities?customerId=" + customerId).get("items")).hasSize(1);
+    }
+
+    /**
+     * A conversion registers its customer as a registration by hand does, holding its name until it commits: the
+     * registration by hand of the same company sent meanwhile waits for it, then finds it and asks for the reason.
+     */
+    @Test
+    void aRegistrationOfTheCompanyALeadIsBeingConvertedToWaitsForTheConversionAndAsksForTheReason() throws Exception {
+        String id = contactedLead("转化并发查重科技", "13800000074", co.today().plusDays(20).toString());
+        // the token's last use is touched now, not inside the held request: else the second would wait at its sign-in
+        support.json(mvc.get().uri("/api/v1/leads/" + id).header(HttpHeaders.AUTHORIZATION, rep).exchange());
+
+        var sent = heldFirst.race(() -> support.post(mvc, rep, "/api/v1/leads/" + id + "/convert", "{}"),
+                () -> support.post(mvc, rep, "/api/v1/customers", "{\"name\":\"转化并发查重科技\"}"));
+
+        assertThat(sent.first()).hasStatus(200);
+        assertThat(sent.second()).as("the second waited and found the converted customer").hasStatus(422);
+        assertThat(support.json(sent.second()).at("/errors/0/code").asString())
+                .isEqualTo("customer.duplicates.reason.required");
     }
 }

@@ -97,6 +97,8 @@ public class CustomerService {
         }
         UUID owner = ownerId == null ? me.id() : ownerId;
         requireAssignable(owner, "ownerId");
+        // a registration of the same name or code sent at the same time waits for this one, and finds it
+        duplicates.lockKeys(List.of(keys(profile)));
         List<DuplicateCheck.Match> found = duplicates.find(profile.name(), profile.uscc(), null, null);
         DuplicatesNeedReason.require(found, duplicateReason);
         Registered registered = register(profile, null, grade, factors, gradeNote, CustomerStatus.PROSPECT, owner,
@@ -121,10 +123,19 @@ public class CustomerService {
         NewAggregateInserts.deferNewAggregates();
     }
 
-    /** Registration without duplicate check or scope (lead conversion, import): the caller has done both. */
+    /**
+     * Registration without duplicate check or scope (lead conversion, import): the caller has done both. Its name and
+     * code are held until the transaction ends ({@link DuplicateCheck#lockKeys}), so a registration checked at the same
+     * time finds this one — except in a batch ({@link #prepareBatch}), whose thousands of rows would fill the
+     * database's lock table.
+     */
     @Transactional
     public Registered register(CustomerProfile profile, String sourceLeadCode, CustomerGrade grade, GradeFactors factors,
                                String gradeNote, CustomerStatus status, UUID owner, UUID createdBy) {
+        if (!NewAggregateInserts.deferring()) {
+            // before the holding lock (C7), in the order a registration by hand takes them
+            duplicates.lockKeys(List.of(keys(profile)));
+        }
         Instant now = clock.instant();
         if (owner != null) {
             holding.requireRoomFor(owner, 1);
@@ -158,6 +169,8 @@ public class CustomerService {
         c.expectVersion(version);
         CustomerProfile before = c.profile();
         CustomerProfile after = keepWords(c, regions.resolve(edit.apply(before)));
+        // a registration or correction to the same name or code at the same time waits for this one, and finds it
+        duplicates.lockKeys(List.of(keys(after)));
         List<DuplicateCheck.Match> found = duplicates.madeBy(before.name(), before.uscc(), after.name(), after.uscc(),
                 c.id());
         DuplicatesNeedReason.require(found, duplicateReason);
@@ -254,6 +267,11 @@ public class CustomerService {
     @Transactional
     public Customer planFollowUp(UUID id, Instant at, Long version) {
         return change(id, version, CustomerAction.LOG_ACTIVITY, c -> c.planFollowUp(at, clock.instant()));
+    }
+
+    /** What the duplicate check matches a customer's profile on: its name as compared and its credit code. */
+    private static com.lead2cash.customer.CompanyKeys keys(CustomerProfile profile) {
+        return com.lead2cash.customer.CompanyKeys.of(profile.name(), profile.uscc(), null, null);
     }
 
     /** An edit that keeps the same division keeps the words the region was entered in. */

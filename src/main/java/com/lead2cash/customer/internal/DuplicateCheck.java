@@ -54,6 +54,34 @@ public class DuplicateCheck {
                         String ownerName) {
     }
 
+    /**
+     * Makes registrations and corrections that may be duplicates of each other take turns (查重 under concurrency):
+     * until the current transaction ends, it holds a lock on each name (as compared) and credit code of the probes —
+     * the keys a customer is matched on — so another transaction about to store a customer with one of them waits
+     * for this one, then finds what it stored. Taken before the check, in one fixed order (a transaction waits for
+     * another only on keys in ascending order), and again by the store of each customer (the same transaction
+     * holds it already). Across nodes: the locks are the database's.
+     */
+    public void lockKeys(Collection<CompanyKeys> probes) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        for (CompanyKeys p : probes) {
+            if (!p.name().isEmpty()) {
+                keys.add("customer-name:" + p.name());
+            }
+            if (p.uscc() != null) {
+                keys.add("customer-uscc:" + p.uscc());
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        // ordered by the lock's own number: two keys of one hash are one lock, taken once and in its place
+        jdbc.sql("""
+                select pg_advisory_xact_lock(k.h) from (select distinct hashtextextended(key, 0) as h
+                from unnest(cast(:keys as text[])) as key) k order by k.h""")
+                .param("keys", keys.toArray(String[]::new)).query((rs, i) -> 1).list();
+    }
+
     public List<Match> find(String name, String uscc, String phone, String email) {
         return find(CompanyKeys.of(name, uscc, phone, email), null);
     }

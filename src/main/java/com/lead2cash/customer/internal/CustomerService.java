@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal;
 
+import com.lead2cash.customer.CompanyKeys;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
@@ -270,8 +271,8 @@ public class CustomerService {
     }
 
     /** What the duplicate check matches a customer's profile on: its name as compared and its credit code. */
-    private static com.lead2cash.customer.CompanyKeys keys(CustomerProfile profile) {
-        return com.lead2cash.customer.CompanyKeys.of(profile.name(), profile.uscc(), null, null);
+    private static CompanyKeys keys(CustomerProfile profile) {
+        return CompanyKeys.of(profile.name(), profile.uscc(), null, null);
     }
 
     /** An edit that keeps the same division keeps the words the region was entered in. */

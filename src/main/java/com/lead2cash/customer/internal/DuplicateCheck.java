@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +64,7 @@ public class DuplicateCheck {
      * holds it already). Across nodes: the locks are the database's.
      */
     public void lockKeys(Collection<CompanyKeys> probes) {
-        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        TreeSet<String> keys = new TreeSet<>();
         for (CompanyKeys p : probes) {
             if (!p.name().isEmpty()) {
                 keys.add("customer-name:" + p.name());

@@ -8,8 +8,9 @@ import java.util.UUID;
  * A module that routes work to people hands on a deactivated person's open work (docs/decisions/0073): asked by the
  * deactivation, in the administrator's transaction, after the person is saved inactive (so an approval step resolves
  * them as 0007 does); what it answers, where each piece went, the administrator is told on the users screen and in the
- * API's answer. Work that waits on every holder of a role (a pool) is the role's (0074): the deactivation asks what
- * waits on a role it left with no active holder, and whoever is then given the role takes up its work.
+ * API's answer. Work that waits on every holder of a role (a pool) is the role's (0074): a person deactivated, or a
+ * role taken from them, gives up its work; the administrator is asked what waits on a role left with no active holder,
+ * and whoever is then given the role takes up its work.
  */
 public interface HandedOnWork {
 
@@ -21,7 +22,7 @@ public interface HandedOnWork {
 
     /**
      * The open work that waits on whoever holds these roles (a pool's approval tasks), per role and kind; a role nothing
-     * waits on is left out. Asked of the roles a deactivation left with no active holder (0074).
+     * waits on is left out. Asked of the roles a deactivation, or a role taken away, left with no active holder (0074).
      */
     List<Waiting> waitingOn(Set<Role> roles);
 
@@ -31,6 +32,13 @@ public interface HandedOnWork {
      * (a pool deadline of a holder deactivated since) theirs as the module's rule gives it.
      */
     void takeUpWorkOf(UUID userId, Set<Role> roles);
+
+    /**
+     * The person, active, holds these roles no more (an administrator took them away): the work waiting on the roles'
+     * holders asks them no more, as at their deactivation (0074) — their notices of it settled, what was theirs of it
+     * (a pool deadline) the role's next holder's, or waiting for one. Asked once the person is saved without the roles.
+     */
+    void giveUpWorkOf(UUID userId, Set<Role> roles);
 
     /**
      * A delegation given to the person ended at the deactivation (docs/decisions/0085): the record is the delegation, its

@@ -180,9 +180,8 @@ public class ApprovalService implements Approvals {
      * The person was deactivated (docs/decisions/0073): their open tasks of the approvals in progress go where the step
      * would send them now — to the delegate standing in for them today who holds their authority (0069), else as the
      * step's rules resolve today, else to the sales directors — each approval on its own, in this transaction.
-     * Answers where each task went, in the order moved. The pool tasks of their roles stay the pools' (0074): their
-     * notices of them are settled, and the deadlines they owned go to the next holder
-     * ({@link #givePoolDeadlinesToHolders}).
+     * Answers where each task went, in the order moved. The pool tasks of their roles stay the pools', the person
+     * holding the roles no more ({@link #giveUpWorkOf}, 0074).
      */
     public List<HandedOnWork.Handover> handOnTasksOf(UUID userId, UUID by) {
         Optional<OrgDirectory.Person> gone = org.person(userId);
@@ -204,13 +203,21 @@ public class ApprovalService implements Approvals {
                         r.toUserId(), r.toRole())));
             }
         }
-        // their roles' pool tasks ask them no more (the other holders' notices stay), and the pool deadlines they owned
-        // go to the next holder of the role, or wait for one (0074)
-        List<ApprovalQueries.PoolTask> pools = queries.openPoolTasksOf(gone.get().roles(), null);
+        giveUpWorkOf(userId, gone.get().roles());
+        return handedOn;
+    }
+
+    /**
+     * Docs/decisions/0074: the person holds these roles no more — deactivated ({@link #handOnTasksOf}), or the roles
+     * taken from them while they stay active. The roles' pool tasks ask them no more (their notices are settled, the
+     * other holders' stay), and the pool deadlines they owned go to the role's next holder, or wait for one
+     * ({@link #givePoolDeadlinesToHolders}). Their own tasks, and the pools of the roles they keep, stay as they are.
+     */
+    public void giveUpWorkOf(UUID userId, Set<Role> roles) {
+        List<ApprovalQueries.PoolTask> pools = queries.openPoolTasksOf(roles, null);
         pools.stream().filter(ApprovalQueries.PoolTask::pending)
                 .forEach(t -> notifier.settle(TASK_NOTICE, t.taskId(), userId));
         givePoolDeadlinesToHolders(pools);
-        return handedOn;
     }
 
     /** Docs/decisions/0074: the open pool tasks that wait on whoever holds these roles, how many a role. */
@@ -245,9 +252,10 @@ public class ApprovalService implements Approvals {
 
     /**
      * Docs/decisions/0074, the rule of a pool task's running deadline after it opened: it belongs to a holder of the pool
-     * ({@link #poolDeadlineHolder}); one whose owner is no such holder — deactivated since, or the submitter it fell to
-     * when nobody held the role — goes to the pool's holder as at opening, its due time kept ({@link Deadlines#transfer});
-     * with nobody holding the role it stays as it is until someone is given the role ({@link #takeUpWorkOf}).
+     * ({@link #poolDeadlineHolder}); one whose owner is no such holder — deactivated since, the role taken from them,
+     * or the submitter it fell to when nobody held the role — goes to the pool's holder as at opening, its due time
+     * kept ({@link Deadlines#transfer}); with nobody holding the role it stays as it is until someone is given the role
+     * ({@link #takeUpWorkOf}).
      */
     private void givePoolDeadlinesToHolders(List<ApprovalQueries.PoolTask> tasks) {
         List<ApprovalQueries.PoolTask> timed = tasks.stream().filter(t -> t.pending() && t.slaRuleId() != null).toList();

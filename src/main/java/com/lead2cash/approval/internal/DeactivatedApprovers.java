@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Docs/decisions/0073: a deactivated approver's open tasks are handed on in the administrator's own transaction — an
  * approval never waits for someone who can no longer sign in — and the administrator is told where they went; the
- * tasks of a role's pool wait on its holders, and whoever is given the role takes them up (0074); the delegations
- * the person gave or received end (0085).
+ * tasks of a role's pool wait on its holders: whoever is given the role takes them up, whoever loses it gives them up
+ * (0074); the delegations the person gave or received end (0085).
  */
 @Component
 class DeactivatedApprovers implements HandedOnWork {
@@ -43,5 +43,10 @@ class DeactivatedApprovers implements HandedOnWork {
     @Override
     public void takeUpWorkOf(UUID userId, Set<Role> roles) {
         service.takeUpWorkOf(userId, roles);
+    }
+
+    @Override
+    public void giveUpWorkOf(UUID userId, Set<Role> roles) {
+        service.giveUpWorkOf(userId, roles);
     }
 }

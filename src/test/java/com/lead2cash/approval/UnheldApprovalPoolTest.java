@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * Docs/decisions/0074: a deactivation that leaves a role with no active holder while its pool's approval tasks wait on it
  * says so (the role, how many tasks); a pool deadline the deactivated person owned goes to the role's next
  * longest-serving holder, or — nobody holding it — to whoever is then given the role, who is asked to decide the tasks.
+ * A role taken from a person who stays active is given up the same way, the rest of their work kept.
  * Each test uses a role of its own: the class's data is its own (FreshDataPerClass), and nobody else holds it.
  */
 @IntegrationTest
@@ -59,6 +60,13 @@ class UnheldApprovalPoolTest {
                         + ",\"active\":" + active + ",\"version\":" + current.version() + "}").exchange();
         assertThat(result).hasStatusOk();
         return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    /** The administrator changes the user's roles through the service, the rest kept; what the change left. */
+    private IdentityService.Activation changeRoles(User user, Role... roles) {
+        User current = identity.user(user.id());
+        return identity.updateUser(user.id(), new IdentityService.UserForm(null, current.displayName(), current.email(),
+                null, current.orgUnitId(), java.util.Set.of(roles), current.hireDate()), current.version());
     }
 
     private UUID onlyTask(UUID approval) {
@@ -196,5 +204,126 @@ class UnheldApprovalPoolTest {
         assertThat(waiting(second, approval)).as("the task waits on a holder already, who was asked").isEmpty();
         assertThat(deadline(task)).containsEntry("owner_id", hired.id());
         assertThat(pending(second)).as("in their list as a holder's").containsExactly(approval.toString());
+    }
+
+    @Test
+    void D0074_aRoleTakenFromOneOfTwoHoldersGivesItsPoolToTheOtherAndTheyKeepTheirOwnTasksAndTheirOtherRolesPools() {
+        User first = fixtures.user("tf.first", fixtures.rootUnit(), LocalDate.of(2019, 2, 4), Role.FINANCE,
+                Role.MARKETING);
+        User other = fixtures.user("tf.other", fixtures.rootUnit(), LocalDate.of(2021, 3, 1), Role.FINANCE);
+        User rep = fixtures.user("tr.finance", fixtures.rootUnit(), HIRED, Role.SALES_REP);
+        UUID pool = submit(rep, "RT-1", new ApproverRule.ByRole(Role.FINANCE));
+        UUID kept = submit(rep, "RT-2", new ApproverRule.ByRole(Role.MARKETING));
+        UUID named = submit(rep, "RT-3", new ApproverRule.ByUser(first.id()));
+        UUID poolTask = onlyTask(pool);
+        assertThat(deadline(poolTask)).containsEntry("owner_id", first.id());
+        Object due = deadline(poolTask).get("due_at");
+
+        JsonNode answer = put(first, List.of(Role.MARKETING), true);
+
+        assertThat(answer.get("deactivation").isNull()).isTrue();
+        assertThat(answer.get("rolesTaken").get("roles").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("FINANCE");
+        assertThat(answer.get("rolesTaken").get("unheldRoles")).as("another holds the role").isEmpty();
+        assertThat(answer.get("rolesTaken").get("notes")).isEmpty();
+        assertThat(waiting(first, pool)).as("asked no more of the pool they left").containsExactly("settled");
+        assertThat(waiting(other, pool)).as("the other holder's notice stays").containsExactly("to decide");
+        assertThat(deadline(poolTask)).as("the role's next longest-serving holder's, its due time kept")
+                .containsEntry("owner_id", other.id()).containsEntry("due_at", due);
+        assertThat(waiting(first, kept)).as("the pool of the role they keep").containsExactly("to decide");
+        assertThat(deadline(onlyTask(kept))).containsEntry("owner_id", first.id());
+        assertThat(waiting(first, named)).as("their own task").containsExactly("to decide");
+        assertThat(deadline(onlyTask(named))).containsEntry("owner_id", first.id());
+        assertThat(pending(first)).containsExactlyInAnyOrder(kept.toString(), named.toString());
+        assertThat(pending(other)).containsExactly(pool.toString());
+    }
+
+    @Test
+    void D0074_aRoleTakenFromItsOnlyHolderIsSaidUnheldAndWhoeverIsThenGivenItTakesUpItsPool() {
+        User only = fixtures.user("ta.only", fixtures.rootUnit(), LocalDate.of(2020, 4, 6), Role.AFTER_SALES,
+                Role.SALES_MANAGER);
+        User next = fixtures.user("ta.next", fixtures.rootUnit(), LocalDate.of(2025, 5, 5), Role.SALES_MANAGER);
+        User rep = fixtures.user("tr.after", fixtures.rootUnit(), HIRED, Role.SALES_REP);
+        UUID pool = submit(rep, "RT-4", new ApproverRule.ByRole(Role.AFTER_SALES));
+        UUID task = onlyTask(pool);
+        Object due = deadline(task).get("due_at");
+
+        JsonNode taken = put(only, List.of(Role.SALES_MANAGER), true).get("rolesTaken");
+
+        assertThat(taken.get("unheldRoles")).hasSize(1);
+        assertThat(taken.get("unheldRoles").get(0).get("role").asString()).isEqualTo("AFTER_SALES");
+        assertThat(taken.get("unheldRoles").get(0).get("kind").asString()).isEqualTo("APPROVAL_TASK");
+        assertThat(taken.get("unheldRoles").get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(taken.get("notes").valueStream().map(JsonNode::asString).toList()).containsExactly(
+                "Nobody active holds the role After-sales any more, and 1 approval task waits on its holders: give "
+                        + "the role to someone, who will be asked to decide it and own the deadlines.");
+        assertThat(waiting(only, pool)).as("asked no more").containsExactly("settled");
+        assertThat(deadline(task)).as("nobody to take it: it waits for the role's next holder")
+                .containsEntry("owner_id", only.id());
+        assertThat(pending(only)).isEmpty();
+
+        assertThat(put(next, List.of(Role.SALES_MANAGER, Role.AFTER_SALES), true).get("rolesTaken").isNull())
+                .as("nothing taken").isTrue();
+        assertThat(waiting(next, pool)).containsExactly("to decide");
+        assertThat(deadline(task)).containsEntry("owner_id", next.id()).containsEntry("due_at", due);
+        assertThat(pending(next)).containsExactly(pool.toString());
+    }
+
+    @Test
+    void D0074_theServiceGivesUpTheRoleTakenAsTheDeactivationDoesAndSaysWhatItLeftUnheld() {
+        User first = fixtures.user("ts.first", fixtures.rootUnit(), LocalDate.of(2018, 9, 3), Role.SALES_ASSISTANT,
+                Role.SALES_REP);
+        User second = fixtures.user("ts.second", fixtures.rootUnit(), LocalDate.of(2022, 9, 5), Role.SALES_ASSISTANT,
+                Role.SALES_REP);
+        User rep = fixtures.user("tr.assist", fixtures.rootUnit(), HIRED, Role.SALES_REP);
+        UUID pool = submit(rep, "RT-5", new ApproverRule.ByRole(Role.SALES_ASSISTANT));
+        UUID task = onlyTask(pool);
+        Object due = deadline(task).get("due_at");
+
+        IdentityService.Activation fromFirst = changeRoles(first, Role.SALES_REP);
+
+        assertThat(fromFirst.rolesTaken().roles()).containsExactly(Role.SALES_ASSISTANT);
+        assertThat(fromFirst.rolesTaken().unheldRoles()).as("the second holds it").isEmpty();
+        assertThat(waiting(first, pool)).containsExactly("settled");
+        assertThat(deadline(task)).containsEntry("owner_id", second.id()).containsEntry("due_at", due);
+
+        IdentityService.Activation fromSecond = changeRoles(second, Role.SALES_REP);
+
+        assertThat(fromSecond.deactivation()).isNull();
+        assertThat(fromSecond.rolesTaken().unheldRoles()).extracting(w -> w.role(), w -> w.count())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Role.SALES_ASSISTANT, 1));
+        assertThat(waiting(second, pool)).containsExactly("settled");
+        assertThat(deadline(task)).containsEntry("owner_id", second.id());
+
+        User hired = fixtures.user("ts.hired", fixtures.rootUnit(), LocalDate.of(2026, 11, 16), Role.SALES_ASSISTANT);
+        assertThat(waiting(hired, pool)).containsExactly("to decide");
+        assertThat(deadline(task)).containsEntry("owner_id", hired.id()).containsEntry("due_at", due);
+        assertThat(changeRoles(first, Role.SALES_REP, Role.SALES_ASSISTANT).rolesTaken()).as("nothing taken").isNull();
+        assertThat(waiting(first, pool)).as("the role given back: the task waits on a holder already, who was asked")
+                .containsExactly("settled");
+        assertThat(deadline(task)).as("the role's longest-serving holder owned it only at opening")
+                .containsEntry("owner_id", hired.id());
+    }
+
+    @Test
+    void D0074_theUsersScreenSaysWhichRoleTakenIsLeftUnheld() {
+        User only = fixtures.user("tm.only", fixtures.rootUnit(), LocalDate.of(2020, 8, 3), Role.ACCOUNT_MANAGER,
+                Role.SALES_REP);
+        User rep = fixtures.user("tr.account", fixtures.rootUnit(), HIRED, Role.SALES_REP);
+        UUID approval = submit(rep, "RT-6", new ApproverRule.ByRole(Role.ACCOUNT_MANAGER));
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        var result = mvc.post().uri("/admin/users/{id}", only.id()).cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("displayName", only.displayName()).param("email", only.email())
+                .param("orgUnitId", only.orgUnitId().toString()).param("roles", "SALES_REP")
+                .param("hireDate", only.hireDate().toString())
+                .param("version", String.valueOf(identity.user(only.id()).version())).exchange();
+
+        assertThat(result).hasStatus3xxRedirection();
+        assertThat(identity.user(only.id()).roleSet()).containsExactly(Role.SALES_REP);
+        assertThat(result.getMvcResult().getFlashMap().get("flashNotes")).isEqualTo(List.of(
+                "已没有在职用户担任客户经理，仍有1项审批任务等待该角色处理：请将该角色授予他人，由其审批并承担这些任务的时限。"));
+        assertThat(waiting(only, approval)).as("asked no more").containsExactly("settled");
     }
 }

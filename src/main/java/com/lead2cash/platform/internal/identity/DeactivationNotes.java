@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a deactivation changed, in the administrator's words (docs/decisions/0073): each approval task handed on and to
  * whom, each delegation it ended (0085), each unit that still names the person as its head, and each role nobody active holds now while approval tasks
- * wait on its holders (0074). Said on the users screen and in the API's answer.
+ * wait on its holders (0074) — as a role taken from a person who stays active may leave too. Said on the users screen
+ * and in the API's answer.
  */
 @Component
 class DeactivationNotes {
@@ -45,8 +46,18 @@ class DeactivationNotes {
         });
         deactivation.stillHeads().forEach(unit -> notes.add(
                 messages.getMessage("users.deactivated.stillHead", new Object[] {unit.name()}, locale)));
-        deactivation.unheldRoles().forEach(w -> notes.add(messages.getMessage("users.deactivated.unheldRole",
-                new Object[] {messages.getMessage("role." + w.role().name(), null, locale), w.count()}, locale)));
+        deactivation.unheldRoles().forEach(w -> notes.add(unheld(w, locale)));
         return notes;
+    }
+
+    /** The roles taking them left with no active holder while work waits on them (0074), one sentence a role. */
+    List<String> of(IdentityService.RolesTaken taken) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return taken.unheldRoles().stream().map(w -> unheld(w, locale)).toList();
+    }
+
+    private String unheld(HandedOnWork.Waiting waiting, Locale locale) {
+        return messages.getMessage("users.deactivated.unheldRole", new Object[] {
+                messages.getMessage("role." + waiting.role().name(), null, locale), waiting.count()}, locale);
     }
 }

@@ -39,22 +39,37 @@ class IdentityApiController {
     record UserDto(UUID id, String username, String displayName, String email, UUID orgUnitId, List<Role> roles,
                    LocalDate hireDate, boolean active, boolean locked, long version,
                    @Schema(description = "Only in the answer to the change that deactivated the user: what it changed "
-                           + "(docs/decisions/0073); null otherwise") DeactivationDto deactivation) {
+                           + "(docs/decisions/0073); null otherwise") DeactivationDto deactivation,
+                   @Schema(description = "Only in the answer to the change that took roles from the user while active: "
+                           + "what it left (docs/decisions/0074); null otherwise") RolesTakenDto rolesTaken) {
 
         static UserDto of(User u, java.time.Instant now) {
-            return of(u, now, null);
+            return of(u, now, null, null);
         }
 
-        static UserDto of(User u, java.time.Instant now, DeactivationDto deactivation) {
+        static UserDto of(User u, java.time.Instant now, DeactivationDto deactivation, RolesTakenDto rolesTaken) {
             return new UserDto(u.id(), u.username(), u.displayName(), u.email(), u.orgUnitId(),
                     u.roleSet().stream().sorted().toList(), u.hireDate(), u.active(), u.isLocked(now), u.version(),
-                    deactivation);
+                    deactivation, rolesTaken);
         }
 
         static UserDto of(IdentityService.UserRow r) {
             return new UserDto(r.id(), r.username(), r.displayName(), r.email(), r.orgUnitId(), r.roles(),
-                    r.hireDate(), r.active(), r.locked(), r.version(), null);
+                    r.hireDate(), r.active(), r.locked(), r.version(), null, null);
         }
+    }
+
+    /**
+     * What taking roles from an active user left (0074): the roles taken — whose pool work asks them no more, as at a
+     * deactivation —, those of them left with no active holder while approval tasks wait on them (to give the role to
+     * someone), and that said in the reader's language.
+     */
+    record RolesTakenDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Role> roles,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> notes,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The roles taken that "
+                                 + "nobody active holds any more while open work waits on their holders (a pool's "
+                                 + "approval tasks, docs/decisions/0074): give the role to someone, who takes it up")
+                         List<UnheldRoleDto> unheldRoles) {
     }
 
     /**
@@ -180,7 +195,9 @@ class IdentityApiController {
             a user (`active: false`) ends both too, hands on their open approval tasks, and the answer says what it \
             changed (`deactivation`), the roles it left with no active holder while approval tasks wait on them among \
             it (`unheldRoles`); a user reactivated, or given a role, takes up the approval tasks waiting on their \
-            roles' holders.""")
+            roles' holders. Roles taken from an active user are given up as at a deactivation: their pool tasks ask \
+            the user no more and the pool deadlines they owned go to the role's next holder; the answer says the \
+            roles it left with no active holder while approval tasks wait on them (`rolesTaken.unheldRoles`).""")
     @PutMapping("/api/v1/users/{id}")
     UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
         // an e-mail or hire date left out is kept, not cleared (an empty e-mail clears it): a client that sends
@@ -197,9 +214,18 @@ class IdentityApiController {
                     changed.handedOn().stream().map(h -> new HandedOnDto(h.kind(), h.recordId(), h.recordName(),
                             h.toUserId(), h.toRole())).toList(),
                     changed.stillHeads().stream().map(u -> new UnitRef(u.id(), u.name())).toList(),
-                    changed.unheldRoles().stream().map(w -> new UnheldRoleDto(w.role(), w.kind(), w.count())).toList());
+                    unheld(changed.unheldRoles()));
         }
-        return UserDto.of(updated.user(), clock.instant(), deactivation);
+        RolesTakenDto rolesTaken = null;
+        IdentityService.RolesTaken taken = updated.rolesTaken();
+        if (taken != null) {
+            rolesTaken = new RolesTakenDto(taken.roles(), notes.of(taken), unheld(taken.unheldRoles()));
+        }
+        return UserDto.of(updated.user(), clock.instant(), deactivation, rolesTaken);
+    }
+
+    private static List<UnheldRoleDto> unheld(List<com.lead2cash.platform.HandedOnWork.Waiting> waiting) {
+        return waiting.stream().map(w -> new UnheldRoleDto(w.role(), w.kind(), w.count())).toList();
     }
 
     @Operation(summary = "The org tree, a page at a time, in tree order (a parent before its children)")

@@ -85,10 +85,11 @@ public class IdentityService {
 
     /**
      * A user's profile and roles; a password given (not empty) resets it, which ends the user's web sessions and
-     * revokes all their API tokens (not the company's web-to-lead keys).
+     * revokes all their API tokens (not the company's web-to-lead keys). An active user takes up the work of the roles
+     * given them and gives up the work of the roles taken from them (0074): the answer says what taking them left.
      */
     @Transactional
-    public User updateUser(UUID id, UserForm form, Long expectedVersion) {
+    public Activation updateUser(UUID id, UserForm form, Long expectedVersion) {
         User user = user(id);
         if (form.orgUnitId() != null && !units.existsById(form.orgUnitId())) {
             throw new FieldValidationException("orgUnitId", "user.orgUnit.unknown");
@@ -97,6 +98,8 @@ public class IdentityService {
         keepAnAdministrator(user, user.active(), orElseEmpty(form.roles()));
         Set<Role> given = new java.util.HashSet<>(orElseEmpty(form.roles()));
         given.removeAll(user.roleSet());
+        Set<Role> taken = new java.util.TreeSet<>(user.roleSet());
+        taken.removeAll(orElseEmpty(form.roles()));
         user.changeProfile(form.displayName(), form.email(), form.orgUnitId(), form.hireDate(),
                 orElseEmpty(form.roles()), clock.instant());
         if (form.password() != null && !form.password().isEmpty()) {
@@ -110,7 +113,7 @@ public class IdentityService {
         }
         User saved = users.save(user);
         takeUpWork(saved, given);
-        return saved;
+        return new Activation(saved, null, giveUpWork(saved, taken));
     }
 
     /**
@@ -123,19 +126,46 @@ public class IdentityService {
         }
     }
 
+    /**
+     * The person, saved, holds these roles no more (0074): when they are active, each module that routes work to
+     * people takes the work waiting on the roles' holders from them, as their deactivation does — an inactive person
+     * gave it up when deactivated. Answers what that left (null: no role was taken from an active person).
+     */
+    private RolesTaken giveUpWork(User user, Set<Role> roles) {
+        if (!user.active() || roles.isEmpty()) {
+            return null;
+        }
+        Set<Role> lost = Set.copyOf(roles);
+        handedOn.orderedStream().forEach(m -> m.giveUpWorkOf(user.id(), lost));
+        return new RolesTaken(List.copyOf(roles), unheldRoles(roles));
+    }
+
     /** The profile and, when {@code active} is given, the activation of a user: both or neither. */
     @Transactional
     public Activation updateUser(UUID id, UserForm form, Boolean active, Long expectedVersion) {
-        User user = updateUser(id, form, expectedVersion);
-        return active == null || active == user.active() ? new Activation(user, null)
-                : setActive(id, active, user.version());
+        Activation changed = updateUser(id, form, expectedVersion);
+        User user = changed.user();
+        if (active == null || active == user.active()) {
+            return changed;
+        }
+        Activation activation = setActive(id, active, user.version());
+        return new Activation(activation.user(), activation.deactivation(), changed.rolesTaken());
     }
 
     /**
-     * A user as saved, and what their deactivation handed on and left (docs/decisions/0073) when this change deactivated
-     * them, else null.
+     * A user as saved, what their deactivation handed on and left (docs/decisions/0073) when this change deactivated
+     * them, else null, and what taking roles from them left (0074) when this change took roles from them active, else
+     * null.
      */
-    public record Activation(User user, Deactivation deactivation) {
+    public record Activation(User user, Deactivation deactivation, RolesTaken rolesTaken) {
+    }
+
+    /**
+     * What taking roles from a person who was active left to do (docs/decisions/0074), for the administrator's answer:
+     * the roles taken, in order, and of them those nobody active holds now while work waits on their holders (a pool's
+     * approval tasks, and how many) — until an administrator gives the role to someone.
+     */
+    public record RolesTaken(List<Role> roles, List<HandedOnWork.Waiting> unheldRoles) {
     }
 
     /**
@@ -163,23 +193,26 @@ public class IdentityService {
             if (!wasActive && active) {
                 takeUpWork(saved, saved.roleSet());
             }
-            return new Activation(saved, null);
+            return new Activation(saved, null, null);
         }
         // saved first: a module handing on their work reads the person inactive (an approval step resolves them as
         // 0007 does)
         UUID by = CurrentUser.get().map(CurrentUser::id).orElse(null);
         List<HandedOnWork.Handover> moved = handedOn.orderedStream().flatMap(m -> m.handOnWorkOf(id, by).stream())
                 .toList();
-        return new Activation(saved, new Deactivation(moved, units.findHeadedBy(id), unheldRoles(saved, moved)));
+        // of the roles the person held and those their work was handed on to, the ones nobody active holds now (0074)
+        Set<Role> roles = new java.util.TreeSet<>(saved.roleSet());
+        moved.stream().map(HandedOnWork.Handover::toRole).filter(java.util.Objects::nonNull).forEach(roles::add);
+        return new Activation(saved, new Deactivation(moved, units.findHeadedBy(id), unheldRoles(roles)), null);
     }
 
     /**
-     * Docs/decisions/0074: of the roles the person held and those their work was handed on to, the ones nobody active
-     * holds now, with the work that waits on their holders — the administrator is to give the role to someone.
+     * Docs/decisions/0074: of these roles (those a deactivated person held or handed work on to, or those taken from a
+     * person), the ones nobody active holds now, with the work that waits on their holders — the administrator is to
+     * give the role to someone.
      */
-    private List<HandedOnWork.Waiting> unheldRoles(User user, List<HandedOnWork.Handover> moved) {
-        Set<Role> roles = new java.util.TreeSet<>(user.roleSet());
-        moved.stream().map(HandedOnWork.Handover::toRole).filter(java.util.Objects::nonNull).forEach(roles::add);
+    private List<HandedOnWork.Waiting> unheldRoles(Set<Role> candidates) {
+        Set<Role> roles = new java.util.TreeSet<>(candidates);
         Set<String> held = roles.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql("""
                         select distinct r.role from platform_user_role r join platform_user u on u.id = r.platform_user
                         where u.active and r.role in (:roles)""")

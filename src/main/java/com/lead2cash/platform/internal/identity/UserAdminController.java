@@ -139,8 +139,15 @@ class UserAdminController {
         }
         try {
             refused.check();
-            User user = identity.updateUser(id, form.toForm(), form.getVersion());
-            Flash.success(redirect, "flash.user.updated", user.username());
+            IdentityService.Activation changed = identity.updateUser(id, form.toForm(), form.getVersion());
+            Flash.success(redirect, "flash.user.updated", changed.user().username());
+            if (changed.rolesTaken() != null) {
+                // the roles taken that nobody active holds now while their pools' work waits (0074)
+                java.util.List<String> unheld = notes.of(changed.rolesTaken());
+                if (!unheld.isEmpty()) {
+                    redirect.addFlashAttribute("flashNotes", new java.util.ArrayList<>(unheld));
+                }
+            }
             return "redirect:/admin/users";
         } catch (DomainException e) {
             FormErrors.reject(binding, e);

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -39,14 +40,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SurveyService implements SatisfactionSurveys {
 
+    /** The language a survey asks in: no contact records one, and the customers are addressed in Chinese. */
+    static final Locale LANGUAGE = Locale.SIMPLIFIED_CHINESE;
+
     private final Confirmations confirmations;
     private final CustomerDirectory customers;
     private final OrgDirectory org;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MessageSource messages;
 
     SurveyService(Confirmations confirmations, CustomerDirectory customers, OrgDirectory org, JdbcClient jdbc,
-                  Clock clock) {
+                  Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.confirmations = confirmations;
         this.customers = customers;
         this.org = org;
@@ -68,9 +74,9 @@ public class SurveyService implements SatisfactionSurveys {
         UUID id = Ids.newId();
         Instant now = clock.instant();
         SentConfirmation confirmation = confirmations.request(new ConfirmationRequest(Purpose.RATE,
-                ConfirmationSubject.of(AftersalesAccess.SURVEY, id, 1), document(r),
+                ConfirmationSubject.of(AftersalesAccess.SURVEY, id, 1), document(r, LANGUAGE),
                 new Recipient(point.get().contactId(), point.get().name(), point.get().email()), r.repId(),
-                r.requestedBy(), null, Locale.SIMPLIFIED_CHINESE));
+                r.requestedBy(), null, LANGUAGE));
         insert(id, r, confirmation.confirmation().id(), now, null, null, null);
         return Optional.of(confirmation);
     }
@@ -174,11 +180,15 @@ public class SurveyService implements SatisfactionSurveys {
         return repId == null ? null : org.person(repId).map(OrgDirectory.Person::orgUnitId).orElse(null);
     }
 
-    private static ConfirmationDocument document(SurveyRequest r) {
-        String about = r.occasion() == Occasion.COMPLAINT_CLOSED ? "投诉处理" : "交付验收";
-        return new ConfirmationDocument("服务满意度调查 · " + r.subjectLabel(), List.of(
-                new ConfirmationDocument.Paragraph("", "请您为我们在" + about + "中的服务打分（1–5 分），并留下意见。"
-                        + "\nPlease rate our service from 1 to 5 and leave a comment.")));
+    /**
+     * The survey as the contact reads it, in the language it is sent in only (the page around it is in the reader's),
+     * its texts from the bundles as the other documents a contact is asked about.
+     */
+    ConfirmationDocument document(SurveyRequest r, Locale locale) {
+        String occasion = r.occasion().name();
+        return new ConfirmationDocument(messages.getMessage("aftersales.survey.doc.title",
+                new Object[] {r.subjectLabel()}, locale), List.of(new ConfirmationDocument.Paragraph("",
+                messages.getMessage("aftersales.survey.doc.text." + occasion, null, locale))));
     }
 
     /** The contact's answer is the survey's result. */

@@ -205,6 +205,68 @@ class AftersalesPagesTest {
                 .as("nothing saved").isTrue();
     }
 
+    /** The start tag of the element with this id (its classes say whether it is marked as refused). */
+    static String tag(String html, String id) {
+        return java.util.regex.Pattern.compile("<[a-z]+\\b[^>]*\\bid=\"" + id + "\"[^>]*>").matcher(html).results()
+                .map(java.util.regex.MatchResult::group).findFirst().orElseThrow(() -> new AssertionError("no #" + id));
+    }
+
+    /** The text of the element with this id (an invalid-feedback beside a field). */
+    static String textOf(String html, String id) {
+        return java.util.regex.Pattern.compile("\\bid=\"" + id + "\"[^>]*>([^<]*)<").matcher(html).results()
+                .map(m -> m.group(1)).findFirst().orElseThrow(() -> new AssertionError("no #" + id));
+    }
+
+    @Test
+    void anEmptyFirstResponseOrResolutionIsRefusedBesideItsFieldInTheFormThatWasPostedWithWhatWasTyped() throws Exception {
+        Service s = support.service("besides");
+        String customer = support.customer(s.rep(), "杭州字段旁提示科技有限公司");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode c = customers.postJson(mvc, rep, "/api/v1/complaints", """
+                {"customerId":"%s","category":"PRODUCT","severity":"MINOR","description":"面板螺丝松动"}""".formatted(customer));
+        String id = c.get("id").asString();
+        c = customers.json(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/classify",
+                "{\"category\":\"PRODUCT\",\"severity\":\"MINOR\",\"version\":" + c.get("version").asLong() + "}"));
+        Cookie session = customers.session(mvc, s.rep());
+
+        MvcTestResult noResponse = post(session, "/complaints/" + id + "/first-response", "zh-CN",
+                "version", c.get("version").asString(), "text", "");
+        assertThat(noResponse).hasStatusOk();
+        String html = html(noResponse);
+        assertThat(tag(html, "first-response-text")).contains("is-invalid");
+        assertThat(textOf(html, "first-response-error")).isEqualTo("此项必填。");
+        assertThat(html).as("not a bare message above every form").doesNotContain("id=\"complaint-problems\"");
+        MvcTestResult controlResponse = post(session, "/complaints/" + id + "/first-response", "en",
+                "version", c.get("version").asString(), "text", "已回电\u0000");
+        assertThat(controlResponse).hasStatusOk();
+        html = html(controlResponse);
+        assertThat(tag(html, "first-response-text")).as("the input rules' refusal beside the field too").contains("is-invalid");
+        assertThat(textOf(html, "first-response-error")).contains("control character");
+        assertThat(FormHtml.textareaText(html, "first-response-text")).isEqualTo("已回电\u0000");
+
+        c = customers.json(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/first-response",
+                "{\"text\":\"已回电\",\"version\":" + c.get("version").asLong() + "}"));
+        for (String[] lang : new String[][] {{"zh-CN", "此项必填。"}, {"en", "This field is required."}}) {
+            MvcTestResult noResolution = post(session, "/complaints/" + id + "/feedback", lang[0],
+                    "version", c.get("version").asString(), "resolution", "");
+            assertThat(noResolution).hasStatusOk();
+            html = html(noResolution);
+            assertThat(tag(html, "resolution-text")).contains("is-invalid");
+            assertThat(textOf(html, "resolution-error")).isEqualTo(lang[1]);
+            assertThat(tag(html, "why0")).as("only the form that was posted").doesNotContain("is-invalid");
+            assertThat(html).doesNotContain("id=\"complaint-problems\"");
+        }
+        MvcTestResult control = post(session, "/complaints/" + id + "/feedback", "en",
+                "version", c.get("version").asString(), "resolution", "已更换\u0000螺丝");
+        assertThat(control).hasStatusOk();
+        html = html(control);
+        assertThat(tag(html, "resolution-text")).contains("is-invalid");
+        assertThat(textOf(html, "resolution-error")).contains("control character");
+        assertThat(FormHtml.textareaText(html, "resolution-text")).as("what was typed comes back").isEqualTo("已更换\u0000螺丝");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("resolution").isNull())
+                .as("nothing saved").isTrue();
+    }
+
     private MvcTestResult post(Cookie session, String path, String lang, String... params) {
         var request = mvc.post().uri(path + "?lang=" + lang).cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());

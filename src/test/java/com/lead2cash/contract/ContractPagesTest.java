@@ -249,20 +249,38 @@ class ContractPagesTest {
         Cookie rep = customers.session(mvc, r.rep());
 
         assertThat(page(rep, path, "en")).as("closed at first").doesNotContainPattern("<details[^>]*id=\"amend\"[^>]*open");
-        MvcTestResult amend = mvc.post().uri(path + "/amendments").multipart()
+        MvcTestResult amend = mvc.post().uri(path + "/amendments?lang=zh-CN").multipart()
                 .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.pdf(4096, 5)))
                 .param("title", "补充协议一：减少采购数量").param("summary", "甲方减少网关 10 台，总价相应调减。\n其余条款不变。")
                 .param("amountChange", "-300000.00").param("signedOn", "2026-12-01")
                 .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
-        assertThat(amend).as("an amendment bringing the amount to zero").hasStatus3xxRedirection()
-                .flash().containsEntry("flashError", "contract.amendment.amount");
-        String again = page(rep, path, "zh-CN");
+        assertThat(amend).as("an amendment bringing the amount to zero: the page again").hasStatus(422);
+        assertThat(amend).flash().isEmpty();
+        String again = body(amend);
         assertThat(again).as("the amendment's form open").containsPattern("<details[^>]*id=\"amend\"[^>]*open");
         assertThat(FormHtml.inputValue(again, "amend-title")).isEqualTo("补充协议一：减少采购数量");
         assertThat(FormHtml.textareaText(again, "amend-summary")).isEqualTo("甲方减少网关 10 台，总价相应调减。\n其余条款不变。");
         assertThat(FormHtml.inputValue(again, "amend-amountChange")).isEqualTo("-300000.00");
         assertThat(FormHtml.inputValue(again, "amend-signedOn")).isEqualTo("2026-12-01");
+        assertThat(tag(again, "input", "amend-amountChange")).as("the amount marked").contains("is-invalid");
+        assertThat(tag(again, "input", "amend-title")).as("the title not").doesNotContain("is-invalid");
+        assertThat(besideField(again, "amend-amountChange-error")).isEqualTo("变更后合同金额须大于 0。");
+        assertThat(again).doesNotContain("id=\"flash-error\"", "id=\"amend-problems\"");
         assertThat(FormHtml.inputValue(page(rep, path, "en"), "amend-title")).as("given back once").isEmpty();
+        // walk finding: an amount that could not be read was a bare flash "无法识别该值的格式。" naming no field
+        MvcTestResult unreadable = mvc.post().uri(path + "/amendments?lang=en").multipart()
+                .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.pdf(4096, 6)))
+                .param("title", "补充协议二").param("amountChange", "abc").param("signedOn", "2026-12-01")
+                .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
+        assertThat(unreadable).hasStatus(422);
+        String unread = body(unreadable);
+        assertThat(tag(unread, "input", "amend-amountChange")).contains("is-invalid");
+        assertThat(FormHtml.inputValue(unread, "amend-amountChange")).as("as typed").isEqualTo("abc");
+        assertThat(FormHtml.inputValue(unread, "amend-title")).isEqualTo("补充协议二");
+        assertThat(besideField(unread, "amend-amountChange-error")).isEqualTo("This value is not in a form that can be read.");
+        assertThat(unread).doesNotContain("id=\"flash-error\"", "id=\"amend-problems\"", "id=\"amend-scan-error\"");
+        assertThat(customers.getJson(mvc, support.bearer(mvc, r.rep()), "/api/v1/contracts/" + id + "/amendments").size())
+                .as("nothing recorded").isZero();
 
         long version = api(r.rep(), id).get("version").asLong();
         assertThat(post(rep, path + "/archive", "location", "档案室 B-2 第三柜", "version", String.valueOf(version + 1)))

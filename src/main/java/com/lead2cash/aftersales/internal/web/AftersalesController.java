@@ -404,10 +404,10 @@ public class AftersalesController {
             Flash.success(redirect, "aftersales.complaint.flash.saved", c.code());
             return "redirect:/complaints/" + id;
         } catch (DomainException e) {
+            // each message beside its field in the form that was posted (the page has several); the rest above them all
             return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "category", "severity", "reason",
-                    "firstResponse", "whys", "rootCause", "correctiveAction", "correctiveOwnerId", "correctiveDueOn",
-                    "preventiveAction", "preventiveOwnerId", "preventiveDueOn", "resolution", "noRatingReason",
-                    "satisfactionConfirmationId"), model);
+                    "firstResponse", "text", "whys", "rootCause", "correctiveAction", "correctiveOwnerId", "correctiveDueOn",
+                    "preventiveAction", "preventiveOwnerId", "preventiveDueOn", "resolution", "noRatingReason"), model);
         }
     }
 

@@ -73,6 +73,7 @@ class ContractController {
     static final int MILESTONE_ROWS = 5;
     /** The fields of the termination's form: their refusals are shown beside them, any other above them. */
     private static final String[] TERMINATION_FIELDS = {"reason", "effectiveOn"};
+    private static final String[] AMENDMENT_FIELDS = {"title", "summary", "amountChange", "signedOn", "scan"};
 
     private final ContractDrafting drafting;
     private final ContractLifecycle lifecycle;
@@ -425,26 +426,70 @@ class ContractController {
         return "redirect:/contracts/" + id;
     }
 
+    /**
+     * Records a signed amendment. Its fields refused (an amount that could not be read, no scan, a day after today), the
+     * page again (422) with the form open as typed (the scan chosen again) and each field's refusal beside the field, as
+     * the termination's; any other refusal (an amount change receivables refuse) is flashed on the page, the form given
+     * back.
+     */
     @PostMapping("/contracts/{id}/amendments")
     String amend(@PathVariable UUID id, @RequestParam(required = false) MultipartFile scan,
                  @RequestParam(required = false) String title, @RequestParam(required = false) String summary,
                  @RequestParam(required = false) String amountChange, @RequestParam(required = false) String signedOn,
-                 RefusedInput refused, RedirectAttributes redirect) {
-        // a refused amendment (an amount change receivables refuse, a wrong scan) gives all but the scan back, its form open
-        return act(id, redirect, "contract.amended", refused,
-                () -> Flash.typed(redirect, "amendmentTyped", "title", title,
+                 RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale,
+                 jakarta.servlet.http.HttpServletResponse response) {
+        // what the input rules refused, a value that could not be read and a missing scan are named together
+        List<FieldValidationException.FieldError> unread = new ArrayList<>(refused.errors());
+        BigDecimal amount = read(unread, "amountChange", () -> decimal("amountChange", amountChange));
+        LocalDate on = read(unread, "signedOn", () -> date("signedOn", signedOn));
+        if (scan == null || scan.isEmpty()) {
+            unread.add(new FieldValidationException.FieldError("scan", "contract.scan.required"));
+        }
+        FieldValidationException[] besideFields = new FieldValidationException[1];
+        var amended = PageActions.attempt(redirect, () -> Flash.typed(redirect, "amendmentTyped", "title", title,
                 "summary", summary, "amountChange", amountChange, "signedOn", signedOn), () -> {
-            if (scan == null || scan.isEmpty()) {
-                throw new FieldValidationException("scan", "contract.scan.required");
-            }
             try {
-                lifecycle.amend(id, title, summary, decimal("amountChange", amountChange), date("signedOn", signedOn),
-                        scan.getOriginalFilename(), scan.getSize(), scan.getInputStream());
+                if (!unread.isEmpty()) {
+                    throw new FieldValidationException(unread);
+                }
+                lifecycle.amend(id, title, summary, amount, on, scan.getOriginalFilename(), scan.getSize(),
+                        scan.getInputStream());
             } catch (IOException e) {
-                throw new FieldValidationException("scan", "contract.scan.required");
+                besideFields[0] = new FieldValidationException("scan", "contract.scan.required");
+                return null;
+            } catch (FieldValidationException e) {
+                besideFields[0] = e;
+                return null;
             }
             return access.visible(id);
         });
+        if (besideFields[0] != null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            java.util.Map<String, String> typed = new java.util.HashMap<>();
+            typed.put("title", title);
+            typed.put("summary", summary);
+            typed.put("amountChange", amountChange);
+            typed.put("signedOn", signedOn);
+            model.addAttribute("amendmentTyped", typed);
+            model.addAttribute("amendmentProblems", FormProblems.of(besideFields[0], messages, locale, AMENDMENT_FIELDS));
+            return detail(id, model);
+        }
+        amended.ifPresent(c -> Flash.success(redirect, "contract.amended", c.number()));
+        return "redirect:/contracts/" + id;
+    }
+
+    /** A value read from the form, or null with its refusal added to {@code errors} (none when the input rules refused it). */
+    private static <T> T read(List<FieldValidationException.FieldError> errors, String field,
+                              java.util.function.Supplier<T> value) {
+        if (errors.stream().anyMatch(e -> e.field().equals(field))) {
+            return null;
+        }
+        try {
+            return value.get();
+        } catch (FieldValidationException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
     }
 
     /** A file of the contract, through the same scope check and audit as the API. */

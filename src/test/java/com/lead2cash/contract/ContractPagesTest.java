@@ -90,6 +90,8 @@ class ContractPagesTest {
         JsonNode draft = api(r.rep(), id);
         assertThat(draft.get("milestones")).as("the rows written, the blank one left out").hasSize(3);
         assertThat(draft.at("/milestones/2/dueDate").asString()).isEqualTo("2027-12-31");
+        assertThat(page(rep, "/contracts?signed=true", "en")).as("a draft is not signed")
+                .doesNotContain(draft.get("number").asString());
 
         String detail = page(rep, path, "zh-CN");
         assertThat(detail).contains("草拟", "terms-form", "submit-contract", "工业网关", "{{buyer.taxId}}");
@@ -237,6 +239,8 @@ class ContractPagesTest {
         assertThat(page(rep, "/contracts", "zh-CN")).contains(draft.get("number").asString(), "已归档");
         assertThat(page(rep, "/contracts?status=ARCHIVED", "en")).contains(draft.get("number").asString());
         assertThat(page(rep, "/contracts?status=DRAFT", "en")).doesNotContain(draft.get("number").asString());
+        assertThat(page(rep, "/contracts?signed=true", "en")).as("signed, archived ones with them")
+                .contains(draft.get("number").asString());
     }
 
     @Test

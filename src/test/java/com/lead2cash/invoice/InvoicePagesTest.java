@@ -171,11 +171,27 @@ class InvoicePagesTest {
     }
 
     @Test
-    void theRequestFormWithoutAContractSendsThePersonToTheSignedContracts() {
+    void theRequestFormWithoutAContractSendsThePersonToTheSignedContractsArchivedOnesWithThem() {
         Reviewers r = reviewers();
-        MvcTestResult bare = mvc.get().uri("/invoices/new?lang=en").cookie(customers.session(mvc, r.rep())).exchange();
-        assertThat(bare).hasStatus3xxRedirection().hasRedirectedUrl("/contracts?status=SIGNED")
+        JsonNode signed = contracts.sign(mvc, r, "杭州开票提示一号科技有限公司", "100000.00", """
+                {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        JsonNode toArchive = contracts.sign(mvc, r, "杭州开票提示二号科技有限公司", "200000.00", """
+                {"type":"PREPAYMENT","amount":200000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        JsonNode archived = customers.json(support.post(mvc, support.bearer(mvc, r.rep()), "/api/v1/contracts/"
+                + toArchive.get("id").asString() + "/archive", "{\"location\":\"档案室 A-3\",\"version\":"
+                + toArchive.get("version").asLong() + "}"));
+        assertThat(archived.get("status").asString()).isEqualTo("ARCHIVED");
+        Cookie rep = customers.session(mvc, r.rep());
+
+        MvcTestResult bare = mvc.get().uri("/invoices/new?lang=en").cookie(rep).exchange();
+        assertThat(bare).hasStatus3xxRedirection().hasRedirectedUrl("/contracts?signed=true")
                 .flash().containsEntry("flashError", "invoice.request.pickContract");
+        // walk finding: the hint's list was the SIGNED ones only, and an archived contract is invoiced as well
+        String list = page(rep, "/contracts?signed=true", "en");
+        assertThat(list).as("both kinds of contract an invoice is requested on")
+                .contains(signed.get("number").asString(), archived.get("number").asString())
+                .containsPattern("<input[^>]*id=\"signed\"[^>]*checked");
+        assertThat(page(rep, "/contracts?status=SIGNED", "en")).doesNotContain(archived.get("number").asString());
     }
 
     @Test

@@ -62,7 +62,7 @@ public class ContractExport {
             String cursor = null;
             do {
                 CursorPage<ContractQueries.ContractRow> page = queries.list(new ContractQueries.Filter(filter.status(),
-                        filter.ownerId(), filter.q(), filter.waitingForMe(), cursor, CursorPage.MAX_SIZE));
+                        filter.ownerId(), filter.q(), filter.waitingForMe(), cursor, CursorPage.MAX_SIZE, filter.signed()));
                 Map<UUID, ContractListFigures.Figures> paid = figures == null || page.items().isEmpty() ? Map.of()
                         : figures.of(page.items().stream().map(ContractQueries.ContractRow::id).toList());
                 for (ContractQueries.ContractRow r : page.items()) {

@@ -63,7 +63,12 @@ public class ContractQueries {
     }
 
     public record Filter(ContractStatus status, UUID ownerId, String q, boolean waitingForMe, String cursor,
-                         Integer size) {
+                         Integer size, boolean signed) {
+
+        /** {@code signed}: only the contracts signed, archived ones with them ({@link ContractStatus#signed}). */
+        public Filter(ContractStatus status, UUID ownerId, String q, boolean waitingForMe, String cursor, Integer size) {
+            this(status, ownerId, q, waitingForMe, cursor, size, false);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -112,6 +117,11 @@ public class ContractQueries {
         if (f.status() != null) {
             sql.append(" and status = :status");
             params.put("status", f.status().name());
+        }
+        if (f.signed()) {
+            sql.append(" and status in (:signedStatuses)");
+            params.put("signedStatuses", java.util.Arrays.stream(ContractStatus.values()).filter(ContractStatus::signed)
+                    .map(Enum::name).toList());
         }
         if (f.ownerId() != null) {
             sql.append(" and owner_id = :owner");

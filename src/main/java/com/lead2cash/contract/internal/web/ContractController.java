@@ -157,14 +157,17 @@ class ContractController {
         }
     }
 
+    /** The list; {@code signed}: the contracts signed, archived ones with them (those an invoice is requested on). */
     @GetMapping("/contracts")
     String list(@RequestParam(required = false) ContractStatus status, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "false") boolean waitingForMe, @RequestParam(required = false) String cursor,
+                @RequestParam(defaultValue = "false") boolean signed,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         CursorPage<ContractQueries.ContractRow> page = queries.list(new ContractQueries.Filter(status, null, q,
-                waitingForMe, cursor, 50));
+                waitingForMe, cursor, 50, signed));
         model.addAttribute("page", page);
         model.addAttribute("status", status);
+        model.addAttribute("signed", signed);
         model.addAttribute("q", q);
         model.addAttribute("waitingForMe", waitingForMe);
         model.addAttribute("mayManageTemplates", ContractAccess.mayManageTemplates());
@@ -175,10 +178,11 @@ class ContractController {
     /** The list as it is filtered, as an Excel file. */
     @GetMapping("/contracts/export.xlsx")
     void export(@RequestParam(required = false) ContractStatus status, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "false") boolean waitingForMe, Locale locale,
+                @RequestParam(defaultValue = "false") boolean waitingForMe,
+                @RequestParam(defaultValue = "false") boolean signed, Locale locale,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        com.lead2cash.platform.web.Download.xlsx(response, "contracts.xlsx",
-                out -> export.write(new ContractQueries.Filter(status, null, q, waitingForMe, null, null), locale, out));
+        com.lead2cash.platform.web.Download.xlsx(response, "contracts.xlsx", out -> export.write(
+                new ContractQueries.Filter(status, null, q, waitingForMe, null, null, signed), locale, out));
     }
 
     /**

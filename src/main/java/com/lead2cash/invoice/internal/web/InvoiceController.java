@@ -6,7 +6,6 @@ import static com.lead2cash.platform.web.FormValues.decimal;
 import static com.lead2cash.platform.web.FormValues.version;
 
 import com.lead2cash.contract.ContractPagePanel;
-import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.invoice.internal.BuyerDefaults;
 import com.lead2cash.invoice.internal.InvoiceExport;
 import com.lead2cash.invoice.internal.InvoiceQueries;
@@ -130,9 +129,9 @@ class InvoiceController {
     @GetMapping("/invoices/new")
     String newRequest(@RequestParam(required = false) UUID contractId, Model model, RedirectAttributes redirect) {
         if (contractId == null) {
-            // a request is made on its contract: the signed contracts, where each offers it
+            // a request is made on its contract: the signed contracts, archived ones with them, where each offers it
             Flash.error(redirect, "invoice.request.pickContract");
-            return "redirect:/contracts?status=" + ContractStatus.SIGNED.name();
+            return "redirect:/contracts?signed=true";
         }
         InvoiceService.Requestable r = service.requireRequestable(contractId);
         List<String> descriptions = new ArrayList<>();

@@ -195,6 +195,27 @@ class InvoicePagesTest {
     }
 
     @Test
+    void theRequestFormOfAContractInvoicedInFullSaysThatReasonAloneNotThatAValueOfTheAddressWasUnreadable() {
+        Reviewers r = reviewers();
+        String contractId = contracts.sign(mvc, r, "杭州全额开票科技有限公司", "100000.00", """
+                {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"}""", "2026-12-01").get("id").asString();
+        Cookie rep = customers.session(mvc, r.rep());
+        String buyerTaxId = com.lead2cash.testing.FormHtml.inputValue(page(rep, "/invoices/new?contractId=" + contractId,
+                "en"), "buyerTaxId");
+        assertThat(requestForm(rep, contractId, buyerTaxId, "100000.00")).as("the whole amount")
+                .hasStatus3xxRedirection();
+
+        MvcTestResult en = mvc.get().uri("/invoices/new?contractId=" + contractId + "&lang=en").cookie(rep).exchange();
+        assertThat(en).hasStatus(422);
+        assertThat(html(en)).contains("id=\"error-detail\"", "No invoice can be requested on this contract now")
+                .doesNotContain("This page cannot be shown with a value its address holds.", "nothing was changed",
+                        "error-plain-page");
+        MvcTestResult zh = mvc.get().uri("/invoices/new?contractId=" + contractId + "&lang=zh-CN").cookie(rep).exchange();
+        assertThat(zh).hasStatus(422);
+        assertThat(html(zh)).contains("该合同现在不能申请开票").doesNotContain("链接中的某个值无法识别", "未做任何更改");
+    }
+
+    @Test
     void aNewVatSpecialRequestStartsWithTheCustomersAddressAndThenWithWhatItsLastRequestGave() {
         Reviewers r = reviewers();
         String contractId = contracts.sign(mvc, r, "杭州发票地址科技有限公司", "600000.00", """

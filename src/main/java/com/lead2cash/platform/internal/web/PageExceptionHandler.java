@@ -49,7 +49,16 @@ class PageExceptionHandler {
             FieldValidationException.FieldError first = fields.errors().get(0);
             return page(response, model, status, first.messageKey(), first.args().toArray());
         }
-        return page(response, model, status, e.messageKey(), e.args());
+        String page = page(response, model, status, e.messageKey(), e.args());
+        if (status == 422 && !(e instanceof FieldValidationException) && Boolean.TRUE.equals(model.getAttribute("reading"))) {
+            // a page the record's state refuses (an invoice form for a contract invoiced in full): every value of the
+            // address was read, so the page says the reason alone — neither that a value could not be read, nor that
+            // input was refused, nor a page without the values (the same record, refused the same)
+            model.addAttribute("reading", false);
+            model.addAttribute("plainPage", null);
+            model.addAttribute("reasonOnly", true);
+        }
+        return page;
     }
 
     /**

@@ -204,6 +204,7 @@ class ContractPagesTest {
         assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("SIGNED");
         detail = page(rep, path, "zh-CN");
         assertThat(detail).contains("签署扫描件", "archive-form");
+        assertThat(detail).as("the scan's size as every file list writes it (FileSizeText)").contains("签署扫描件 · 4.0 KiB");
         assertThat(detail).as("the rep's page loads the cards of orders, invoices and plans")
                 .contains("/orders/contracts/" + id + "/panel", "/invoices/contracts/" + id + "/panel",
                         "/receivables/contracts/" + id + "/panel");

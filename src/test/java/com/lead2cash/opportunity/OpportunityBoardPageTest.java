@@ -120,6 +120,26 @@ class OpportunityBoardPageTest {
     }
 
     @Test
+    void theBoardAndTheForecastShowMoneyWithTwoDecimalsAsEveryOtherScreen() throws Exception {
+        clock.set(TestClock.START);
+        var team = sales.team("money-cents");
+        String customer = sales.customerWithContact(team.rep(), "泰州看板分角科技有限公司", "王经理", null);
+        String opportunity = sales.opportunity(mvc, sales.bearer(mvc, team.rep()), customer, "分角商机", "471190.53")
+                .get("id").asString();
+        Cookie rep = customers.session(mvc, team.rep());
+
+        String board = mvc.get().uri("/opportunities?lang=en").cookie(rep).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        // walk finding: the card read 471,191 and the column's total and weighted value had no cents either
+        assertThat(board).contains(opportunity, ">471,190.53<").doesNotContain(">471,191<")
+                .containsPattern("id=\"total-[A-Z_]+\">471,190\\.53<")
+                .containsPattern("id=\"weighted-[A-Z_]+\">· weighted [0-9,]+\\.[0-9]{2} \\(");
+        String forecast = mvc.get().uri("/opportunities/forecast?lang=en").cookie(rep).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(forecast).contains(">471,190.53<").doesNotContain(">471,191<");
+    }
+
+    @Test
     void theForecastsTotalRowSaysWhoseFiguresItAddsUp() throws Exception {
         var team = sales.team("forecast-total");
         String[][] readers = {{"rep", "我的合计"}, {"manager", "我的团队合计"}, {"director", "全公司"}};

@@ -249,6 +249,14 @@ class PeopleApiTest {
     }
 
     @Test
+    void theAdministratorMadeOnFirstStartIsGreetedByAChineseName() {
+        JsonNode me = fixtures.json(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, admin));
+        assertThat(me.get("username").asString()).isEqualTo("admin");
+        // walk finding: the Chinese screens said "您好，Administrator"
+        assertThat(me.get("displayName").asString()).isEqualTo("系统管理员");
+    }
+
+    @Test
     void theLastActiveAdministratorCanNeitherBeDeactivatedNorLoseTheRole() {
         jdbc.sql("""
                 update platform_user set active = false where username <> 'admin' and id in

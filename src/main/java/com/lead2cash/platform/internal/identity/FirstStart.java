@@ -29,6 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FirstStart implements ApplicationRunner {
 
     static final String ADMIN = "admin";
+    /**
+     * The administrator's display name on a new installation, as the screens greet them (您好，系统管理员) — the
+     * company's people read Chinese. An installation made before keeps the name its administrator has: it may be
+     * one they chose, so nothing renames it.
+     */
+    static final String ADMIN_DISPLAY_NAME = "系统管理员";
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -81,7 +87,7 @@ class FirstStart implements ApplicationRunner {
         OrgUnit root = units.findRoot().orElseGet(() -> units.save(OrgUnit.root(companyName, false, now)));
         boolean generated = adminPassword.isBlank();
         String password = generated ? randomPassword() : adminPassword;
-        users.save(User.register(ADMIN, "Administrator", null, encoder.encode(password), root.id(), null,
+        users.save(User.register(ADMIN, ADMIN_DISPLAY_NAME, null, encoder.encode(password), root.id(), null,
                 Set.of(Role.ADMIN), false, now));
         if (generated) {
             announce("Administrator created: username 'admin', password '" + password + "'"

@@ -100,6 +100,9 @@ class MinutesApiTest {
                 MINUTES.formatted(opportunity, "128806.44", "0").replace("\"amount\":0", "\"percent\":9.99"));
         assertThat(short1).as("percentages that make 99.99 % are a mistake, not rounding").hasStatus(422);
         assertThat(customers.json(short1).at("/errors/0/code").asString()).isEqualTo("minutes.milestones.sum");
+        assertThat(customers.json(short1).at("/errors/0/message").asString())
+                .as("the sum of the milestones as worked out: 38 641.93 + 77 283.86 + 12 867.76")
+                .contains("128,793.55").doesNotContain("128,793.56");
     }
 
     /**

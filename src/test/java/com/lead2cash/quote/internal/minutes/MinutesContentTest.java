@@ -46,6 +46,12 @@ class MinutesContentTest {
                 percent(MilestoneType.ON_DELIVERY, "60"), percent(MilestoneType.RETENTION, "9.99")))
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).singleElement()
                         .satisfies(f -> assertThat(f.args()).containsExactly("99,990.00", "100,000.00")));
+        // the sum told is that of the milestones as worked out, each to the fen: 38 641.93 + 77 283.86 + 12 867.76,
+        // not 99.99 % of the price rounded once (128 793.56)
+        assertThatThrownBy(() -> content("128806.44", percent(MilestoneType.PREPAYMENT, "30"),
+                percent(MilestoneType.ON_DELIVERY, "60"), percent(MilestoneType.RETENTION, "9.99")))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(f -> assertThat(f.args()).containsExactly("128,793.55", "128,806.44")));
         // amounts alone make the price exactly
         assertThatThrownBy(() -> content("100.00", amount(MilestoneType.PREPAYMENT, "50.00"), amount(MilestoneType.ACCEPTANCE, "49.99")))
                 .isInstanceOf(FieldValidationException.class);

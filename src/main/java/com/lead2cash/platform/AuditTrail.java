@@ -16,6 +16,14 @@ public interface AuditTrail {
     void record(String action, String entityType, Object entityId, String detail);
 
     /**
+     * An entry for one field of a record that is no aggregate changed from {@code oldValue} to {@code newValue} (a
+     * parameter of the SOP policy), with why ({@code detail}, as written: a reason given), by the user on this thread;
+     * the audit screen shows it as it shows an aggregate's field changed.
+     */
+    void recordChange(String action, String entityType, Object entityId, String field, String oldValue, String newValue,
+                      String detail);
+
+    /**
      * An entry whose detail is a message with arguments ({@code receivable.audit.agingExported}, 12), which the audit
      * screen says in the reader's language; it is stored as the key and one line per argument.
      */

@@ -91,7 +91,49 @@ class PolicyChangeApprovalTest {
                 "{\"decision\":\"REJECT\",\"comment\":\"不同意\"}");
         awaitProposalState(admin, rejected, "REJECTED");
         assertThat(policy.current().version()).isEqualTo(before + 1);
+        assertThat(proposal(admin, rejected).get("decidedByName").asString()).isEqualTo("policy.director");
+    }
 
+    /**
+     * Walk finding: the version an approved proposal made said only its proposer (createdBy "admin") while the audit
+     * said the director made it, and the proposals list said when it was decided but not by whom. The version names
+     * both: who proposed it (createdBy) and who approved it (approvedBy), in the API and on the history screens.
+     */
+    @Test
+    void aVersionFromAnApprovedProposalNamesWhoProposedItAndWhoApprovedIt() {
+        String director = director("approver.director");
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        long next = policy.current().version() + 1;
+        String proposal = propose(admin, "审批人留名", "L6", "window", "170m business");
+        assertThat(approve(director, pendingApprovalFor(director, proposal))).hasStatusOk();
+        awaitProposalState(admin, proposal, "APPLIED");
+
+        JsonNode version = call("GET", admin, "/api/v1/policy/versions/" + next, null);
+        assertThat(version.get("createdBy").asString()).as("who proposed it").isEqualTo("admin");
+        assertThat(version.get("approvedBy").asString()).as("who approved it").isEqualTo("approver.director");
+        JsonNode listed = call("GET", admin, "/api/v1/policy/versions", null).get("items").valueStream()
+                .filter(v -> v.get("version").asLong() == next).findFirst().orElseThrow();
+        assertThat(listed.get("createdBy").asString()).isEqualTo("admin");
+        assertThat(listed.get("approvedBy").asString()).isEqualTo("approver.director");
+        assertThat(proposal(admin, proposal).get("decidedByName").asString()).isEqualTo("approver.director");
+
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        for (String[] language : new String[][] {{"zh-CN", "由 approver.director 批准", "批准人"},
+                {"en", "approved by approver.director", "Approved by"}}) {
+            String history = page(session, "/admin/policy/versions?lang=" + language[0]);
+            assertThat(history).as(language[0]).contains(">" + language[2] + "<", ">approver.director<");
+            assertThat(page(session, "/admin/policy/versions/" + next + "?lang=" + language[0])).as(language[0])
+                    .contains(language[1]);
+        }
+    }
+
+    private String page(Cookie session, String uri) {
+        try {
+            return mvc.get().uri(uri).cookie(session).exchange().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String propose(String admin, String reason, String rule, String parameter, String value) {

@@ -135,6 +135,40 @@ class SopPolicyTest {
         assertThat(v1.get("rules").get(0).get("parameters").get(0).get("value").asString()).isEqualTo("30m business");
         JsonNode list = fixtures.json(mvc.get().uri("/api/v1/policy/versions").header(HttpHeaders.AUTHORIZATION, token));
         assertThat(list.get("items").get(0).get("version").asLong()).isEqualTo(next);
+        assertThat(v.get("approvedBy").isNull()).as("a direct change has no approver").isTrue();
+        assertThat(list.get("items").get(0).get("approvedBy").isNull()).isTrue();
+    }
+
+    /**
+     * Walk finding: a change was audited as one entry with no field, no old and no new value, only the reason. SPEC §5:
+     * every change is recorded with who, when, field, old → new — one entry per parameter, the field as the policy names
+     * it, old and new as the versions API shows them, the reason kept; the audit screen says the field in both languages.
+     */
+    @Test
+    void everyParameterChangedIsAuditedWithItsFieldOldAndNewValueAndTheReason() throws Exception {
+        String token = admin();
+        long next = policy.current().version() + 1;
+        assertThat(change(token, """
+                {"reason":"审计逐项记录","changes":[{"rule":"L1","parameter":"window","value":"25m"},
+                 {"rule":"L3","parameter":"minimumBudget","value":"150000"}]}""").exchange()).hasStatus(HttpStatus.CREATED);
+
+        List<String> entries = jdbc.sql("""
+                        select actor_name || '|' || field || '|' || old_value || '|' || new_value || '|' || detail
+                        from platform_audit_event where action = 'policy.changed' and entity_type = 'SopPolicy'
+                        and entity_id = :version""")
+                .param("version", String.valueOf(next)).query(String.class).list();
+        String old = policy.version(next - 1).text("L1", "window");
+        String oldBudget = policy.version(next - 1).text("L3", "minimumBudget");
+        assertThat(entries).containsExactlyInAnyOrder("admin|L1.window|" + old + "|25m business|审计逐项记录",
+                "admin|L3.minimumBudget|" + oldBudget + "|150000|审计逐项记录");
+
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        for (String[] language : new String[][] {{"zh-CN", "L1 时限", "L3 最低预算（元）"}, {"en", "L1 Window", "L3 Minimum budget (CNY)"}}) {
+            String page = mvc.get().uri("/admin/audit?lang=" + language[0] + "&entityType=SopPolicy&entityId=" + next)
+                    .cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(language[0]).contains(language[1], language[2], "25m business", "审计逐项记录")
+                    .doesNotContain("L1.window");
+        }
     }
 
     /** SPEC §6: the versions are a list like any other, {items, nextCursor}, newest first a page at a time. */

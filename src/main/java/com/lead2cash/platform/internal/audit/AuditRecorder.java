@@ -37,6 +37,14 @@ public class AuditRecorder implements AuditTrail {
                 entityId, null, null, null, detail);
     }
 
+    @Override
+    public void recordChange(String action, String entityType, Object entityId, String field, String oldValue,
+                             String newValue, String detail) {
+        CurrentUser actor = CurrentUser.get().orElse(null);
+        append(actor == null ? null : actor.id(), actor == null ? SYSTEM : actor.username(), action, entityType,
+                entityId, field, oldValue, newValue, detail);
+    }
+
     /** An entry with an explicit actor (sign-ins happen before anyone is authenticated). */
     public void recordAs(UUID actorId, String actorName, String action, String detail) {
         append(actorId, actorName, action, null, null, null, null, null, detail);

@@ -455,10 +455,24 @@ class AuditWords {
         return single(null, null, argument, locale);
     }
 
+    /**
+     * Record types whose fields are a rule and one of its parameters ({@code L1.window}, a change of the SOP policy), with
+     * the key prefix that names the parameters: said as the rule and the parameter by its label, as the policy's pages
+     * say a change ("L1 时限").
+     */
+    private static final Map<String, String> RULE_PARAMETER_KEYS = Map.of("SopPolicy", "policy.param");
+
     /** A field by its label where the bundle names it for the record type ({@code receivable.dueDate}) or for all. */
     private String field(String type, String field, Locale locale) {
         if (field == null) {
             return null;
+        }
+        String parameters = type == null ? null : RULE_PARAMETER_KEYS.get(type);
+        int dot = field.indexOf('.');
+        if (parameters != null && dot > 0) {
+            String parameter = field.substring(dot + 1);
+            return messages.getMessage("audit.field.ruleParameter", new Object[] {field.substring(0, dot),
+                    messages.getMessage(parameters + "." + parameter, null, parameter, locale)}, locale);
         }
         for (String key : labelKeys(type, field)) {
             String label = messages.getMessage(key, null, null, locale);

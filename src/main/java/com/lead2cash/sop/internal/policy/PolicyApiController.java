@@ -3,6 +3,7 @@ package com.lead2cash.sop.internal.policy;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,12 +42,22 @@ class PolicyApiController {
     record ChangeDto(String rule, String parameter, String oldValue, String newValue) {
     }
 
-    record PolicyDto(long version, OffsetDateTime createdAt, String createdBy, String reason, List<RuleDto> rules,
-                     List<ChangeDto> changes) {
+    /**
+     * {@code createdBy}: who made the change (for an approved proposal, who proposed it); {@code approvedBy}: who
+     * approved it, for a version applied from an approved proposal, else null.
+     */
+    record PolicyDto(long version, OffsetDateTime createdAt, String createdBy,
+                     @Schema(description = APPROVED_BY) String approvedBy, String reason,
+                     List<RuleDto> rules, List<ChangeDto> changes) {
     }
 
-    record VersionDto(long version, OffsetDateTime createdAt, String createdBy, String reason, int changes) {
+    /** A version in the history; {@code createdBy} and {@code approvedBy} as in {@link PolicyDto}. */
+    record VersionDto(long version, OffsetDateTime createdAt, String createdBy,
+                      @Schema(description = APPROVED_BY) String approvedBy, String reason, int changes) {
     }
+
+    static final String APPROVED_BY = "Who approved the proposal this version applied (createdBy proposed it); "
+            + "null for a direct change";
 
     /** A change on top of the current version; {@code version}, when sent, is the version it was based on (409 if stale). */
     record ChangeRequest(@NotBlank String reason, @NotEmpty List<@Valid ChangeItem> changes, Long version) {
@@ -81,7 +92,7 @@ class PolicyApiController {
     CursorPage<VersionDto> versions(@RequestParam(required = false) String cursor,
                                     @RequestParam(required = false) Integer size) {
         return policy.versions(cursor, size).map(v -> new VersionDto(v.version(),
-                v.createdAt().atOffset(ZoneOffset.UTC), v.createdByName(), v.reason(), v.changes()));
+                v.createdAt().atOffset(ZoneOffset.UTC), v.createdByName(), v.approvedByName(), v.reason(), v.changes()));
     }
 
     @GetMapping("/versions/{version}")
@@ -139,7 +150,7 @@ class PolicyApiController {
                         p.defaultText())).toList())).toList();
         List<ChangeDto> changes = policy.changes(v.version()).stream()
                 .map(c -> new ChangeDto(c.rule(), c.parameter(), c.oldValue(), c.newValue())).toList();
-        return new PolicyDto(v.version(), v.createdAt().atOffset(ZoneOffset.UTC), v.createdByName(), v.reason(), rules,
-                changes);
+        return new PolicyDto(v.version(), v.createdAt().atOffset(ZoneOffset.UTC), v.createdByName(), v.approvedByName(),
+                v.reason(), rules, changes);
     }
 }

@@ -39,11 +39,12 @@ public class PolicyProposalService implements PolicyProposals {
      * FAILED (approved, no longer valid) or WITHDRAWN (its proposer withdrew it from approval, never applied: 0070);
      * {@code outdated}: still waiting, but a parameter it changes changed since its base version, so it can no longer be
      * approved and must be proposed again; {@code failure}: why a FAILED one did not apply, as a message key, and
-     * {@code failureMessage} the same in the reader's words.
+     * {@code failureMessage} the same in the reader's words; {@code decidedByName} who approved or rejected it (or withdrew
+     * it, its proposer), null while it waits.
      */
     public record Proposal(UUID id, String reason, String summary, List<ProposedChange> changes, long baseVersion,
                            boolean outdated, String proposedByName, String state, Long appliedVersion, String failure,
-                           String failureMessage, Instant createdAt, Instant decidedAt) {
+                           String failureMessage, Instant createdAt, Instant decidedAt, String decidedByName) {
     }
 
     /** One change of a proposal, its parameter's text before (in the base version) and after. */
@@ -122,7 +123,8 @@ public class PolicyProposalService implements PolicyProposals {
         }
         PolicyVersion applied;
         try {
-            applied = policy.applyApproved(p.reason() + " ✔", changes(p.changes()), p.proposedBy(), p.proposedByName());
+            applied = policy.applyApproved(p.reason() + " ✔", changes(p.changes()), p.proposedBy(), p.proposedByName(),
+                    CurrentUser.get().orElse(null));
         } catch (FieldValidationException e) {
             // another parameter moved on so that this value no longer holds with it: the approval is refused (409) and
             // nothing changes, rather than ending approved and unapplied
@@ -178,14 +180,18 @@ public class PolicyProposalService implements PolicyProposals {
     @Transactional
     public void withdraw(UUID proposalId) {
         jdbc.sql("""
-                update sop_policy_proposal set state = 'WITHDRAWN', decided_at = :now where id = :id and state = 'PENDING'
-                """).param("now", Timestamp.from(clock.instant())).param("id", proposalId).update();
+                update sop_policy_proposal set state = 'WITHDRAWN', decided_at = :now, decided_by = :by,
+                    decided_by_name = :byName where id = :id and state = 'PENDING'
+                """).param("now", Timestamp.from(clock.instant())).param("id", proposalId)
+                .param("by", CurrentUser.get().map(CurrentUser::id).orElse(null))
+                .param("byName", CurrentUser.get().map(CurrentUser::username).orElse(null)).update();
     }
 
     public List<Proposal> recent() {
         return jdbc.sql("""
                 select p.id, p.reason, p.summary, p.change_rows::text as change_rows, p.base_version, %s as outdated,
-                       p.proposed_by_name, p.state, p.applied_version, p.failure, p.created_at, p.decided_at
+                       p.proposed_by_name, p.state, p.applied_version, p.failure, p.created_at, p.decided_at,
+                       p.decided_by_name
                 from sop_policy_proposal p order by p.created_at desc limit 20
                 """.formatted(OUTDATED)).query((rs, i) -> proposal(rs)).list();
     }
@@ -218,7 +224,8 @@ public class PolicyProposalService implements PolicyProposals {
                 rows(rs.getString("change_rows")), rs.getLong("base_version"), rs.getBoolean("outdated"),
                 rs.getString("proposed_by_name"), rs.getString("state"), (Long) rs.getObject("applied_version"),
                 rs.getString("failure"), failureMessage(rs.getString("failure")), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant());
+                rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(),
+                rs.getString("decided_by_name"));
     }
 
     /**
@@ -256,8 +263,10 @@ public class PolicyProposalService implements PolicyProposals {
     private void decide(UUID id, String state, Long version, String failure) {
         jdbc.sql("""
                 update sop_policy_proposal set state = :state, applied_version = :version, failure = :failure,
-                    decided_at = :now where id = :id
+                    decided_at = :now, decided_by = :by, decided_by_name = :byName where id = :id
                 """).param("state", state).param("version", version).param("failure", failure)
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                .param("now", Timestamp.from(clock.instant())).param("id", id)
+                .param("by", CurrentUser.get().map(CurrentUser::id).orElse(null))
+                .param("byName", CurrentUser.get().map(CurrentUser::username).orElse(null)).update();
     }
 }

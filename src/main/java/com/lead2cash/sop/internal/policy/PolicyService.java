@@ -47,8 +47,12 @@ public class PolicyService implements SopPolicy {
     public record Change(String rule, String parameter, String value) {
     }
 
-    /** A version as listed in the history. */
-    public record VersionSummary(long version, Instant createdAt, String createdByName, String reason, int changes) {
+    /**
+     * A version as listed in the history: {@code createdByName} who made the change (for an approved proposal, who
+     * proposed it), {@code approvedByName} who approved it (null for a direct change).
+     */
+    public record VersionSummary(long version, Instant createdAt, String createdByName, String approvedByName, String reason,
+                                 int changes) {
 
         /** The version the product wrote from the rule catalogue: its who and why are said in the reader's words. */
         public boolean catalogueDefaults() {
@@ -112,12 +116,14 @@ public class PolicyService implements SopPolicy {
     @Override
     public PolicyVersion version(long version) {
         return jdbc.sql("""
-                        select version, created_at, created_by, created_by_name, reason, policy_values::text as v
+                        select version, created_at, created_by, created_by_name, reason, approved_by, approved_by_name,
+                               policy_values::text as v
                         from sop_policy_version where version = :version""")
                 .param("version", version)
                 .query((rs, i) -> new PolicyVersion(rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
                         rs.getObject("created_by", UUID.class), rs.getString("created_by_name"),
-                        rs.getString("reason"), typed(json.readValue(rs.getString("v"), JSON_TYPE))))
+                        rs.getString("reason"), rs.getObject("approved_by", UUID.class), rs.getString("approved_by_name"),
+                        typed(json.readValue(rs.getString("v"), JSON_TYPE))))
                 .optional()
                 .orElseThrow(() -> new RecordNotFoundException("PolicyVersion", version));
     }
@@ -127,12 +133,13 @@ public class PolicyService implements SopPolicy {
         int size = CursorPage.size(requestedSize);
         long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : CursorPage.decode(cursor, 1).number(0);
         List<VersionSummary> rows = jdbc.sql("""
-                        select v.version, v.created_at, v.created_by_name, v.reason,
+                        select v.version, v.created_at, v.created_by_name, v.approved_by_name, v.reason,
                                (select count(*) from sop_policy_change c where c.version = v.version) as changes
                         from sop_policy_version v where v.version < :before order by v.version desc limit :limit""")
                 .param("before", before).param("limit", size + 1)
                 .query((rs, i) -> new VersionSummary(rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("created_by_name"), rs.getString("reason"), rs.getInt("changes")))
+                        rs.getString("created_by_name"), rs.getString("approved_by_name"), rs.getString("reason"),
+                        rs.getInt("changes")))
                 .list();
         return CursorPage.of(rows, size, v -> List.of(v.version()));
     }
@@ -166,7 +173,7 @@ public class PolicyService implements SopPolicy {
         if (baseVersion != null && prepared.next() != baseVersion + 1) {
             throw new ConflictException("policy.error.concurrentChange");
         }
-        return apply(prepared, reason, actor.id(), actor.username());
+        return apply(prepared, reason, actor.id(), actor.username(), null);
     }
 
     /**
@@ -179,9 +186,13 @@ public class PolicyService implements SopPolicy {
         PerTransaction.forget(currentInTransaction);
     }
 
-    /** Applies an approved proposal on top of whatever version is current now, in the proposer's name. */
-    PolicyVersion applyApproved(String reason, List<Change> changes, UUID proposerId, String proposerName) {
-        return apply(prepare(reason, changes), reason, proposerId, proposerName);
+    /**
+     * Applies an approved proposal on top of whatever version is current now, in the proposer's name (its creator) and
+     * naming the {@code approver} (who decided it, on this thread).
+     */
+    PolicyVersion applyApproved(String reason, List<Change> changes, UUID proposerId, String proposerName,
+                                CurrentUser approver) {
+        return apply(prepare(reason, changes), reason, proposerId, proposerName, approver);
     }
 
     /** A validated change on top of the current version, not yet stored. */
@@ -281,11 +292,11 @@ public class PolicyService implements SopPolicy {
         return new Prepared(next, values, rows);
     }
 
-    private PolicyVersion apply(Prepared prepared, String reason, UUID actorId, String actorName) {
+    private PolicyVersion apply(Prepared prepared, String reason, UUID actorId, String actorName, CurrentUser approver) {
         long next = prepared.next();
         Instant now = clock.instant();
         try {
-            insert(next, now, actorId, actorName, reason.strip(), prepared.values());
+            insert(next, now, actorId, actorName, reason.strip(), approver, prepared.values());
         } catch (DuplicateKeyException e) {
             // another administrator saved a version on top of the same base first
             throw new ConflictException("policy.error.concurrentChange");
@@ -297,7 +308,12 @@ public class PolicyService implements SopPolicy {
                     .param("version", row.version()).param("rule", row.rule()).param("parameter", row.parameter())
                     .param("old", row.oldValue()).param("new", row.newValue()).update();
         }
-        audit.record("policy.changed", "SopPolicy", next, reason.strip());
+        // each parameter changed as its own entry: the field as the policy names it (L1.window), old → new as the
+        // versions API shows them, and why
+        for (ChangeRow row : prepared.rows()) {
+            audit.recordChange("policy.changed", "SopPolicy", next, row.rule() + "." + row.parameter(), row.oldValue(),
+                    row.newValue(), reason.strip());
+        }
         return version(next);
     }
 
@@ -313,12 +329,15 @@ public class PolicyService implements SopPolicy {
         PerTransaction.forget(currentInTransaction);
     }
 
-    private void insert(long version, Instant at, UUID by, String byName, String reason,
+    private void insert(long version, Instant at, UUID by, String byName, String reason, CurrentUser approver,
                         Map<String, Map<String, Object>> values) {
         jdbc.sql("""
-                        insert into sop_policy_version (version, created_at, created_by, created_by_name, reason, policy_values)
-                        values (:version, :at, :by, :byName, :reason, cast(:values as jsonb))""")
+                        insert into sop_policy_version (version, created_at, created_by, created_by_name, reason,
+                                                        approved_by, approved_by_name, policy_values)
+                        values (:version, :at, :by, :byName, :reason, :approvedBy, :approvedByName, cast(:values as jsonb))""")
                 .param("version", version).param("at", Timestamp.from(at)).param("by", by).param("byName", byName)
+                .param("approvedBy", approver == null ? null : approver.id())
+                .param("approvedByName", approver == null ? null : approver.username())
                 .param("reason", reason).param("values", toJson(values)).update();
         PerTransaction.forget(currentInTransaction);
     }

@@ -33,12 +33,23 @@ public final class PolicyVersion implements PolicySnapshot {
     private final UUID createdBy;
     private final String createdByName;
     private final String reason;
+    /** Who approved it, when it was applied from an approved proposal (its creator proposed it); null otherwise. */
+    private final UUID approvedBy;
+    private final String approvedByName;
     private final Map<String, Map<String, Object>> values;
     /** Rules records bound from this version, by record class: a version never changes, so neither do they. */
     private final Map<Class<?>, Record> bound = new ConcurrentHashMap<>();
 
     public PolicyVersion(long version, Instant createdAt, UUID createdBy, String createdByName, String reason,
                          Map<String, Map<String, Object>> values) {
+        this(version, createdAt, createdBy, createdByName, reason, null, null, values);
+    }
+
+    /** A version with its approver: one applied from an approved proposal ({@code createdBy} its proposer). */
+    public PolicyVersion(long version, Instant createdAt, UUID createdBy, String createdByName, String reason,
+                         UUID approvedBy, String approvedByName, Map<String, Map<String, Object>> values) {
+        this.approvedBy = approvedBy;
+        this.approvedByName = approvedByName;
         this.version = version;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -62,6 +73,15 @@ public final class PolicyVersion implements PolicySnapshot {
 
     public String createdByName() {
         return createdByName;
+    }
+
+    /** Who approved the proposal this version applied; null for a direct change (its creator made it alone). */
+    public UUID approvedBy() {
+        return approvedBy;
+    }
+
+    public String approvedByName() {
+        return approvedByName;
     }
 
     public boolean catalogueDefaults() {

@@ -190,7 +190,7 @@ class AuditedFieldLabelsTest {
                     names.add(trail.group(1));
                 }
                 for (String name : names) {
-                    Matcher call = Pattern.compile("\\b" + name + "\\.record(?:As|FieldChange)?\\(").matcher(code);
+                    Matcher call = Pattern.compile("\\b" + name + "\\.record(?:As|FieldChange|Change)?\\(").matcher(code);
                     while (call.find()) {
                         String args = code.substring(call.end(), code.indexOf(");", call.end()));
                         Matcher literal = LITERAL.matcher(args);

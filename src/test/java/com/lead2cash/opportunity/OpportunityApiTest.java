@@ -400,6 +400,69 @@ class OpportunityApiTest {
         assertThat(forecast.get("rows").get(0).get("label").asString()).isEqualTo(team.rep().displayName());
     }
 
+    /**
+     * Walk finding: with two proposals of 10 000.01 and 1.01 the board weighed the column's total (40 % of 10 001.02 =
+     * 4 000.41) while each opportunity shows its own weighted amount (4 000.00 and 0.40), and the forecast weighed each
+     * cell's total. O1 — every weighted total adds up the opportunities' weighted amounts, each rounded to the fen
+     * (decision 0012): the board's column and header, with a product line too, and the forecast's cell and total; after
+     * the stage's probability changes, at the new one.
+     */
+    @Test
+    void O1_everyWeightedTotalAddsUpTheOpportunitiesWeightedAmountsEachRoundedToTheFen() {
+        clock.set(TestClock.START);
+        var team = sales.team("weighfen");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "湖州分毫电子有限公司", "钱经理", "qian@weighfen.test");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String[] o : new String[][] {{"大单", "10000.01"}, {"小单", "1.01"}}) {
+            String id = sales.opportunity(mvc, rep, customer, o[0], o[1]).get("id").asString();
+            sales.qualify(mvc, team, id);
+            sales.move(mvc, rep, id, "PROPOSAL");
+            ids.add(id);
+        }
+        assertThat(weighedApart(rep, ids)).as("4 000.00 + 0.40 at 40 %").isEqualByComparingTo("4000.40");
+        assertThat(weightedTotals(rep)).as("board column, header, with a product line; forecast cell, total")
+                .containsOnly(weighedApart(rep, ids).setScale(2));
+
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        proposalProbability(admin, "50");
+        try {
+            assertThat(weighedApart(rep, ids)).as("5 000.01 + 0.51 at 50 %").isEqualByComparingTo("5000.52");
+            assertThat(weightedTotals(rep)).as("at the probability in force").containsOnly(new java.math.BigDecimal("5000.52"));
+        } finally {
+            proposalProbability(admin, "40");
+        }
+        assertThat(weightedTotals(rep)).containsOnly(new java.math.BigDecimal("4000.40"));
+    }
+
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
+
+    /** The opportunities' weighted amounts as each shows it, added up. */
+    private java.math.BigDecimal weighedApart(String rep, List<String> ids) {
+        return ids.stream().map(id -> customers.getJson(mvc, rep, "/api/v1/opportunities/" + id).get("weightedAmount")
+                .decimalValue()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    /** The rep's weighted totals: the board's proposal column and header, with the product line, the forecast's month and total. */
+    private java.util.Set<java.math.BigDecimal> weightedTotals(String rep) {
+        JsonNode board = customers.getJson(mvc, rep, "/api/v1/opportunities/board");
+        JsonNode security = customers.getJson(mvc, rep, "/api/v1/opportunities/board?productLine=安防");
+        JsonNode forecast = customers.getJson(mvc, rep, "/api/v1/opportunities/forecast?from=2026-12&months=1&groupBy=REP");
+        return java.util.stream.Stream.of(board.get("columns").get(2).get("weighted"), board.get("openWeighted"),
+                        security.get("columns").get(2).get("weighted"), security.get("openWeighted"),
+                        forecast.at("/company/months/2026-12/weighted"), forecast.at("/company/total/weighted"))
+                .map(n -> n.decimalValue().setScale(2)).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private void proposalProbability(String admin, String percent) {
+        long version = fixtures.json(mvc.get().uri("/api/v1/policy").header(org.springframework.http.HttpHeaders.AUTHORIZATION,
+                admin)).get("version").asLong();
+        assertThat(mvc.post().uri("/api/v1/policy").header(org.springframework.http.HttpHeaders.AUTHORIZATION, admin)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                        {"reason":"概率调整","version":%d,"changes":[{"rule":"O1","parameter":"proposalProbability","value":"%s"}]}"""
+                        .formatted(version, percent))).hasStatus(201);
+    }
+
     @Test
     void aForecastOfNoMonthsOrOfMoreThanTheApiServesIsRefusedNamingMonths() {
         var team = sales.team("forecast-months");

@@ -193,6 +193,8 @@ public final class DataGenerator {
                        max(assigned_at)
                 from lead_lead where owner_id is not null group by owner_id""").update();
         jdbc.sql("delete from opportunity_forecast_month").update();
+        // the cells' weighted sums are weighed at the first read, at the policy's probabilities (ForecastWeights)
+        jdbc.sql("delete from opportunity_forecast_probability").update();
         jdbc.sql("""
                 insert into opportunity_forecast_month (owner_id, month, stage, forecast_category, opportunities, amount)
                 select owner_id, opportunity_forecast_month_of(stage, expected_close_date, closed_at), stage,

@@ -1,6 +1,5 @@
 package com.lead2cash.opportunity.internal.board;
 
-import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.OpportunityRules;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
@@ -70,8 +69,10 @@ public class ForecastQueries {
 
     private final JdbcClient jdbc;
     private final TeamScope teams;
+    private final ForecastWeights weights;
 
-    ForecastQueries(JdbcClient jdbc, TeamScope teams) {
+    ForecastQueries(JdbcClient jdbc, TeamScope teams, ForecastWeights weights) {
+        this.weights = weights;
         this.jdbc = jdbc;
         this.teams = teams;
     }
@@ -98,6 +99,7 @@ public class ForecastQueries {
     @Transactional(readOnly = true)
     public Forecast forecast(YearMonth from, int months, GroupBy groupBy, UUID teamId, Scope scope,
                              OpportunityRules rules) {
+        weights.inForce(rules);
         YearMonth to = from.plusMonths(months);
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         String owners = scope.ownerPredicate("owner_id");
@@ -108,18 +110,14 @@ public class ForecastQueries {
         }
         params.put("from", Date.valueOf(from.atDay(1)));
         params.put("to", Date.valueOf(to.atDay(1)));
-        // the weighted pipeline is rounded per stage and category as the board does (PipelineQueries.weighted)
-        StringBuilder probability = new StringBuilder("case stage");
-        for (Stage stage : Stage.OPEN) {
-            probability.append(" when '").append(stage.name()).append("' then cast(:p").append(stage.name()).append(" as numeric)");
-            params.put("p" + stage.name(), rules.probability(stage));
-        }
-        probability.append(" end");
+        // the weighted pipeline adds up the opportunities' weighted amounts, each rounded on its own, as the cells keep
+        // them (ForecastWeights, PipelineQueries.weighted): the board's columns add up the same
         // one row per owner and month (null: overdue), summed in the database from the cells
         String sql = """
                 with open_cells as (
                     select owner_id, case when month < :from then null else month end as month,
-                           stage, forecast_category, sum(opportunities) as n, sum(amount) as amount
+                           stage, forecast_category, sum(opportunities) as n, sum(amount) as amount,
+                           sum(weighted) as weighted
                     from opportunity_forecast_month
                     where stage not in ('WON', 'LOST') and month < :to and %1$s
                     group by 1, 2, 3, 4
@@ -128,7 +126,7 @@ public class ForecastQueries {
                        coalesce(sum(amount) filter (where forecast_category = 'PIPELINE'), 0) as pipeline,
                        coalesce(sum(amount) filter (where forecast_category = 'BEST_CASE'), 0) as best_case,
                        coalesce(sum(amount) filter (where forecast_category = 'COMMIT'), 0) as commit_amount,
-                       coalesce(sum(round(amount * %2$s / 100, 2)) filter (where forecast_category <> 'OMITTED'), 0) as weighted,
+                       coalesce(sum(weighted) filter (where forecast_category <> 'OMITTED'), 0) as weighted,
                        0 as won, coalesce(sum(n) filter (where forecast_category <> 'OMITTED'), 0) as open_count, 0 as won_count
                 from open_cells
                 group by 1, 2
@@ -137,7 +135,7 @@ public class ForecastQueries {
                 from opportunity_forecast_month
                 where stage = 'WON' and month >= :from and month < :to and %1$s
                 group by 1, 2
-                """.formatted(owners, probability);
+                """.formatted(owners);
         var statement = jdbc.sql(sql);
         for (var e : params.entrySet()) {
             statement = statement.param(e.getKey(), e.getValue());

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The pipeline board (销售漏斗看板) and the opportunity list: per stage the count, total and weighted total
- * (total × the stage's probability from the policy) and the first cards by close date, within the
+ * (the sum of its opportunities' weighted amounts, each amount × the stage's probability from the policy rounded to the
+ * fen: {@link #weighted}, {@link ForecastWeights}) and the first cards by close date, within the
  * reader's scope and the filters (owner, team, product line, close month). Open stages count every open
  * opportunity; the won and lost columns those closed in the close month (this month when none is chosen).
  */
@@ -59,10 +60,12 @@ public class PipelineQueries {
     private final JdbcClient jdbc;
     private final TeamScope teams;
     private final CustomerDirectory customers;
+    private final ForecastWeights weights;
     private final ZoneId zone;
 
-    PipelineQueries(JdbcClient jdbc, TeamScope teams, CustomerDirectory customers,
+    PipelineQueries(JdbcClient jdbc, TeamScope teams, CustomerDirectory customers, ForecastWeights weights,
                     @org.springframework.beans.factory.annotation.Value("${l2c.zone}") ZoneId zone) {
+        this.weights = weights;
         this.jdbc = jdbc;
         this.teams = teams;
         this.customers = customers;
@@ -71,19 +74,22 @@ public class PipelineQueries {
 
     @Transactional(readOnly = true)
     public PipelineBoard board(Filter filter, Scope scope, OpportunityRules rules, LocalDate today, int cardsPerColumn) {
+        weights.inForce(rules);
         // the team's members are read once: the totals' and the cards' conditions and the card owners all use them
         Set<UUID> teamMembers = teamMembers(filter, scope);
         Where where = where(filter, scope, teamMembers, "");
         YearMonth closedMonth = filter.closeMonth() != null ? filter.closeMonth() : YearMonth.from(today);
         Map<Stage, long[]> counts = new EnumMap<>(Stage.class);
         Map<Stage, BigDecimal> totals = new EnumMap<>(Stage.class);
-        totals(filter, where).param("closedMonth", Date.valueOf(closedMonth.atDay(1)))
+        Map<Stage, BigDecimal> weightedSums = new EnumMap<>(Stage.class);
+        totals(filter, where, rules).param("closedMonth", Date.valueOf(closedMonth.atDay(1)))
                 .param("closedFrom", Timestamp.from(closedMonth.atDay(1).atStartOfDay(zone).toInstant()))
                 .param("closedTo", Timestamp.from(closedMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
                 .query((rs, i) -> {
                     Stage s = Stage.valueOf(rs.getString("stage"));
                     counts.put(s, new long[] {rs.getLong("n")});
                     totals.put(s, rs.getBigDecimal("total"));
+                    weightedSums.put(s, rs.getBigDecimal("weighted"));
                     return s;
                 }).list();
         Statement cardsStatement = cards(filter, scope, teamMembers, closedMonth, zone, cardsPerColumn);
@@ -99,7 +105,10 @@ public class PipelineQueries {
             long n = counts.getOrDefault(s, new long[] {0})[0];
             BigDecimal total = totals.getOrDefault(s, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
             BigDecimal p = rules.probability(s);
-            BigDecimal weighted = weighted(total, p);
+            // an open column's weighted total adds up its opportunities' weighted amounts, each rounded on its own (a
+            // won one weighs its amount, a lost one nothing: nothing to round)
+            BigDecimal weighted = s.isOpen()
+                    ? weightedSums.getOrDefault(s, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP) : weighted(total, p);
             columns.add(new BoardColumn(s, p, n, total, weighted, byStage.getOrDefault(s, List.of())));
             if (s.isOpen()) {
                 openCount += n;
@@ -116,23 +125,34 @@ public class PipelineQueries {
      * database), a few hundred rows for a team; a product line is not in those cells, so with one the
      * opportunities themselves are counted, open and closed columns in one pass.
      */
-    private JdbcClient.StatementSpec totals(Filter filter, Where where) {
+    private JdbcClient.StatementSpec totals(Filter filter, Where where, OpportunityRules rules) {
         if (filter.productLine() == null || filter.productLine().isBlank()) {
             String openMonth = filter.closeMonth() == null ? "" : " and month = :monthStart";
-            return bind(jdbc.sql("select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total "
+            return bind(jdbc.sql("select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total, "
+                    + "coalesce(sum(weighted), 0) as weighted "
                     + "from opportunity_forecast_month where " + where.sql
                     + " and (stage in ('DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT')" + openMonth
                     + " or stage in ('WON','LOST') and month = :closedMonth) group by stage"), where, filter);
         }
         String openMonth = filter.closeMonth() == null ? ""
                 : " and expected_close_date >= :monthStart and expected_close_date < :monthEnd";
-        return bind(jdbc.sql("select stage, count(*) as n, coalesce(sum(amount), 0) as total from opportunity_opportunity "
+        // each opportunity weighed on its own, as PipelineQueries.weighted weighs it and the cells keep it
+        StringBuilder probability = new StringBuilder("case stage");
+        for (Stage stage : Stage.OPEN) {
+            probability.append(" when '").append(stage.name()).append("' then ").append(rules.probability(stage).toPlainString());
+        }
+        probability.append(" else 0 end");
+        return bind(jdbc.sql("select stage, count(*) as n, coalesce(sum(amount), 0) as total, "
+                + "coalesce(sum(round(amount * " + probability + " / 100, 2)), 0) as weighted from opportunity_opportunity "
                 + "where " + where.sql + " and (stage in ('DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT')"
                 + openMonth + " or stage in ('WON','LOST') and closed_at >= :closedFrom and closed_at < :closedTo)"
                 + " group by stage"), where, filter);
     }
 
-    /** The weighted amount: total × probability %, to the fen, half up. */
+    /**
+     * The weighted amount of an opportunity: amount × probability %, to the fen, half up — the one rule; a weighted total
+     * adds these up (the forecast's cells keep the sums, {@link ForecastWeights}).
+     */
     public static BigDecimal weighted(BigDecimal total, BigDecimal probabilityPercent) {
         return total.multiply(probabilityPercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     }

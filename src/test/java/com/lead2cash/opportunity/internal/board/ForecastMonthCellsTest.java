@@ -59,8 +59,13 @@ class ForecastMonthCellsTest {
         return lists().of(change).ofSizeBetween(1, 30);
     }
 
+    @Autowired ForecastWeights weights;
+    @Autowired com.lead2cash.sop.SopPolicy policy;
+
     @Test
     void theCellsEqualTheOpportunitiesAfterAnySeriesOfChanges() {
+        // the cells weigh each opportunity at the policy's probabilities (O1), as the board and the forecast read them
+        weights.inForce(policy.current().bind(com.lead2cash.opportunity.internal.OpportunityRules.class));
         qt().withExamples(60).forAll(changes()).checkAssert(series -> {
             List<UUID> owners = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
             List<UUID> opportunities = new ArrayList<>();
@@ -224,14 +229,20 @@ class ForecastMonthCellsTest {
 
     private List<String> cells(List<UUID> owners) {
         return jdbc.sql("""
-                select concat_ws('|', owner_id, month, stage, forecast_category, opportunities, amount) from opportunity_forecast_month
+                select concat_ws('|', owner_id, month, stage, forecast_category, opportunities, amount, weighted)
+                from opportunity_forecast_month
                 where owner_id in (:owners) order by 1""").param("owners", owners).query(String.class).list();
     }
 
-    /** The oracle: the opportunities grouped as the forecast needs them, the month computed here on its own. */
+    /**
+     * The oracle: the opportunities grouped as the forecast needs them, the month computed here on its own, and the sum of
+     * their weighted amounts, each rounded to the fen at its stage's probability (none for a closed one).
+     */
     private List<String> aggregated(List<UUID> owners) {
         return jdbc.sql("""
-                select concat_ws('|', owner_id, month, stage, forecast_category, count(*), sum(amount))
+                select concat_ws('|', owner_id, month, stage, forecast_category, count(*), sum(amount),
+                                 sum(coalesce(round(amount * (select p.probability from opportunity_forecast_probability p
+                                                              where p.stage = o.stage) / 100, 2), 0.00)))
                 from (select owner_id, stage, forecast_category, amount,
                              case when stage in ('WON', 'LOST') then (date_trunc('month', closed_at at time zone :zone))::date
                                   else (date_trunc('month', expected_close_date))::date end as month

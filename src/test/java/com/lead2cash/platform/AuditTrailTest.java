@@ -29,6 +29,7 @@ class AuditTrailTest {
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport leads;
     @Autowired com.lead2cash.testing.CustomerTestSupport customers;
+    @Autowired com.lead2cash.lead.internal.routing.TerritoryService territories;
 
     record Entry(String action, String field, String oldValue, String newValue, String actorName) {
     }
@@ -619,6 +620,36 @@ class AuditTrailTest {
         assertThat(mvc.get().uri("/api/v1/audit?entityId=" + lead)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
                 .bodyJson().extractingPath("$.items[0].newValue").isEqualTo(territory);
+    }
+
+    @Test
+    void aDeletedTerritoryReadsByTheNameItHeldAndItsEntryByItsBareIdAnOldWrappedIdToo() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String territoryName = "已删除区域 " + tag;
+        var territory = territories.create(new com.lead2cash.lead.internal.routing.TerritoryService.TerritoryForm(
+                territoryName, "制造业", "", "", null, Set.of(), null));
+        territories.delete(territory.id());
+
+        // the deletion is recorded by the territory's id, with what it held
+        List<Entry> recorded = jdbc.sql("""
+                select action, field, old_value, new_value, actor_name from platform_audit_event
+                where entity_type = 'SalesTerritory' and entity_id = :id and action = 'DELETE'""")
+                .param("id", territory.id().toString()).query(Entry.class).list();
+        assertThat(recorded).singleElement().satisfies(e -> assertThat(e.oldValue()).contains(territoryName));
+        // a deletion recorded before: its id wrapped as the delete event wrote it
+        String older = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id)
+                values (now(), 'admin', 'DELETE', 'SalesTerritory', :id)""").param("id", "Identifier: " + older)
+                .update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {{"zh-CN", "名称：" + territoryName}, {"en", "Name: " + territoryName}}) {
+            assertThat(screen("entityId=" + territory.id(), words[0], session)).as(words[0])
+                    .contains(">" + territoryName + "</span>", words[1]);
+            assertThat(screen("entityId=" + older, words[0], session)).as(words[0])
+                    .contains(">" + older + "</small>").doesNotContain("Identifier: ");
+        }
     }
 
     @Test

@@ -68,11 +68,18 @@ class AggregateAuditListener {
         });
     }
 
+    /**
+     * A deletion names the record by its id (the event's bare value, not its wrapper's text) and keeps what the record
+     * held as the entry's old value, as a creation keeps it as its new one: the record is gone, so the trail is what
+     * says which one it was (a sales territory by its name).
+     */
     @EventListener
     void beforeDelete(BeforeDeleteEvent<?> event) {
-        Object id = event.getId();
+        Object id = event.getId().getValue();
         Class<?> type = event.getType();
-        recorder.recordFieldChange("DELETE", type.getSimpleName(), id, null, null, null);
+        Object entity = event.getEntity();
+        String held = entity == null ? null : creation(mappingContext.getRequiredPersistentEntity(type), entity);
+        recorder.recordFieldChange("DELETE", type.getSimpleName(), id, null, held, null);
     }
 
     /**

@@ -42,7 +42,9 @@ public class AuditQueries {
             params.put("type", filter.entityType().trim());
         }
         if (notBlank(filter.entityId())) {
-            sql.append(" and entity_id = :entityId");
+            // a deletion recorded before 2026-12-12 holds its id as "Identifier: <id>" (the delete event's wrapper)
+            sql.append(" and entity_id in (:entityId, :wrappedId)");
+            params.put("wrappedId", WRAPPED_ID + filter.entityId().trim());
             params.put("entityId", filter.entityId().trim());
         }
         if (notBlank(filter.actor())) {
@@ -73,7 +75,7 @@ public class AuditQueries {
         List<AuditEntry> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new AuditEntry(
                 rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getObject("actor_id", UUID.class),
                 rs.getString("actor_name"), rs.getString("action"), rs.getString("entity_type"),
-                rs.getString("entity_id"), rs.getString("field"), rs.getString("old_value"),
+                recordId(rs.getString("entity_id")), rs.getString("field"), rs.getString("old_value"),
                 rs.getString("new_value"), rs.getString("detail"), rs.getString("remote_addr"))).list();
         return CursorPage.of(rows, size, e -> List.of(e.id()));
     }
@@ -81,6 +83,14 @@ public class AuditQueries {
     public List<String> entityTypes() {
         return jdbc.sql("select distinct entity_type from platform_audit_event where entity_type is not null order by 1")
                 .query(String.class).list();
+    }
+
+    /** How deletions recorded before 2026-12-12 wrote the record's id (the text of the delete event's Identifier). */
+    private static final String WRAPPED_ID = "Identifier: ";
+
+    /** The record's id as recorded, a deletion recorded before 2026-12-12 by its bare id too. */
+    static String recordId(String entityId) {
+        return entityId != null && entityId.startsWith(WRAPPED_ID) ? entityId.substring(WRAPPED_ID.length()) : entityId;
     }
 
     private static boolean notBlank(String s) {

@@ -353,9 +353,11 @@ class AuditWords {
         // a record the trail names by a word, not an id (the product catalogue): by its label, linked to no page
         String word = name != null || type == null || e.entityId() == null ? null
                 : messages.getMessage("audit.record." + type + "." + e.entityId(), null, null, locale);
+        // a deleted record its module no longer names: by the name it held when it was deleted (a sales territory)
+        String held = name != null || word != null || !"DELETE".equals(e.action()) ? null : heldName(e.oldValue());
         return new AuditRow(e.occurredAt(), actor(e, locale), e.action(),
                 type == null ? null : messages.getMessage("record.type." + type, null, type, locale), e.entityId(),
-                name != null ? name.text() : word, name == null ? null : name.link(),
+                name != null ? name.text() : word != null ? word : held, name == null ? null : name.link(),
                 field(type, e.field(), locale), e.detail() == null ? null : detail(e.detail(), locale),
                 value(type, e.field(), e.oldValue(), words), value(type, e.field(), e.newValue(), words));
     }
@@ -555,6 +557,13 @@ class AuditWords {
                 .reduce((a, b) -> messages.getMessage("audit.value.lineFields", new Object[] {a, b}, locale))
                 .orElse("");
         return messages.getMessage("audit.value.line", new Object[] {fields}, locale);
+    }
+
+    /** The name a deleted record held (its deletion's old value, a JSON object of its fields); null when none. */
+    private static String heldName(String oldValue) {
+        Map<String, Object> fields = oldValue != null && oldValue.startsWith("{\"") ? created(oldValue) : null;
+        Object name = fields == null ? null : fields.get("name");
+        return name instanceof String text && !text.isBlank() ? text : null;
     }
 
     /** A creation's fields as recorded (a JSON object); null when the text is not one (cut, or not JSON). */

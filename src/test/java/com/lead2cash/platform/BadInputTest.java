@@ -123,6 +123,22 @@ class BadInputTest {
     }
 
     @Test
+    void aBlankUnitOrTerritoryNameIsRefusedAsRequiredNotAsTooLong() throws Exception {
+        int before = orgUnits();
+        MvcTestResult unit = mvc.post().uri("/admin/org").cookie(adminSession()).with(csrf())
+                .param("parentId", fixtures.rootUnit().toString()).param("name", "  ").exchange();
+        assertThat(unit).hasStatus3xxRedirection().flash().containsEntry("flashError", "org.name.required");
+        assertThat(orgUnits()).isEqualTo(before);
+        MvcTestResult territory = post("/api/v1/lead-territories", "{\"name\":\" \"}");
+        assertThat(territory).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(territory).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+        assertThat(territory).bodyJson().extractingPath("$.errors[0].code").isEqualTo("territory.name.required");
+        // too long is still said as too long
+        assertThat(post("/api/v1/lead-territories", "{\"name\":\"" + "区".repeat(101) + "\"}")).bodyJson()
+                .extractingPath("$.errors[0].code").isEqualTo("territory.name.invalid");
+    }
+
+    @Test
     void textWithANulCharacterIsRefusedWith422NamingTheFieldAndNothingIsStored() {
         int before = orgUnits();
         MvcTestResult answer = post("/api/v1/org-units",

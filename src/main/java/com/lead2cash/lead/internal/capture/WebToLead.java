@@ -75,7 +75,10 @@ public class WebToLead {
 
     @Transactional
     public IssuedKey issue(String name, LeadSource source, int ratePerMinute) {
-        if (name == null || name.isBlank() || name.length() > 100) {
+        if (name == null || name.isBlank()) {
+            throw new FieldValidationException("name", "lead.apiKey.name.required");
+        }
+        if (name.length() > 100) {
             throw new FieldValidationException("name", "lead.apiKey.name.invalid");
         }
         InputRules.singleLineProblem("name", name).ifPresent(e -> {

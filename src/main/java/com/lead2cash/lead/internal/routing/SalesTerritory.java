@@ -60,7 +60,10 @@ public class SalesTerritory {
 
     void change(String name, Collection<String> industries, Collection<String> regions, Collection<String> productLines,
                 UUID managerId, Collection<UUID> reps) {
-        if (name == null || name.isBlank() || name.length() > 100) {
+        if (name == null || name.isBlank()) {
+            throw new FieldValidationException("name", "territory.name.required");
+        }
+        if (name.length() > 100) {
             throw new FieldValidationException("name", "territory.name.invalid");
         }
         this.name = name.trim();

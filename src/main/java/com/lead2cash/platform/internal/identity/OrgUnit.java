@@ -78,7 +78,10 @@ public class OrgUnit {
     }
 
     private static String validName(String name) {
-        if (name == null || name.isBlank() || name.trim().length() > 100) {
+        if (name == null || name.isBlank()) {
+            throw new FieldValidationException("name", "org.name.required");
+        }
+        if (name.trim().length() > 100) {
             throw new FieldValidationException("name", "org.name.invalid");
         }
         return name.trim();

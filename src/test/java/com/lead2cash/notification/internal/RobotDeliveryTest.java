@@ -286,6 +286,74 @@ class RobotDeliveryTest {
     }
 
     @Test
+    void anUnreachableRobotsFailureIsRecordedWithItsReasonNotAsNull() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        robots.connect(new RobotAdmin.RobotForm(Channel.WECOM, "wecom unreachable " + UUID.randomUUID(),
+                "http://localhost:" + closedPort + "/cgi-bin/webhook/send?key=k-secret-1", null, false, ""));
+        notifier.send(urgent());
+        worker.runOnce();
+
+        Delivery d = delivery();
+        assertThat(d.state()).isEqualTo("PENDING");
+        // what the log line says too: the reason (the refused connection), not the cause's empty message
+        assertThat(d.lastError()).containsPattern("^robot unreachable: \\w+Exception")
+                .doesNotContain("null").doesNotContain("k-secret-1");
+    }
+
+    @Test
+    void theRobotsPagesShowEachRobotsDeliveryHealthWithTheLastFailureSaidInTheReadersLanguage() throws Exception {
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        // a WeCom robot whose key names no robot: WeCom answers 200 with its errcode
+        robotServer.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).willReturn(
+                okJson("{\"errcode\":93000,\"errmsg\":\"invalid webhook url, hint: [1733000000_raw_hint]\"}")));
+        NotificationRobot failing = robots.connect(new RobotAdmin.RobotForm(Channel.WECOM, "wecom bogus " + UUID.randomUUID(),
+                robotServer.baseUrl() + "/cgi-bin/webhook/send?key=bogus", null, false, "deadline."));
+        NotificationRobot working = dingTalk(null, "lead.");
+        NotificationRobot quiet = robots.connect(new RobotAdmin.RobotForm(Channel.WECOM, "wecom quiet " + UUID.randomUUID(),
+                robotServer.baseUrl() + "/cgi-bin/webhook/send?key=quiet", null, false, "approval."));
+        notifier.send(Notification.of(rep, "lead.assigned", "notification.robot.test", null, "x", "y"));
+        notifier.send(urgent());
+        // the urgent one given up after its eighth attempt, 127 minutes later; a second one fails once then
+        Duration delay = Duration.ofMinutes(1);
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            worker.runOnce();
+            if (attempt < 8) {
+                CLOCK.advance(delay);
+                delay = delay.multipliedBy(2);
+            }
+        }
+        notifier.send(urgent());
+        worker.runOnce();
+        assertThat(jdbc.sql("select state from notification_delivery where robot_id = :id order by state")
+                .param("id", failing.id()).query(String.class).list()).containsExactly("FAILED", "PENDING");
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "最近一次投递失败（2026-11-24 12:07）：机器人不认识该 Webhook 地址（错误码 93000），请从群机器人设置中重新复制地址。",
+                        "自上次送达以来 2 条投递失败", "近 7 天有 1 条投递已放弃", "最近一次于 2026-11-24 10:00 送达", "尚无投递"},
+                {"en", "Last delivery failed (2026-11-24 12:07): The robot does not know this webhook address (error code 93000)",
+                        "2 deliveries failed since the last one delivered", "1 delivery given up in the last 7 days",
+                        "Last delivered 2026-11-24 10:00", "No deliveries yet"}}) {
+            String list = mvc.get().uri("/admin/integrations/robots?lang=" + words[0]).cookie(session).exchange()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(list).as(words[0]).contains(words[1], words[2], words[3], words[4], words[5])
+                    .doesNotContain("raw_hint").doesNotContain("I/O error");
+            String page = mvc.get().uri("/admin/integrations/robots/" + failing.id() + "?lang=" + words[0])
+                    .cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(words[0]).contains("robot-health", words[1], words[2], words[3]);
+            assertThat(mvc.get().uri("/admin/integrations/robots/" + working.id() + "?lang=" + words[0])
+                    .cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .as(words[0]).contains(words[4]).doesNotContain(words[2]);
+            assertThat(mvc.get().uri("/admin/integrations/robots/" + quiet.id() + "?lang=" + words[0])
+                    .cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .as(words[0]).contains(words[5]);
+        }
+    }
+
+    @Test
     void aNotificationSentInATransactionThatRollsBackLeavesNoInboxRowAndNoDelivery() {
         dingTalk(null, "");
         new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {

@@ -90,6 +90,7 @@ public class DeliveryWorker {
         return jdbc.sql("""
                 update notification_delivery d
                 set attempts = d.attempts + 1,
+                    last_attempt_at = :now,
                     next_attempt_at = cast(:now as timestamptz)
                                       + (:baseSeconds * power(2, d.attempts)) * interval '1 second'
                 from (select id from notification_delivery
@@ -143,7 +144,7 @@ public class DeliveryWorker {
 
     private void fail(Claimed delivery, RuntimeException e, boolean giveUp) {
         // transport errors quote the webhook address, whose token must not reach the log or the table
-        String error = RobotWebhooks.redact(String.valueOf(e.getMessage()));
+        String error = RobotWebhooks.redact(RobotFailures.describe(e));
         error = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         log.info("notification delivery {} on {} failed (attempt {}{}): {}", delivery.id(), delivery.channel(),
                 delivery.attempts(), giveUp ? ", giving up" : "", error);
@@ -184,7 +185,7 @@ public class DeliveryWorker {
     private void sendToRobot(Claimed delivery) {
         NotificationRobot robot = robots.findById(delivery.robotId())
                 .filter(NotificationRobot::enabled)
-                .orElseThrow(() -> new DeliveryRefused("robot removed or disabled"));
+                .orElseThrow(() -> new DeliveryRefused(RobotFailures.ROBOT_OFF));
         StoredMessage message = message(delivery.messageId());
         Locale locale = preferences.of(delivery.recipientId()).locale();
         String who = directory.person(delivery.recipientId()).map(OrgDirectory.Person::displayName).orElse("");

@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.core.JacksonException;
@@ -55,6 +56,14 @@ public class RobotWebhooks {
         }
     }
 
+    /** The robot's address could not be reached (no connection, a timeout, a TLS failure): no answer to show. */
+    public static class Unreachable extends RuntimeException {
+
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
     RobotWebhooks(NotificationProperties properties, JsonMapper json, Clock clock) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout()).build());
@@ -68,7 +77,7 @@ public class RobotWebhooks {
     public void post(NotificationRobot robot, String text) {
         String url = robot.webhookUrl();
         if (!hosts.allows(robot.channel(), url)) {
-            throw new DeliveryRefused("webhook address not allowed");
+            throw new DeliveryRefused(RobotFailures.ADDRESS_NOT_ALLOWED);
         }
         if (robot.channel() == Channel.DINGTALK && robot.secret() != null && !robot.secret().isEmpty()) {
             long timestamp = clock.millis();
@@ -83,18 +92,22 @@ public class RobotWebhooks {
                     .retrieve().body(String.class);
         } catch (RestClientResponseException e) {
             // the exception's message quotes the answer's body: keep only the status
-            throw new Failure(e.getStatusCode().value(), "robot answered HTTP " + e.getStatusCode().value());
+            throw new Failure(e.getStatusCode().value(), RobotFailures.HTTP + e.getStatusCode().value());
+        } catch (ResourceAccessException e) {
+            // "I/O error on POST request for <address>: <cause's message>", which is often null (a refused connection):
+            // the cause's kind says what went wrong, and the address (its token) is not repeated
+            throw new Unreachable(RobotFailures.UNREACHABLE + ": " + RobotFailures.describe(e.getCause()));
         }
         JsonNode reply;
         try {
             reply = answer == null || answer.isBlank() ? null : json.readTree(answer);
         } catch (JacksonException e) {
-            throw new Failure(200, "robot answered no JSON");
+            throw new Failure(200, RobotFailures.NO_JSON);
         }
         JsonNode code = reply == null ? null : reply.get("errcode");
         if (code == null || !code.isNumber() || code.intValue() != 0) {
             JsonNode message = reply == null ? null : reply.get("errmsg");
-            throw new Failure(200, "robot refused the message: errcode " + code + " "
+            throw new Failure(200, RobotFailures.ERRCODE + code + " "
                     + (message == null || !message.isString() ? "" : message.asString()));
         }
     }

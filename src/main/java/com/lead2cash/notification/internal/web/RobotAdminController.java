@@ -82,6 +82,7 @@ public class RobotAdminController {
     @GetMapping(LIST)
     String list(Model model) {
         model.addAttribute("robots", robots.list());
+        model.addAttribute("health", robots.health(LocaleContextHolder.getLocale()));
         return "notification/robots";
     }
 
@@ -167,6 +168,7 @@ public class RobotAdminController {
 
     private String form(Model model, NotificationRobot robot) {
         model.addAttribute("robot", robot == null ? null : RobotAdmin.RobotRow.of(robot));
+        model.addAttribute("health", robot == null ? null : robots.health(robot.id(), LocaleContextHolder.getLocale()));
         model.addAttribute("channels", new Channel[] {Channel.DINGTALK, Channel.WECOM});
         return "notification/robot-form";
     }

@@ -8,7 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.MessageSource;
 
 /**
  * The columns of an import file (导入模板的列), as every import reads them with
@@ -37,10 +40,60 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
         }
     }
 
+    /**
+     * The values a coded column takes (a source, a size, yes or no), in order: the bundle's {@code prefix.CODE} says
+     * each in the reader's words (no prefix: the codes are the words, grades A, B, C). A cell names a value by its code
+     * or by its words in Chinese or English, any case ({@link #code}); the template's dropdown and its instructions
+     * ({@link ImportTemplate}) offer the reader's words, and a refusal lists them ({@link #labels}).
+     */
+    public record Choices(String prefix, List<String> codes) {
+
+        public Choices {
+            codes = List.copyOf(codes);
+        }
+
+        public static Choices of(String prefix, Enum<?>... codes) {
+            return new Choices(prefix, Arrays.stream(codes).map(Enum::name).toList());
+        }
+
+        /** Each value in the reader's words, in order. */
+        public List<String> said(MessageSource messages, Locale locale) {
+            return codes.stream().map(c -> prefix == null ? c : messages.getMessage(prefix + "." + c, null, c, locale))
+                    .toList();
+        }
+
+        /** Each value as a label said where its message is said (a row problem's argument: {@link ImportProblem}). */
+        public List<Object> labels() {
+            return codes.stream().<Object>map(c -> prefix == null ? c : Label.of(prefix, c)).toList();
+        }
+
+        /** The code a cell names: the code itself or its words in Chinese or in English (any case); empty for none. */
+        public Optional<String> code(String cell, MessageSource messages) {
+            String value = cell == null ? "" : cell.strip();
+            for (String code : codes) {
+                if (code.equalsIgnoreCase(value) || (prefix != null && Stream.of(Locale.CHINESE, Locale.ENGLISH)
+                        .anyMatch(l -> value.equalsIgnoreCase(messages.getMessage(prefix + "." + code, null, "", l))))) {
+                    return Optional.of(code);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     /** A column of an import file. */
     public interface Column {
 
         Names names();
+
+        /** A coded column's values (its dropdown in the template); null for a column of free text. */
+        default Choices choices() {
+            return null;
+        }
+
+        /** The key of how to fill the column, as the template's instructions say it; null when it goes without saying. */
+        default String hintKey() {
+            return null;
+        }
 
         /** A value the row needs: marked {@code *} in the template. */
         default boolean required() {

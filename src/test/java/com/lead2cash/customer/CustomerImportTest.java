@@ -60,6 +60,34 @@ class CustomerImportTest {
     }
 
     @Test
+    void theTemplateOffersEachCodedColumnsValuesAndExplainsEveryColumnInTheReadersLanguage() throws Exception {
+        var company = support.company("imptpl");
+        Cookie session = support.session(mvc, company.eastRep());
+        for (String[] words : new String[][] {
+                {"zh-CN", "填写说明", "规模", "微型、小型、中型、大型", "\"微型,小型,中型,大型\"", "客户名称*", "是"},
+                {"en", "Instructions", "规模 (Size)", "Micro, Small, Medium-sized, Large", "\"Micro,Small,Medium-sized,Large\"",
+                        "客户名称* (Name)", "Yes"}}) {
+            byte[] template = mvc.get().uri("/customers/imports/template.xlsx").cookie(session)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, words[0]).exchange().getResponse().getContentAsByteArray();
+            assertThat(com.lead2cash.testing.SpreadsheetCells.sheetNames(template)).as(words[0])
+                    .containsExactly("客户", words[1]);
+            assertThat(com.lead2cash.testing.SpreadsheetCells.part(template, "xl/worksheets/sheet1.xml")).as(words[0])
+                    .contains("<dataValidation ", words[4], "\"A,B,C\"");
+            Map<String, List<String>> help = new java.util.HashMap<>();
+            com.lead2cash.testing.SpreadsheetCells.formattedRows(template, 1).forEach(r -> help.put(r.getCellText(0),
+                    java.util.stream.IntStream.range(0, 4).mapToObj(i -> i < r.getCellCount() ? r.getCellText(i) : "")
+                            .toList()));
+            assertThat(help.get(words[2]).get(3)).as(words[0]).isEqualTo(words[3]);
+            assertThat(help.get(words[5]).get(1)).as(words[0]).isEqualTo(words[6]);
+        }
+        // a size as the dropdown offers it to an English reader is taken
+        JsonNode done = importAndWait(support.bearer(mvc, company.eastRep()),
+                "客户名称,规模\r\n下拉规模有限公司,Medium-sized\r\n", "ALL_OR_NOTHING");
+        assertThat(done.get("state").asString()).isEqualTo("DONE");
+        assertThat(done.get("imported").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void validRowsAreImportedAndEachRefusedRowIsReportedWithLineAndReason() {
         var company = support.company("imp");
         String manager = support.bearer(mvc, company.eastManager());
@@ -109,7 +137,7 @@ class CustomerImportTest {
                 .header(HttpHeaders.AUTHORIZATION, rep).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange());
         assertThat(inChinese.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
                 .as("the API keeps the field codes, says the reasons in the asked language")
-                .containsExactlyInAnyOrder("name 请填写客户名称。", "size 未知的规模 巨型（微型、小型、中型、大型）。",
+                .containsExactlyInAnyOrder("name 请填写客户名称。", "size 未知的规模 巨型，请填写以下之一：微型、小型、中型、大型。",
                         "owner 您的团队中没有用户名为 nobody 的在职销售人员。", "contact.phone 电话不是有效的电话号码（手机，或带区号的座机）。");
 
         Cookie session = support.session(mvc, company.eastRep());
@@ -163,9 +191,9 @@ class CustomerImportTest {
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(template.stream(), java.util.stream.Stream.of("导入错误")).toList());
         List<Map<String, String>> rows = byHeader(report);
         assertThat(rows).extracting(r -> r.get("导入错误")).containsExactly(
-                "#3 Unknown size 巨型 (微型, 小型, 中型, 大型).\nEnter the customer's name.\n"
+                "#3 Unknown size 巨型: write one of Micro, Small, Medium-sized, Large.\nEnter the customer's name.\n"
                         + "The phone is not a phone number (mobile, or landline with area code).",
-                "#4 Unknown size 巨型 (微型, 小型, 中型, 大型).");
+                "#4 Unknown size 巨型: write one of Micro, Small, Medium-sized, Large.");
         assertThat(rows.get(0)).containsEntry("行业", "软件").containsEntry("联系人", "钱经理").containsEntry("联系人电话", "12345");
         assertThat(rows.get(1)).containsEntry("客户名称*", "再导乙有限公司").containsEntry("行业", "制造");
 

@@ -72,11 +72,12 @@ class LeadImportTest {
         // an unknown source is one problem of one cell, not also a missing source
         assertThat(status.get("errors").valueStream().filter(e -> e.get("line").asInt() == 5)
                 .map(e -> e.get("field").asString() + ": " + e.get("message").asString()))
-                .containsExactly("source: Unknown source \"电视广告\".");
+                .containsExactly("source: Unknown source \"电视广告\": write one of Trade show, Website form, Referral, "
+                        + "Partner, Marketing event, Inbound inquiry, Channel, Public information, Research, Other.");
         // neither yes nor no is asked back, not stored as no
         assertThat(status.get("errors").valueStream().filter(e -> e.get("line").asInt() == 6)
                 .map(e -> e.get("field").asString() + ": " + e.get("message").asString()))
-                .contains("decisionMakerKnown: “也许” is neither yes nor no (是 / 否).");
+                .contains("decisionMakerKnown: “也许” is neither yes nor no: write Yes or No (是 or 否).");
         assertThat(count("有效行")).isEqualTo(3);
         assertThat(jdbc.sql("select company_name from lead_lead where company_name like '有效行戊%'").query(String.class)
                 .single()).isEqualTo("有效行戊公司, 有限");
@@ -100,7 +101,8 @@ class LeadImportTest {
                 .header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange());
         assertThat(inChinese.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
                 .as("the API keeps the field codes, says the reasons in the asked language")
-                .contains("companyName 请填写公司名称。", "source 无法识别的来源“电视广告”。");
+                .contains("companyName 请填写公司名称。", "source 无法识别的来源“电视广告”，请填写以下之一：展会、官网表单、客户转介绍、"
+                        + "行业合作、市场活动、客户主动咨询、渠道转介、公开信息、调研、其他。");
 
         var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
         String page = mvc.get().uri("/leads/imports/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
@@ -193,6 +195,40 @@ class LeadImportTest {
         JsonNode ok = importAndWait("good.csv", good.getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
         assertThat(ok.get("state").asString()).isEqualTo("DONE");
         assertThat(count("全有全无")).isEqualTo(2);
+    }
+
+    @Test
+    void theTemplateOffersEachCodedColumnsValuesAndExplainsEveryColumnInTheReadersLanguage() throws Exception {
+        for (String[] words : new String[][] {
+                {"zh-CN", "填写说明", "来源渠道*", "是", "展会、官网表单、客户转介绍、行业合作、市场活动、客户主动咨询、渠道转介、公开信息、调研、其他",
+                        "\"展会,官网表单,客户转介绍,", "\"是,否\"", "计划采购日期", "2031-03-01", "否"},
+                {"en", "Instructions", "来源渠道* (Source)", "Yes", "Trade show, Website form, Referral, Partner, Marketing event, "
+                        + "Inbound inquiry, Channel, Public information, Research, Other",
+                        "\"Trade show,Website form,Referral,", "\"Yes,No\"", "计划采购日期 (Planned purchase date)",
+                        "2031-03-01", "No"}}) {
+            byte[] template = mvc.get().uri("/leads/imports/template.xlsx")
+                    .cookie(fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, words[0]).exchange().getResponse().getContentAsByteArray();
+            // the data sheet first, as the import reads it; its coded columns offer their values
+            assertThat(SpreadsheetCells.sheetNames(template)).as(words[0]).containsExactly("线索", words[1]);
+            String sheet = SpreadsheetCells.part(template, "xl/worksheets/sheet1.xml");
+            assertThat(sheet).as(words[0]).contains("<dataValidation ", words[5], words[6]);
+            // every column listed with whether it is required, how to fill it and what it takes
+            java.util.Map<String, java.util.List<String>> help = new java.util.HashMap<>();
+            SpreadsheetCells.formattedRows(template, 1).forEach(r -> help.put(r.getCellText(0),
+                    java.util.stream.IntStream.range(0, 4).mapToObj(i -> i < r.getCellCount() ? r.getCellText(i) : "").toList()));
+            assertThat(help).as(words[0]).hasSize(17);
+            assertThat(help.get(words[2])).as(words[0]).containsExactly(words[2], words[3],
+                    help.get(words[2]).get(2), words[4]);
+            assertThat(help.get(words[7]).get(1)).as(words[0]).isEqualTo(words[9]);
+            assertThat(help.get(words[7]).get(2)).as(words[0]).contains(words[8]);
+        }
+        // a value the dropdown offers an English reader is taken as it is
+        String rows = HEADER + "下拉英文甲公司,Trade show,,,,,,,Yes\r\n";
+        JsonNode status = importAndWait("dropdown.csv", rows.getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
+        assertThat(status.get("state").asString()).isEqualTo("DONE");
+        assertThat(jdbc.sql("select source || ' ' || decision_maker_known from lead_lead where company_name = '下拉英文甲公司'")
+                .query(String.class).single()).isEqualTo("TRADE_SHOW true");
     }
 
     @Test

@@ -1,13 +1,16 @@
 package com.lead2cash.customer.internal.io;
 
+import com.lead2cash.customer.CustomerGrade;
+import com.lead2cash.customer.internal.domain.CompanySize;
+import com.lead2cash.customer.internal.domain.CustomerSource;
 import com.lead2cash.files.ContentTypes;
 import com.lead2cash.files.ContentWords;
 import com.lead2cash.files.SpreadsheetFormat;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ImportColumns;
+import com.lead2cash.platform.ImportTemplate;
 import com.lead2cash.platform.SpreadsheetReader;
 import com.lead2cash.platform.SpreadsheetText;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -70,7 +73,29 @@ final class CustomerImportFile {
         public boolean ignored() {
             return this == IMPORT_ERROR;
         }
+
+        @Override
+        public ImportColumns.Choices choices() {
+            return switch (this) {
+                case SIZE -> SIZES;
+                case SOURCE -> SOURCES;
+                case GRADE -> GRADES;
+                default -> null;
+            };
+        }
+
+        @Override
+        public String hintKey() {
+            return ignored() ? null : "customer.import.column." + name();
+        }
     }
+
+    /** The sizes a row may name (by code, or by its words in either language). */
+    static final ImportColumns.Choices SIZES = ImportColumns.Choices.of("customer.size", CompanySize.values());
+    /** The sources a row may name; a source named by none of them is taken as OTHER. */
+    static final ImportColumns.Choices SOURCES = ImportColumns.Choices.of("customer.source", CustomerSource.values());
+    /** The grades: their letters are their words. */
+    static final ImportColumns.Choices GRADES = ImportColumns.Choices.of(null, CustomerGrade.values());
 
     /** One data row: its line in the file (1 = the header) and its cells by column. */
     record ImportRow(int line, Map<Column, String> cells) {
@@ -183,11 +208,13 @@ final class CustomerImportFile {
         });
     }
 
-    /** The template: the header row only, the required column marked with *. */
-    static byte[] templateXlsx() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        xlsx(out, Arrays.stream(Column.values()).filter(c -> !c.ignored()).toList(), ws -> { });
-        return out.toByteArray();
+    /**
+     * The template: the header row, the required column marked with *, the coded columns with their dropdowns, and
+     * the instructions sheet in the reader's language ({@link ImportTemplate}).
+     */
+    static byte[] templateXlsx(MessageSource messages, Locale locale) {
+        return ImportTemplate.xlsx("客户", Arrays.stream(Column.values()).filter(c -> !c.ignored()).toList(), messages,
+                locale);
     }
 
     private static void xlsx(OutputStream out, List<Column> columns, Consumer<Worksheet> rows) {

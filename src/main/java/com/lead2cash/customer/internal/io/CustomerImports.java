@@ -413,17 +413,17 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         }
     }
 
-    private static CompanySize size(CustomerImportFile.ImportRow row, List<ImportProblem> problems) {
+    private CompanySize size(CustomerImportFile.ImportRow row, List<ImportProblem> problems) {
         String s = row.get(CustomerImportFile.Column.SIZE);
         if (s == null) {
             return null;
         }
         CompanySize size = SIZES.get(s.strip());
         if (size == null) {
-            try {
-                size = CompanySize.valueOf(s.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(ImportProblem.of(row.line(), "size", "customer.import.size.unknown", s));
+            size = CustomerImportFile.SIZES.code(s, messages).map(CompanySize::valueOf).orElse(null);
+            if (size == null) {
+                problems.add(ImportProblem.of(row.line(), "size", "customer.import.size.unknown", s,
+                        CustomerImportFile.SIZES.labels()));
             }
         }
         return size;
@@ -594,8 +594,8 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         }
     }
 
-    /** The import template (.xlsx, the header row). */
-    public static byte[] template() {
-        return CustomerImportFile.templateXlsx();
+    /** The import template (.xlsx: the header row with its dropdowns, and its instructions in the reader's language). */
+    public byte[] template(Locale locale) {
+        return CustomerImportFile.templateXlsx(messages, locale);
     }
 }

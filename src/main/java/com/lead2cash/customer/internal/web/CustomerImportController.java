@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -90,7 +91,7 @@ class CustomerImportController {
                 .contentType(MediaType.parseMediaType(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("客户导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(CustomerImports.template());
+                .body(imports.template(LocaleContextHolder.getLocale()));
     }
 
     /** The same over the API: upload as multipart, then poll the status. */

@@ -3,6 +3,7 @@ package com.lead2cash.lead.internal.io;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.platform.ImportColumns;
+import com.lead2cash.platform.ImportTemplate;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.SpreadsheetReader;
 import com.lead2cash.platform.SpreadsheetText;
@@ -77,7 +78,26 @@ public final class LeadImportFile {
         public boolean date() {
             return this == PURCHASE_DATE;
         }
+
+        @Override
+        public ImportColumns.Choices choices() {
+            return switch (this) {
+                case SOURCE -> SOURCES;
+                case DECISION_MAKER -> YES_NO;
+                default -> null;
+            };
+        }
+
+        @Override
+        public String hintKey() {
+            return ignored() ? null : "lead.import.column." + name();
+        }
     }
+
+    /** The sources a row may name (each also by the other labels of {@link #SOURCE_LABELS}). */
+    static final ImportColumns.Choices SOURCES = ImportColumns.Choices.of("lead.source", LeadSource.values());
+    /** Whether the contact decides: yes or no (是/否, and the other words {@link #draft} takes). */
+    static final ImportColumns.Choices YES_NO = new ImportColumns.Choices("import.choice", List.of("YES", "NO"));
 
     /** Source labels as people write them in a sheet. */
     private static final Map<String, LeadSource> SOURCE_LABELS = Map.ofEntries(
@@ -119,7 +139,8 @@ public final class LeadImportFile {
                 try {
                     source = LeadSource.valueOf(rawSource.toUpperCase(Locale.ROOT).replace(' ', '_'));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new RowProblem(row.line(), "source", "lead.import.source.unknown", List.of(rawSource)));
+                    problems.add(new RowProblem(row.line(), "source", "lead.import.source.unknown",
+                            List.of(rawSource, SOURCES.labels())));
                 }
             }
         }
@@ -167,9 +188,12 @@ public final class LeadImportFile {
         return messages.getMessage("file".equals(field) ? "lead.import.field.file" : "lead.import.field.row", null, locale);
     }
 
-    /** The template: the header row only, required columns marked with *. */
-    public static byte[] templateXlsx() {
-        return xlsx(importColumns().toArray(Column[]::new), ws -> { });
+    /**
+     * The template: the header row, required columns marked with *, the coded columns with their dropdowns, and the
+     * instructions sheet in the reader's language ({@link ImportTemplate}).
+     */
+    public static byte[] templateXlsx(MessageSource messages, Locale locale) {
+        return ImportTemplate.xlsx("线索", importColumns().toList(), messages, locale);
     }
 
     public static byte[] templateCsv() {

@@ -54,12 +54,14 @@ public class LeadImportController {
     private final LeadImports imports;
     private final LeadImportSettings settings;
     private final DataSize maxUpload;
+    private final MessageSource messages;
 
     LeadImportController(LeadImports imports, LeadImportSettings settings,
-                         @Value("${spring.servlet.multipart.max-file-size}") DataSize maxUpload) {
+                         @Value("${spring.servlet.multipart.max-file-size}") DataSize maxUpload, MessageSource messages) {
         this.imports = imports;
         this.settings = settings;
         this.maxUpload = maxUpload;
+        this.messages = messages;
     }
 
     @GetMapping("/leads/imports")
@@ -97,7 +99,8 @@ public class LeadImportController {
 
     @GetMapping("/leads/imports/template.xlsx")
     ResponseEntity<byte[]> templateXlsx() {
-        return download(LeadImportFile.templateXlsx(), "线索导入模板.xlsx", XLSX_TYPE);
+        return download(LeadImportFile.templateXlsx(messages, LocaleContextHolder.getLocale()), "线索导入模板.xlsx",
+                XLSX_TYPE);
     }
 
     @GetMapping("/leads/imports/template.csv")
@@ -176,7 +179,8 @@ public class LeadImportController {
         @Operation(summary = "The import template (.xlsx)")
         @GetMapping(value = "/api/v1/leads/imports/template.xlsx", produces = XLSX)
         ResponseEntity<byte[]> template() {
-            return download(LeadImportFile.templateXlsx(), "lead-import-template.xlsx", XLSX_TYPE);
+            return download(LeadImportFile.templateXlsx(messages, LocaleContextHolder.getLocale()),
+                    "lead-import-template.xlsx", XLSX_TYPE);
         }
 
         /** 409 naming the earlier import, so a client can show it instead. */

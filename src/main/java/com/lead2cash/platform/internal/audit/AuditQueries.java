@@ -42,7 +42,7 @@ public class AuditQueries {
             params.put("type", filter.entityType().trim());
         }
         if (notBlank(filter.entityId())) {
-            // a deletion recorded before 2026-12-12 holds its id as "Identifier: <id>" (the delete event's wrapper)
+            // a deletion recorded before 2026-12-07 holds its id as "Identifier: <id>" (the delete event's wrapper)
             sql.append(" and entity_id in (:entityId, :wrappedId)");
             params.put("wrappedId", WRAPPED_ID + filter.entityId().trim());
             params.put("entityId", filter.entityId().trim());
@@ -85,10 +85,10 @@ public class AuditQueries {
                 .query(String.class).list();
     }
 
-    /** How deletions recorded before 2026-12-12 wrote the record's id (the text of the delete event's Identifier). */
+    /** How deletions recorded before 2026-12-07 wrote the record's id (the text of the delete event's Identifier). */
     private static final String WRAPPED_ID = "Identifier: ";
 
-    /** The record's id as recorded, a deletion recorded before 2026-12-12 by its bare id too. */
+    /** The record's id as recorded, a deletion recorded before 2026-12-07 by its bare id too. */
     static String recordId(String entityId) {
         return entityId != null && entityId.startsWith(WRAPPED_ID) ? entityId.substring(WRAPPED_ID.length()) : entityId;
     }

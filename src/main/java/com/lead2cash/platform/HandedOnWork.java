@@ -63,4 +63,12 @@ public interface HandedOnWork {
     /** How many pieces of open work of a kind ({@code APPROVAL_TASK}) wait on whoever holds the role. */
     record Waiting(Role role, String kind, int count) {
     }
+
+    /**
+     * Docs/decisions/0092: the person, active, lost a role or moved to another unit (an administrator changed them): hand
+     * on the open work routed to them by what they held (an approval task whose step names them no more — the manager
+     * of the submitter's team, a department's head) as at their deactivation; {@code by} is the administrator. Answers
+     * what went where, in the order moved (empty: all of it still theirs).
+     */
+    List<Handover> handOnWorkNoLongerTheirs(UUID userId, UUID by);
 }

@@ -22,6 +22,7 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.approval.internal.domain.Reassignment;
+import com.lead2cash.approval.internal.domain.StepFit;
 import com.lead2cash.platform.HandedOnWork;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
@@ -87,6 +88,8 @@ public class ApprovalService implements Approvals {
     private final ApprovalHistory history;
     private final ApprovalQueries queries;
     private final ApproverResolver resolver;
+    /** The resolver, asked too whether a task's person still fits its step (0092). */
+    private final ApproverDirectory directory;
     private final OrgDirectory org;
     private final Deadlines deadlines;
     private final Notifier notifier;
@@ -97,7 +100,7 @@ public class ApprovalService implements Approvals {
     private final ObjectProvider<ApprovableSubjects> subjects;
 
     ApprovalService(ApprovalRepository approvals, DelegationRepository delegations, DelegateAuthority authority,
-                    ApprovalHistory history, ApprovalQueries queries, ApproverResolver resolver, OrgDirectory org, Deadlines deadlines,
+                    ApprovalHistory history, ApprovalQueries queries, ApproverDirectory directory, OrgDirectory org, Deadlines deadlines,
                     Notifier notifier, ApplicationEventPublisher events, Clock clock,
                     @Value("${l2c.zone}") ZoneId zone, ObjectProvider<ApprovableSubjects> subjects) {
         this.subjects = subjects;
@@ -106,7 +109,8 @@ public class ApprovalService implements Approvals {
         this.authority = authority;
         this.history = history;
         this.queries = queries;
-        this.resolver = resolver;
+        this.resolver = directory;
+        this.directory = directory;
         this.org = org;
         this.deadlines = deadlines;
         this.notifier = notifier;
@@ -218,6 +222,41 @@ public class ApprovalService implements Approvals {
         pools.stream().filter(ApprovalQueries.PoolTask::pending)
                 .forEach(t -> notifier.settle(TASK_NOTICE, t.taskId(), userId));
         givePoolDeadlinesToHolders(pools);
+    }
+
+    /**
+     * Docs/decisions/0092: the person's roles or unit changed (they stay active): their open tasks whose step names them
+     * no more — a manager moved to another team, a head whose role was taken — go where the step would send them now,
+     * as a deactivated approver's do ({@link #handOnTasksOf}) but to nobody standing in for them; the tasks they still
+     * fit stay theirs. Answers where each task went, in the order moved.
+     */
+    public List<HandedOnWork.Handover> handOnTasksNoLongerTheirs(UUID userId, UUID by) {
+        if (org.person(userId).filter(OrgDirectory.Person::active).isEmpty()) {
+            return List.of();
+        }
+        StepFit fit = fit();
+        List<HandedOnWork.Handover> handedOn = new ArrayList<>();
+        for (UUID approvalId : queries.withOpenTasksOf(userId)) {
+            Approval approval = locked(approvalId);
+            List<Reassignment> moved = approval.reassignUnfitTasksOf(userId, fit, by, now(), resolver);
+            if (!moved.isEmpty()) {
+                save(approval);
+                moved.forEach(r -> handedOn.add(new HandedOnWork.Handover(TASK_WORK, approval.id(), approval.title(),
+                        r.toUserId(), r.toRole())));
+            }
+        }
+        return handedOn;
+    }
+
+    /**
+     * Whether the person a task names still fits its step today ({@link ApproverDirectory#fits}), each question asked
+     * once (a list of approvals asks it of every open task).
+     */
+    private StepFit fit() {
+        Map<List<Object>, Boolean> asked = new HashMap<>();
+        return (personId, rules, submitterId, standsInFor) -> asked.computeIfAbsent(
+                java.util.Arrays.asList(personId, rules, submitterId, standsInFor),
+                k -> directory.fits(personId, rules, submitterId, standsInFor));
     }
 
     /** Docs/decisions/0074: the open pool tasks that wait on whoever holds these roles, how many a role. */
@@ -412,7 +451,8 @@ public class ApprovalService implements Approvals {
     /**
      * Who the user is for approvals today: their roles and the people who delegated to them — only those whose
      * authority the user holds today ({@link DelegateAuthority}, 0069): a delegation given before the rule, or one
-     * the people's roles or units have outgrown since, lends nothing (neither the tasks nor the reading).
+     * the people's roles or units have outgrown since, lends nothing (neither the tasks nor the reading). A task naming
+     * them, or a delegator, is theirs while that person still fits its step ({@link #fit}, 0092).
      */
     @Transactional(readOnly = true)
     public Actor actor(UUID userId) {
@@ -423,7 +463,7 @@ public class ApprovalService implements Approvals {
         me.ifPresent(delegate -> delegations.findActiveForDelegate(userId).stream().filter(d -> d.coversDay(today))
                 .forEach(d -> org.person(d.delegatorId()).filter(p -> authority.holds(p, delegate))
                         .ifPresent(p -> delegators.put(p.id(), p.roles()))));
-        return new Actor(userId, roles, delegators);
+        return new Actor(userId, roles, delegators, fit());
     }
 
     /** Of these approvals, those the user may see ({@link #viewFor}'s rule), their actor read once. */

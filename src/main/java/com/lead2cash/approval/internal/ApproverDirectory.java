@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApproverDirectory implements ApproverResolver {
 
-    static final Role FALLBACK = Role.SALES_DIRECTOR;
-
     private final OrgDirectory org;
+    private final DelegateAuthority authority;
 
-    ApproverDirectory(OrgDirectory org) {
+    ApproverDirectory(OrgDirectory org, DelegateAuthority authority) {
         this.org = org;
+        this.authority = authority;
     }
 
     @Override
@@ -42,9 +42,57 @@ public class ApproverDirectory implements ApproverResolver {
                     .map(p -> p.id().equals(submitterId) ? fallback("approval.fallback.self") : Assignment.person(p.id()))
                     .orElseGet(() -> fallback("approval.fallback.userInactive"));
         }
-        return manager(submitterId, ((ApproverRule.SubmittersManager) rule).levelsUp())
-                .map(p -> Assignment.person(p.id()))
-                .orElseGet(() -> fallback("approval.fallback.noManager"));
+        Optional<OrgDirectory.Person> manager = manager(submitterId, ((ApproverRule.SubmittersManager) rule).levelsUp());
+        if (manager.isEmpty()) {
+            return fallback("approval.fallback.noManager");
+        }
+        // a head holding no approving role (a manager made a rep, still named the unit's head) approves nothing (0069)
+        return approving(manager.get()) ? Assignment.person(manager.get().id())
+                : fallback("approval.fallback.managerNotApprover");
+    }
+
+    /**
+     * Docs/decisions/0092: whether the person an open task of a step with these rules names fits it today — whether a
+     * rule would name them now: the user it names; a holder of the role who heads their own unit (any of them, not only
+     * the longest-serving); the submitter's manager that many levels up, holding an approving role — or, handed the task
+     * as the delegate standing in for its deactivated approver ({@code standsInFor}, 0073), they hold that person's
+     * approval authority ({@link DelegateAuthority}). Nobody inactive, and never the submitter.
+     */
+    public boolean fits(UUID personId, List<ApproverRule> rules, UUID submitterId, UUID standsInFor) {
+        Optional<OrgDirectory.Person> person = org.person(personId).filter(OrgDirectory.Person::active);
+        if (person.isEmpty() || personId.equals(submitterId)) {
+            return false;
+        }
+        for (ApproverRule rule : rules) {
+            if (namedBy(rule, person.get(), submitterId)) {
+                return true;
+            }
+        }
+        return standsInFor != null && org.person(standsInFor)
+                .filter(absent -> authority.refusal(absent, person.get()).isEmpty()).isPresent();
+    }
+
+    private boolean namedBy(ApproverRule rule, OrgDirectory.Person person, UUID submitterId) {
+        if (rule instanceof ApproverRule.ByUser u) {
+            return u.userId().equals(person.id());
+        }
+        if (rule instanceof ApproverRule.DepartmentHead h) {
+            return person.roles().contains(h.role()) && headsOwnUnit(person);
+        }
+        if (rule instanceof ApproverRule.SubmittersManager m) {
+            return approving(person) && manager(submitterId, m.levelsUp())
+                    .filter(found -> found.id().equals(person.id())).isPresent();
+        }
+        // a role names its pool, never a person
+        return false;
+    }
+
+    private static boolean approving(OrgDirectory.Person person) {
+        return person.roles().stream().anyMatch(DelegateAuthority.APPROVING::contains);
+    }
+
+    private boolean headsOwnUnit(OrgDirectory.Person p) {
+        return p.orgUnitId() != null && org.managerOfUnit(p.orgUnitId()).map(m -> m.id().equals(p.id())).orElse(false);
     }
 
     /**
@@ -58,26 +106,40 @@ public class ApproverDirectory implements ApproverResolver {
             return fallback("approval.fallback.noRoleHolder");
         }
         return holders.stream()
-                .filter(p -> p.orgUnitId() != null && org.managerOfUnit(p.orgUnitId())
-                        .map(m -> m.id().equals(p.id())).orElse(false))
+                .filter(this::headsOwnUnit)
                 .min(Comparator.comparing((OrgDirectory.Person p) -> p.hireDate() == null ? LocalDate.MAX : p.hireDate())
                         .thenComparing(OrgDirectory.Person::id))
                 .map(p -> Assignment.person(p.id()))
                 .orElseGet(() -> new Assignment(null, role, "approval.fallback.noDepartmentHead"));
     }
 
-    /** Walks up the line: 1 = the submitter's manager, 2 = that manager's manager. */
+    /**
+     * Walks up the submitter's line, their unit and each one above it: 1 = the submitter's manager (the nearest active
+     * head above them), 2 = the next one up, and so on. A head who is no longer in the line — moved to another team
+     * while the unit still names them — manages it no more and is passed over, as a deactivated head is (0092): the
+     * next manager up the line stands in.
+     */
     private Optional<OrgDirectory.Person> manager(UUID submitterId, int levelsUp) {
-        UUID current = submitterId;
-        Optional<OrgDirectory.Person> manager = Optional.empty();
-        for (int level = 0; level < levelsUp; level++) {
-            manager = org.managerOf(current).filter(OrgDirectory.Person::active);
-            if (manager.isEmpty() || manager.get().id().equals(current) || manager.get().id().equals(submitterId)) {
+        UUID unit = org.person(submitterId).map(OrgDirectory.Person::orgUnitId).orElse(null);
+        if (unit == null) {
+            return Optional.empty();
+        }
+        List<UUID> line = org.unitAndAbove(unit);
+        java.util.Set<UUID> passed = new java.util.HashSet<>(List.of(submitterId));
+        int level = 0;
+        for (UUID step : line) {
+            Optional<OrgDirectory.Person> head = org.managerOfUnit(step).filter(OrgDirectory.Person::active);
+            if (head.isEmpty()) {
                 return Optional.empty();
             }
-            current = manager.get().id();
+            if (!passed.add(head.get().id()) || !line.contains(head.get().orgUnitId())) {
+                continue;
+            }
+            if (++level == levelsUp) {
+                return head;
+            }
         }
-        return manager;
+        return Optional.empty();
     }
 
     private static Assignment fallback(String reason) {

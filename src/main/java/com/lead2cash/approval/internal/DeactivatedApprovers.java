@@ -35,6 +35,12 @@ class DeactivatedApprovers implements HandedOnWork {
         return moved;
     }
 
+    /** Their open tasks whose step names them no more after a change of roles or unit, handed on (0092). */
+    @Override
+    public List<Handover> handOnWorkNoLongerTheirs(UUID userId, UUID by) {
+        return service.handOnTasksNoLongerTheirs(userId, by);
+    }
+
     @Override
     public List<Waiting> waitingOn(Set<Role> roles) {
         return service.waitingOn(roles);

@@ -21,6 +21,7 @@ class ApproverDirectoryTest {
     final Map<UUID, OrgDirectory.Person> people = new HashMap<>();
     final Map<UUID, UUID> managerOf = new HashMap<>();
     final Map<UUID, UUID> unitManager = new HashMap<>();
+    final Map<UUID, UUID> parentOf = new HashMap<>();
 
     final OrgDirectory org = new OrgDirectory() {
         public Optional<Person> person(UUID id) { return Optional.ofNullable(people.get(id)); }
@@ -35,10 +36,19 @@ class ApproverDirectoryTest {
             ids.forEach(id -> managerOf(id).ifPresent(m -> found.put(id, m)));
             return found;
         }
-                public Optional<Person> managerOfUnit(UUID unit) { return Optional.ofNullable(unitManager.get(unit)).map(people::get); }
+        public Optional<Person> managerOfUnit(UUID unit) {
+            return unitAndAbove(unit).stream().map(unitManager::get).filter(java.util.Objects::nonNull).findFirst()
+                    .map(people::get);
+        }
         public Optional<String> unitName(UUID unit) { return Optional.empty(); }
         public List<Person> membersOf(UUID unit) { return List.of(); }
-        public List<UUID> unitAndAbove(UUID unit) { return List.of(unit); }
+        public List<UUID> unitAndAbove(UUID unit) {
+            List<UUID> line = new java.util.ArrayList<>();
+            for (UUID u = unit; u != null; u = parentOf.get(u)) {
+                line.add(u);
+            }
+            return line;
+        }
         public Optional<Person> commonManagerOf(java.util.Collection<UUID> ids) { return Optional.empty(); }
         public List<Person> activeMembersOf(UUID unit) { return List.of(); }
         public List<Person> activeWithRole(Role role) {
@@ -46,7 +56,7 @@ class ApproverDirectoryTest {
         }
     };
 
-    final ApproverDirectory directory = new ApproverDirectory(org);
+    final ApproverDirectory directory = new ApproverDirectory(org, new DelegateAuthority(org));
 
     UUID person(Role role, boolean active) {
         UUID id = UUID.randomUUID();
@@ -55,25 +65,117 @@ class ApproverDirectoryTest {
         return id;
     }
 
+    /** The person as they are now, in another unit or with other roles (an administrator changed them). */
+    void change(UUID id, UUID unit, Role... roles) {
+        OrgDirectory.Person p = people.get(id);
+        people.put(id, new OrgDirectory.Person(id, p.username(), p.displayName(), p.email(), unit, p.hireDate(),
+                p.active(), roles.length == 0 ? p.roles() : Set.of(roles)));
+    }
+
+    void deactivate(UUID id) {
+        OrgDirectory.Person p = people.get(id);
+        people.put(id, new OrgDirectory.Person(id, p.username(), p.displayName(), p.email(), p.orgUnitId(),
+                p.hireDate(), false, p.roles()));
+    }
+
+    /** A region and a team in it, each headed by a manager who is in it; a rep and a second manager in the team. */
+    record Line(UUID region, UUID team, UUID regional, UUID manager, UUID rep, UUID deputy) {
+    }
+
+    Line line() {
+        UUID region = UUID.randomUUID();
+        UUID team = UUID.randomUUID();
+        parentOf.put(team, region);
+        UUID regional = person(Role.REGIONAL_MANAGER, true);
+        change(regional, region);
+        unitManager.put(region, regional);
+        UUID manager = person(Role.SALES_MANAGER, true);
+        change(manager, team);
+        unitManager.put(team, manager);
+        UUID rep = person(Role.SALES_REP, true);
+        change(rep, team);
+        UUID deputy = person(Role.SALES_MANAGER, true);
+        change(deputy, team);
+        return new Line(region, team, regional, manager, rep, deputy);
+    }
+
+    static final List<ApproverRule> MANAGER = List.of(new ApproverRule.SubmittersManager(1));
+
     @Test
     void theSubmittersManagerAndTheManagersManagerComeFromTheOrgTree() {
-        UUID rep = person(Role.SALES_REP, true);
-        UUID manager = person(Role.SALES_MANAGER, true);
-        UUID regional = person(Role.REGIONAL_MANAGER, true);
-        managerOf.put(rep, manager);
-        managerOf.put(manager, regional);
-
-        assertThat(directory.resolve(new ApproverRule.SubmittersManager(1), rep)).isEqualTo(Assignment.person(manager));
-        assertThat(directory.resolve(new ApproverRule.SubmittersManager(2), rep)).isEqualTo(Assignment.person(regional));
+        Line l = line();
+        assertThat(directory.resolve(new ApproverRule.SubmittersManager(1), l.rep())).isEqualTo(Assignment.person(l.manager()));
+        assertThat(directory.resolve(new ApproverRule.SubmittersManager(2), l.rep())).isEqualTo(Assignment.person(l.regional()));
+        assertThat(directory.resolve(new ApproverRule.SubmittersManager(1), l.manager()))
+                .as("a head's own manager is the next one up").isEqualTo(Assignment.person(l.regional()));
     }
 
     @Test
     void noManagerThatFarUpFallsToTheSalesDirectorsWithTheReason() {
-        UUID rep = person(Role.SALES_REP, true);
-        UUID manager = person(Role.SALES_MANAGER, true);
-        managerOf.put(rep, manager);
-        assertThat(directory.resolve(new ApproverRule.SubmittersManager(2), rep))
+        Line l = line();
+        assertThat(directory.resolve(new ApproverRule.SubmittersManager(3), l.rep()))
                 .isEqualTo(new Assignment(null, Role.SALES_DIRECTOR, "approval.fallback.noManager"));
+    }
+
+    @Test
+    void D0092_theHeadFitsTheManagerStepWhileTheyManageTheSubmitterAndNobodyElseDoes() {
+        Line l = line();
+        assertThat(directory.fits(l.manager(), MANAGER, l.rep(), null)).isTrue();
+        assertThat(directory.fits(l.deputy(), MANAGER, l.rep(), null)).as("a second manager of the team").isFalse();
+        assertThat(directory.fits(l.regional(), MANAGER, l.rep(), null)).as("the manager's manager").isFalse();
+        assertThat(directory.fits(l.regional(), List.of(new ApproverRule.SubmittersManager(2)), l.rep(), null)).isTrue();
+        assertThat(directory.fits(l.manager(), MANAGER, l.manager(), null)).as("nobody decides their own").isFalse();
+        assertThat(directory.fits(l.manager(), List.of(new ApproverRule.ByRole(Role.SALES_MANAGER)), l.rep(), null))
+                .as("a role names its pool, not a person").isFalse();
+    }
+
+    @Test
+    void D0092_aHeadMovedToAnotherTeamIsPassedOverAndFitsTheStepNoMore() {
+        Line l = line();
+        UUID south = UUID.randomUUID();
+        parentOf.put(south, l.region());
+        change(l.manager(), south);
+
+        assertThat(directory.fits(l.manager(), MANAGER, l.rep(), null)).isFalse();
+        assertThat(directory.resolve(new ApproverRule.SubmittersManager(1), l.rep()))
+                .as("the team still names them, but they are out of its line: the next manager up")
+                .isEqualTo(Assignment.person(l.regional()));
+        assertThat(directory.fits(l.regional(), MANAGER, l.rep(), null)).isTrue();
+    }
+
+    @Test
+    void D0092_aHeadWhoseApprovingRolesWereTakenApprovesNothing() {
+        Line l = line();
+        change(l.manager(), l.team(), Role.SALES_REP);
+
+        assertThat(directory.fits(l.manager(), MANAGER, l.rep(), null)).isFalse();
+        assertThat(directory.resolve(new ApproverRule.SubmittersManager(1), l.rep()))
+                .isEqualTo(new Assignment(null, Role.SALES_DIRECTOR, "approval.fallback.managerNotApprover"));
+    }
+
+    @Test
+    void D0092_aDelegateStandingInForADeactivatedHeadFitsWhileTheyHoldTheHeadsAuthority() {
+        Line l = line();
+        deactivate(l.manager());
+
+        assertThat(directory.fits(l.deputy(), MANAGER, l.rep(), l.manager())).isTrue();
+        assertThat(directory.fits(l.deputy(), MANAGER, l.rep(), null)).as("standing in for nobody").isFalse();
+        change(l.deputy(), l.team(), Role.SALES_REP);
+        assertThat(directory.fits(l.deputy(), MANAGER, l.rep(), l.manager())).as("made a rep").isFalse();
+    }
+
+    @Test
+    void D0092_aDepartmentHeadFitsWhileTheyHoldTheRoleAndHeadTheirUnit() {
+        UUID rep = person(Role.SALES_REP, true);
+        UUID head = person(Role.LEGAL, true);
+        unitManager.put(people.get(head).orgUnitId(), head);
+        List<ApproverRule> legalHead = List.of(new ApproverRule.DepartmentHead(Role.LEGAL));
+        assertThat(directory.fits(head, legalHead, rep, null)).isTrue();
+
+        change(head, people.get(head).orgUnitId(), Role.FINANCE);
+        assertThat(directory.fits(head, legalHead, rep, null)).as("the role taken").isFalse();
+        change(head, UUID.randomUUID(), Role.LEGAL);
+        assertThat(directory.fits(head, legalHead, rep, null)).as("moved to a unit they do not head").isFalse();
     }
 
     @Test

@@ -7,14 +7,21 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is acting and on whose authority: their own roles, and the people who delegated their
- * approvals to them for today (代理审批), with those people's roles.
+ * Who is acting and on whose authority: their own roles, the people who delegated their
+ * approvals to them for today (代理审批), with those people's roles, and whether the person a task names still fits
+ * its step today ({@link StepFit}, 0092): a task is theirs, or their delegator's, only while that person fits it.
  */
-public record Actor(UUID userId, Set<Role> roles, Map<UUID, Set<Role>> delegators) {
+public record Actor(UUID userId, Set<Role> roles, Map<UUID, Set<Role>> delegators, StepFit fit) {
 
     public Actor {
         roles = Set.copyOf(roles);
         delegators = Map.copyOf(delegators);
+        java.util.Objects.requireNonNull(fit, "fit");
+    }
+
+    /** An actor in an org that does not change ({@link StepFit#UNCHANGED}): the rules' unit tests. */
+    public Actor(UUID userId, Set<Role> roles, Map<UUID, Set<Role>> delegators) {
+        this(userId, roles, delegators, StepFit.UNCHANGED);
     }
 
     public static Actor of(UUID userId, Set<Role> roles) {

@@ -327,39 +327,65 @@ public class Approval {
         }
         List<ApprovalTask> theirs = tasks.stream().filter(t -> t.in(round, currentStep) && t.isOpen()
                 && inactiveUserId.equals(t.assigneeId())).toList();
+        return handOn(theirs, inactiveUserId, standIn, Reassignment.EVENT,
+                // nobody the rules name today is free: the inactive approver's task as 0007 gives it at a step's start
+                resolver.resolve(new ApproverRule.ByUser(inactiveUserId), submitterId), by, now, resolver);
+    }
+
+    /**
+     * Docs/decisions/0092: the person's roles or unit changed, and the step of some of their open tasks names them no
+     * more ({@code fit}): each such task — pending, or waiting for its turn — goes where the step would send it now, as
+     * a deactivated approver's does ({@link #reassignTasksOf}), save that nobody stands in for them (their delegate holds
+     * the authority of someone the step no longer names) and, nobody the rules name today being free, it falls to the
+     * sales directors as the history says ({@link ApproverResolver#notNamedAnyMore}). Their tasks they still fit stay.
+     * Answers where each task went (none: nothing moved).
+     */
+    public List<Reassignment> reassignUnfitTasksOf(UUID userId, StepFit fit, UUID by, Instant now,
+                                                   ApproverResolver resolver) {
+        if (state != State.IN_PROGRESS) {
+            return List.of();
+        }
+        List<ApprovalTask> unfit = tasks.stream().filter(t -> t.in(round, currentStep) && t.isOpen()
+                && userId.equals(t.assigneeId())
+                && !fit.fits(userId, step().approverRules(), submitterId, t.standsInFor())).toList();
+        return handOn(unfit, userId, Optional.empty(), Reassignment.NOT_NAMED_EVENT, resolver.notNamedAnyMore(), by,
+                now, resolver);
+    }
+
+    /** The tasks of the current step go from their person where the step would send them now (0073, 0092). */
+    private List<Reassignment> handOn(List<ApprovalTask> theirs, UUID from, Optional<UUID> standIn, String event,
+                                      Assignment lastResort, UUID by, Instant now, ApproverResolver resolver) {
         List<Reassignment> reassigned = new ArrayList<>();
         for (ApprovalTask task : theirs) {
-            Assignment to = replacementFor(task, inactiveUserId, standIn, resolver);
-            task.reassign(to);
-            Reassignment moved = new Reassignment(inactiveUserId, to.userId(), to.role());
+            Assignment to = replacementFor(task, from, standIn, lastResort, resolver);
+            boolean standingIn = standIn.isPresent() && standIn.get().equals(to.userId());
+            task.reassign(to, standingIn ? from : null);
+            Reassignment moved = new Reassignment(from, to.userId(), to.role());
             reassigned.add(moved);
-            log(Reassignment.EVENT, currentStep, task.id(), by, null, null, moved.detail(), now);
+            log(event, currentStep, task.id(), by, null, null, moved.detail(), now);
             if (to.fallbackReason() != null) {
                 log("APPROVER_FALLBACK", currentStep, task.id(), null, null, null, to.fallbackReason(), now);
             }
             if (task.state() == TaskState.PENDING) {
-                happen(new Happening.TaskReassigned(task.id(), inactiveUserId, to.userId(), to.role(), step().slaRuleId(),
-                        now));
+                happen(new Happening.TaskReassigned(task.id(), from, to.userId(), to.role(), step().slaRuleId(), now));
             }
         }
         return reassigned;
     }
 
-    private Assignment replacementFor(ApprovalTask task, UUID inactiveUserId, Optional<UUID> standIn,
+    private Assignment replacementFor(ApprovalTask task, UUID from, Optional<UUID> standIn, Assignment lastResort,
                                       ApproverResolver resolver) {
         List<ApprovalTask> others = tasks.stream().filter(t -> t.in(round, currentStep) && t != task).toList();
         java.util.function.Predicate<Assignment> free = a -> others.stream().noneMatch(t -> a.userId() != null
                 ? a.userId().equals(t.assigneeId()) || a.userId().equals(t.actedBy())
-                : a.role() == t.assigneeRole());
+                : a.role() == t.assigneeRole()) && !from.equals(a.userId());
         Optional<Assignment> delegate = standIn.filter(d -> !d.equals(submitterId)).map(Assignment::person)
                 .filter(free);
         if (delegate.isPresent()) {
             return delegate.get();
         }
         return step().approverRules().stream().map(rule -> resolver.resolve(rule, submitterId)).filter(free)
-                .findFirst()
-                // nobody the rules name today is free: the inactive approver's task as 0007 gives it at a step's start
-                .orElseGet(() -> resolver.resolve(new ApproverRule.ByUser(inactiveUserId), submitterId));
+                .findFirst().orElse(lastResort);
     }
 
     /**
@@ -376,7 +402,7 @@ public class Approval {
         }
         List<ApprovalTask> pending = tasks.stream()
                 .filter(t -> t.in(round, currentStep) && t.state() == TaskState.PENDING).toList();
-        return pending.stream().filter(t -> actor.userId().equals(t.assigneeId())).findFirst()
+        return pending.stream().filter(t -> names(t, actor.userId(), actor)).findFirst()
                 .or(() -> pending.stream().filter(t -> t.isPool() && actor.roles().contains(t.assigneeRole())).findFirst())
                 .or(() -> pending.stream().filter(t -> authorityOver(t, actor).isPresent()).findFirst())
                 .map(ApprovalTask::id);
@@ -402,8 +428,8 @@ public class Approval {
     /** Whether a task of the current step is the actor's (theirs, their pool's, a delegator's), decided or not. */
     private boolean holdsPartOfCurrentStep(Actor actor) {
         return tasks.stream().filter(t -> t.in(round, currentStep)).anyMatch(t -> actor.userId().equals(t.actedBy())
-                || actor.userId().equals(t.onBehalfOf()) || heldBy(t, actor.userId(), actor.roles())
-                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue())));
+                || actor.userId().equals(t.onBehalfOf()) || heldBy(t, actor.userId(), actor.roles(), actor)
+                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue(), actor)));
     }
 
     /**
@@ -423,8 +449,8 @@ public class Approval {
         java.util.Comparator<ApprovalTask> latest = java.util.Comparator.comparing(ApprovalTask::actedAt);
         return decided.stream().filter(t -> actor.userId().equals(t.actedBy()) || actor.userId().equals(t.onBehalfOf()))
                 .max(latest)
-                .or(() -> decided.stream().filter(t -> heldBy(t, actor.userId(), actor.roles())
-                                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue())))
+                .or(() -> decided.stream().filter(t -> heldBy(t, actor.userId(), actor.roles(), actor)
+                                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue(), actor)))
                         .max(latest))
                 .map(ApprovalTask::actedBy);
     }
@@ -435,12 +461,12 @@ public class Approval {
             return true;
         }
         return tasks.stream().anyMatch(t -> actor.userId().equals(t.actedBy())
-                || actor.userId().equals(t.onBehalfOf()) || heldBy(t, actor.userId(), actor.roles())
-                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue())));
+                || actor.userId().equals(t.onBehalfOf()) || heldBy(t, actor.userId(), actor.roles(), actor)
+                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue(), actor)));
     }
 
-    private static boolean heldBy(ApprovalTask task, UUID userId, Set<com.lead2cash.platform.Role> roles) {
-        return task.isPool() ? roles.contains(task.assigneeRole()) : userId.equals(task.assigneeId());
+    private boolean heldBy(ApprovalTask task, UUID userId, Set<com.lead2cash.platform.Role> roles, Actor actor) {
+        return task.isPool() ? roles.contains(task.assigneeRole()) : names(task, userId, actor);
     }
 
     /** Whom the actor decides for: themselves, or a delegator; empty when the task is not theirs. */
@@ -454,10 +480,27 @@ public class Approval {
             }
             return actor.delegatorWithRole(task.assigneeRole()).filter(d -> !d.equals(submitterId));
         }
-        if (task.assigneeId().equals(actor.userId())) {
+        if (names(task, actor.userId(), actor)) {
             return Optional.of(actor.userId());
         }
-        return actor.delegators().containsKey(task.assigneeId()) ? Optional.of(task.assigneeId()) : Optional.empty();
+        return actor.delegators().containsKey(task.assigneeId()) && names(task, task.assigneeId(), actor)
+                ? Optional.of(task.assigneeId()) : Optional.empty();
+    }
+
+    /**
+     * Whether the task is the person's: it names them and, open, its step still fits them today ({@link StepFit},
+     * 0092) — a manager moved to another team, or a head whose role was taken, decides (and reads) it no more. A closed
+     * task, or one of an earlier round, stays whose it was.
+     */
+    private boolean names(ApprovalTask task, UUID personId, Actor actor) {
+        if (!personId.equals(task.assigneeId())) {
+            return false;
+        }
+        if (!task.isOpen() || state != State.IN_PROGRESS || task.round() != round) {
+            return true;
+        }
+        return actor.fit().fits(personId, steps.get(task.stepIndex()).approverRules(), submitterId,
+                task.standsInFor());
     }
 
     private void afterApproval(Instant now, ApproverResolver resolver) {

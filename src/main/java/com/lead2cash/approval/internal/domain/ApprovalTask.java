@@ -30,10 +30,13 @@ public class ApprovalTask {
     private Instant actedAt;
     private String comment;
     private UUID onBehalfOf;
+    /** Whom its person stands in for: the deactivated approver it was handed on from to their delegate (0073, 0092). */
+    private UUID standsInFor;
 
     @PersistenceCreator
     ApprovalTask(UUID id, int round, int stepIndex, UUID assigneeId, Role assigneeRole, String fallbackReason,
-                 TaskState state, Instant openedAt, UUID actedBy, Instant actedAt, String comment, UUID onBehalfOf) {
+                 TaskState state, Instant openedAt, UUID actedBy, Instant actedAt, String comment, UUID onBehalfOf,
+                 UUID standsInFor) {
         this.id = id;
         this.round = round;
         this.stepIndex = stepIndex;
@@ -46,11 +49,12 @@ public class ApprovalTask {
         this.actedAt = actedAt;
         this.comment = comment;
         this.onBehalfOf = onBehalfOf;
+        this.standsInFor = standsInFor;
     }
 
     static ApprovalTask waiting(int round, int stepIndex, Assignment assignment) {
         return new ApprovalTask(Ids.newId(), round, stepIndex, assignment.userId(), assignment.role(),
-                assignment.fallbackReason(), TaskState.WAITING, null, null, null, null, null);
+                assignment.fallbackReason(), TaskState.WAITING, null, null, null, null, null, null);
     }
 
     void open(Instant now) {
@@ -70,11 +74,15 @@ public class ApprovalTask {
         actedAt = now;
     }
 
-    /** The task goes to another approver (its own was deactivated, 0073): a person or a pool, with why if it fell back. */
-    void reassign(Assignment assignment) {
+    /**
+     * The task goes to another approver (its own was deactivated, 0073, or the step names them no more, 0092): a person
+     * or a pool, with why if it fell back, and whom the new person stands in for (their delegator deactivated), if anyone.
+     */
+    void reassign(Assignment assignment, UUID standingInFor) {
         assigneeId = assignment.userId();
         assigneeRole = assignment.role();
         fallbackReason = assignment.fallbackReason();
+        standsInFor = assignment.userId() == null ? null : standingInFor;
     }
 
     void skip() {
@@ -105,6 +113,7 @@ public class ApprovalTask {
     Instant actedAt() { return actedAt; }
     String comment() { return comment; }
     UUID onBehalfOf() { return onBehalfOf; }
+    UUID standsInFor() { return standsInFor; }
 
     /**
      * How the audit trail shows a task among the aggregate's fields: no word of any language in it (the screen says the

@@ -249,8 +249,8 @@ public class ApprovalController {
         view.steps().forEach(s -> s.tasks().forEach(t -> Stream.of(t.assigneeId(), t.actedBy(), t.onBehalfOf())
                 .filter(Objects::nonNull).forEach(ids::add)));
         view.history().forEach(h -> Stream.of(h.actorId(), h.onBehalfOf()).filter(Objects::nonNull).forEach(ids::add));
-        // a task reassigned from a deactivated approver names both (0073)
-        view.history().stream().filter(h -> Reassignment.EVENT.equals(h.event()))
+        // a task reassigned from a deactivated approver (0073), or from one its step names no more (0092), names both
+        view.history().stream().filter(h -> Reassignment.isEvent(h.event()))
                 .flatMap(h -> Reassignment.parse(h.detail()).stream())
                 .forEach(r -> Stream.of(r.fromUserId(), r.toUserId()).filter(Objects::nonNull).forEach(ids::add));
         model.addAttribute("names", names(ids));

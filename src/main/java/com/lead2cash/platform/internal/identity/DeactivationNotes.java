@@ -28,8 +28,21 @@ class DeactivationNotes {
     /** One sentence a change, in the reader's language; empty when the deactivation changed nothing else. */
     List<String> of(IdentityService.Deactivation deactivation) {
         Locale locale = LocaleContextHolder.getLocale();
+        List<String> notes = new ArrayList<>(of(deactivation.handedOn()));
+        deactivation.stillHeads().forEach(unit -> notes.add(
+                messages.getMessage("users.deactivated.stillHead", new Object[] {unit.name()}, locale)));
+        deactivation.unheldRoles().forEach(w -> notes.add(unheld(w, locale)));
+        return notes;
+    }
+
+    /**
+     * One sentence for each piece of work handed on — by a deactivation, or by a change of roles or unit the work no
+     * longer fits (0092) —, in the reader's language.
+     */
+    List<String> of(List<HandedOnWork.Handover> handedOn) {
+        Locale locale = LocaleContextHolder.getLocale();
         List<String> notes = new ArrayList<>();
-        deactivation.handedOn().forEach(h -> {
+        handedOn.forEach(h -> {
             if (HandedOnWork.DELEGATION_TO_THEM_ENDED.equals(h.kind())
                     || HandedOnWork.DELEGATION_BY_THEM_ENDED.equals(h.kind())) {
                 String other = identity.findUser(h.toUserId()).map(User::displayName).orElse(h.toUserId().toString());
@@ -44,9 +57,6 @@ class DeactivationNotes {
                             new Object[] {messages.getMessage("role." + h.toRole().name(), null, locale)}, locale);
             notes.add(messages.getMessage("users.deactivated.taskMoved", new Object[] {h.recordName(), to}, locale));
         });
-        deactivation.stillHeads().forEach(unit -> notes.add(
-                messages.getMessage("users.deactivated.stillHead", new Object[] {unit.name()}, locale)));
-        deactivation.unheldRoles().forEach(w -> notes.add(unheld(w, locale)));
         return notes;
     }
 

@@ -41,21 +41,25 @@ class IdentityApiController {
                    @Schema(description = "Only in the answer to the change that deactivated the user: what it changed "
                            + "(docs/decisions/0073); null otherwise") DeactivationDto deactivation,
                    @Schema(description = "Only in the answer to the change that took roles from the user while active: "
-                           + "what it left (docs/decisions/0074); null otherwise") RolesTakenDto rolesTaken) {
+                           + "what it left (docs/decisions/0074); null otherwise") RolesTakenDto rolesTaken,
+                   @Schema(description = "Only in the answer to a change of the user's roles or unit that handed on "
+                           + "open work they no longer fit (docs/decisions/0092): what went where; null otherwise")
+                   WorkHandedOnDto workHandedOn) {
 
         static UserDto of(User u, java.time.Instant now) {
-            return of(u, now, null, null);
+            return of(u, now, null, null, null);
         }
 
-        static UserDto of(User u, java.time.Instant now, DeactivationDto deactivation, RolesTakenDto rolesTaken) {
+        static UserDto of(User u, java.time.Instant now, DeactivationDto deactivation, RolesTakenDto rolesTaken,
+                          WorkHandedOnDto workHandedOn) {
             return new UserDto(u.id(), u.username(), u.displayName(), u.email(), u.orgUnitId(),
                     u.roleSet().stream().sorted().toList(), u.hireDate(), u.active(), u.isLocked(now), u.version(),
-                    deactivation, rolesTaken);
+                    deactivation, rolesTaken, workHandedOn);
         }
 
         static UserDto of(IdentityService.UserRow r) {
             return new UserDto(r.id(), r.username(), r.displayName(), r.email(), r.orgUnitId(), r.roles(),
-                    r.hireDate(), r.active(), r.locked(), r.version(), null, null);
+                    r.hireDate(), r.active(), r.locked(), r.version(), null, null, null);
         }
     }
 
@@ -70,6 +74,14 @@ class IdentityApiController {
                                  + "nobody active holds any more while open work waits on their holders (a pool's "
                                  + "approval tasks, docs/decisions/0074): give the role to someone, who takes it up")
                          List<UnheldRoleDto> unheldRoles) {
+    }
+
+    /**
+     * The open work a change of roles or unit took from the user, as their new roles and unit no longer fit it (an
+     * approval task whose step names them no more, 0092): each piece and where it went, said in the reader's language.
+     */
+    record WorkHandedOnDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> notes,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<HandedOnDto> handedOn) {
     }
 
     /**
@@ -197,7 +209,9 @@ class IdentityApiController {
             it (`unheldRoles`); a user reactivated, or given a role, takes up the approval tasks waiting on their \
             roles' holders. Roles taken from an active user are given up as at a deactivation: their pool tasks ask \
             the user no more and the pool deadlines they owned go to the role's next holder; the answer says the \
-            roles it left with no active holder while approval tasks wait on them (`rolesTaken.unheldRoles`).""")
+            roles it left with no active holder while approval tasks wait on them (`rolesTaken.unheldRoles`). A user who loses a role or moves to \
+            another unit hands on the open approval tasks whose step names them no more (a manager moved to another \
+            team), and the answer says where they went (`workHandedOn`).""")
     @PutMapping("/api/v1/users/{id}")
     UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
         // an e-mail or hire date left out is kept, not cleared (an empty e-mail clears it): a client that sends
@@ -221,7 +235,10 @@ class IdentityApiController {
         if (taken != null) {
             rolesTaken = new RolesTakenDto(taken.roles(), notes.of(taken), unheld(taken.unheldRoles()));
         }
-        return UserDto.of(updated.user(), clock.instant(), deactivation, rolesTaken);
+        WorkHandedOnDto workHandedOn = updated.handedOn().isEmpty() ? null : new WorkHandedOnDto(
+                notes.of(updated.handedOn()), updated.handedOn().stream().map(h -> new HandedOnDto(h.kind(),
+                        h.recordId(), h.recordName(), h.toUserId(), h.toRole())).toList());
+        return UserDto.of(updated.user(), clock.instant(), deactivation, rolesTaken, workHandedOn);
     }
 
     private static List<UnheldRoleDto> unheld(List<com.lead2cash.platform.HandedOnWork.Waiting> waiting) {

@@ -86,7 +86,8 @@ public class IdentityService {
     /**
      * A user's profile and roles; a password given (not empty) resets it, which ends the user's web sessions and
      * revokes all their API tokens (not the company's web-to-lead keys). An active user takes up the work of the roles
-     * given them and gives up the work of the roles taken from them (0074): the answer says what taking them left.
+     * given them and gives up the work of the roles taken from them (0074): the answer says what taking them left; and
+     * where the open work went that a change of roles or unit took from them as it no longer fits them (0092).
      */
     @Transactional
     public Activation updateUser(UUID id, UserForm form, Long expectedVersion) {
@@ -113,7 +114,21 @@ public class IdentityService {
         }
         User saved = users.save(user);
         takeUpWork(saved, given);
-        return new Activation(saved, null, giveUpWork(saved, taken));
+        return new Activation(saved, null, giveUpWork(saved, taken), handOnWorkNoLongerTheirs(saved));
+    }
+
+    /**
+     * Docs/decisions/0092: the person, saved, lost a role or moved to another unit while active — each module that routes
+     * work to people hands on the open work routed to them that their roles and unit no longer fit (an approval task
+     * whose step names them no more), as at a deactivation (0073). Asked at any save of an active person: one saved as
+     * they were hands on what an earlier change left with them. Answers what went where (empty: nothing moved).
+     */
+    private List<HandedOnWork.Handover> handOnWorkNoLongerTheirs(User user) {
+        if (!user.active()) {
+            return List.of();
+        }
+        UUID by = CurrentUser.get().map(CurrentUser::id).orElse(null);
+        return handedOn.orderedStream().flatMap(m -> m.handOnWorkNoLongerTheirs(user.id(), by).stream()).toList();
     }
 
     /**
@@ -149,15 +164,21 @@ public class IdentityService {
             return changed;
         }
         Activation activation = setActive(id, active, user.version());
-        return new Activation(activation.user(), activation.deactivation(), changed.rolesTaken());
+        return new Activation(activation.user(), activation.deactivation(), changed.rolesTaken(), changed.handedOn());
     }
 
     /**
      * A user as saved, what their deactivation handed on and left (docs/decisions/0073) when this change deactivated
      * them, else null, and what taking roles from them left (0074) when this change took roles from them active, else
-     * null.
+     * null, and the open work a change of their roles or unit handed on as it no longer fits them (0092), empty when
+     * none.
      */
-    public record Activation(User user, Deactivation deactivation, RolesTaken rolesTaken) {
+    public record Activation(User user, Deactivation deactivation, RolesTaken rolesTaken,
+                             List<HandedOnWork.Handover> handedOn) {
+
+        public Activation {
+            handedOn = handedOn == null ? List.of() : List.copyOf(handedOn);
+        }
     }
 
     /**
@@ -193,7 +214,7 @@ public class IdentityService {
             if (!wasActive && active) {
                 takeUpWork(saved, saved.roleSet());
             }
-            return new Activation(saved, null, null);
+            return new Activation(saved, null, null, List.of());
         }
         // saved first: a module handing on their work reads the person inactive (an approval step resolves them as
         // 0007 does)
@@ -203,7 +224,8 @@ public class IdentityService {
         // of the roles the person held and those their work was handed on to, the ones nobody active holds now (0074)
         Set<Role> roles = new java.util.TreeSet<>(saved.roleSet());
         moved.stream().map(HandedOnWork.Handover::toRole).filter(java.util.Objects::nonNull).forEach(roles::add);
-        return new Activation(saved, new Deactivation(moved, units.findHeadedBy(id), unheldRoles(roles)), null);
+        return new Activation(saved, new Deactivation(moved, units.findHeadedBy(id), unheldRoles(roles)), null,
+                List.of());
     }
 
     /**

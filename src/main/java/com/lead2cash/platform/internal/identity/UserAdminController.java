@@ -141,12 +141,14 @@ class UserAdminController {
             refused.check();
             IdentityService.Activation changed = identity.updateUser(id, form.toForm(), form.getVersion());
             Flash.success(redirect, "flash.user.updated", changed.user().username());
+            // where the approval tasks went that their new roles or unit no longer fit (0092), and the roles taken that
+            // nobody active holds now while their pools' work waits (0074)
+            java.util.List<String> said = new java.util.ArrayList<>(notes.of(changed.handedOn()));
             if (changed.rolesTaken() != null) {
-                // the roles taken that nobody active holds now while their pools' work waits (0074)
-                java.util.List<String> unheld = notes.of(changed.rolesTaken());
-                if (!unheld.isEmpty()) {
-                    redirect.addFlashAttribute("flashNotes", new java.util.ArrayList<>(unheld));
-                }
+                said.addAll(notes.of(changed.rolesTaken()));
+            }
+            if (!said.isEmpty()) {
+                redirect.addFlashAttribute("flashNotes", said);
             }
             return "redirect:/admin/users";
         } catch (DomainException e) {

@@ -283,4 +283,71 @@ class ApprovalTest {
         assertThat(a.involves(actor(UUID.randomUUID()))).isFalse();
         assertThat(a.involves(new Actor(UUID.randomUUID(), Set.of(), Map.of(FINANCE, Set.of())))).isTrue();
     }
+
+    /** Whether a person fits a step, as the org says it today: LEGAL fits it no more (moved, or their role taken). */
+    static final StepFit LEGAL_LEFT = (person, rules, submitter, standsInFor) -> !LEGAL.equals(person);
+
+    @Test
+    void D0092_aPersonTheStepNoLongerNamesNeitherDecidesNorReadsTheirOpenTaskNorDoesTheirDelegate() {
+        Approval a = contractReview();
+        UUID legalTask = taskOf(a, LEGAL);
+        Actor left = new Actor(LEGAL, Set.of(Role.SALES_REP), Map.of(), LEGAL_LEFT);
+        Actor delegate = new Actor(UUID.randomUUID(), Set.of(Role.LEGAL), Map.of(LEGAL, Set.of(Role.LEGAL)), LEGAL_LEFT);
+
+        assertThat(a.actionableTaskFor(left)).isEmpty();
+        assertThat(a.involves(left)).isFalse();
+        assertThat(a.actionableTaskFor(delegate)).isEmpty();
+        assertThat(a.involves(delegate)).isFalse();
+        assertThatThrownBy(() -> a.decide(legalTask, left, Decision.APPROVE, null, T0, RESOLVER))
+                .hasMessage("approval.task.notYours");
+        assertThatThrownBy(() -> a.decide(legalTask, delegate, Decision.APPROVE, null, T0, RESOLVER))
+                .hasMessage("approval.task.notYours");
+        assertThat(a.tasks().stream().filter(t -> t.id().equals(legalTask)).findFirst().orElseThrow().state())
+                .isEqualTo(TaskState.PENDING);
+
+        // finance still fits: their task stays theirs
+        Actor finance = new Actor(FINANCE, Set.of(Role.FINANCE), Map.of(), LEGAL_LEFT);
+        assertThat(a.actionableTaskFor(finance)).contains(taskOf(a, FINANCE));
+    }
+
+    @Test
+    void D0092_aDecidedTaskStaysWhoseItWasThoughTheStepNamesThemNoMore() {
+        Approval a = contractReview();
+        a.decide(taskOf(a, LEGAL), actor(LEGAL), Decision.APPROVE, null, T0, RESOLVER);
+        assertThat(a.involves(new Actor(LEGAL, Set.of(), Map.of(), LEGAL_LEFT))).isTrue();
+    }
+
+    @Test
+    void D0092_theOpenTasksOfAPersonTheStepNamesNoMoreGoWhereTheRulesSendThemNowWithTheHistorySayingWhy() {
+        UUID successor = UUID.randomUUID();
+        ApproverResolver today = (rule, submitter) -> rule instanceof ApproverRule.ByUser u && u.userId().equals(LEGAL)
+                ? Assignment.person(successor) : RESOLVER.resolve(rule, submitter);
+        Approval a = contractReview();
+        UUID legalTask = taskOf(a, LEGAL);
+        a.drainHappenings();
+        UUID admin = UUID.randomUUID();
+
+        assertThat(a.reassignUnfitTasksOf(FINANCE, LEGAL_LEFT, admin, T0, today)).as("finance still fits").isEmpty();
+        List<Reassignment> moved = a.reassignUnfitTasksOf(LEGAL, LEGAL_LEFT, admin, T0, today);
+
+        assertThat(moved).containsExactly(new Reassignment(LEGAL, successor, null));
+        assertThat(taskOf(a, successor)).isEqualTo(legalTask);
+        assertThat(a.drainHappenings()).anyMatch(h -> h instanceof Happening.Logged l
+                        && l.event().equals(Reassignment.NOT_NAMED_EVENT) && admin.equals(l.actorId())
+                        && l.detail().equals("USER:" + LEGAL + ">USER:" + successor))
+                .anyMatch(h -> h instanceof Happening.TaskReassigned r && r.taskId().equals(legalTask));
+        a.decide(legalTask, new Actor(successor, Set.of(Role.LEGAL), Map.of(), LEGAL_LEFT), Decision.APPROVE, null, T0,
+                today);
+    }
+
+    @Test
+    void D0092_whenTheRulesNameOnlyThePersonAgainTheTaskFallsToTheSalesDirectors() {
+        Approval a = contractReview();
+        UUID legalTask = taskOf(a, LEGAL);
+        List<Reassignment> moved = a.reassignUnfitTasksOf(LEGAL, LEGAL_LEFT, null, T0, RESOLVER);
+        assertThat(moved).containsExactly(new Reassignment(LEGAL, null, Role.SALES_DIRECTOR));
+        ApprovalTask task = a.tasks().stream().filter(t -> t.id().equals(legalTask)).findFirst().orElseThrow();
+        assertThat(task.assigneeRole()).isEqualTo(Role.SALES_DIRECTOR);
+        assertThat(task.fallbackReason()).isEqualTo("approval.fallback.notNamedAnyMore");
+    }
 }

@@ -1,0 +1,236 @@
+package com.lead2cash.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.approval.ApprovalView.State;
+import com.lead2cash.approval.ApprovalView.TaskState;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.IdentityService;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Docs/decisions/0092: an open approval task naming a person is theirs only while its step still names them — the
+ * manager of the submitter's team holding an approving role, a department's head —; an administrator changing their
+ * roles or unit hands on the tasks they no longer fit, as a deactivation does (0073), and says where they went; a task
+ * left with someone who no longer fits it (changed before this rule) is neither read nor decided by them.
+ */
+@IntegrationTest
+class ApproverNoLongerNamedTest {
+
+    private static final String WAITING = "approval.task.assigned";
+    private static final String SUBJECT = "NoLongerNamedProbe";
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired Approvals approvals;
+    @Autowired IdentityService identity;
+    @Autowired JdbcClient jdbc;
+
+    /** A sales department headed by its director; two teams in it, north headed by its manager, with a rep. */
+    record People(UUID north, UUID south, User director, User manager, User rep) {
+    }
+
+    private People people(String tag) {
+        LocalDate hired = LocalDate.of(2022, 5, 1);
+        UUID sales = fixtures.unit("Sales " + tag);
+        UUID north = fixtures.unit("North team " + tag, sales);
+        UUID south = fixtures.unit("South team " + tag, sales);
+        User director = fixtures.user("nd." + tag, sales, hired, Role.SALES_DIRECTOR);
+        fixtures.appointManager(sales, director.id());
+        User manager = fixtures.user("nm." + tag, north, hired, Role.SALES_MANAGER);
+        fixtures.appointManager(north, manager.id());
+        return new People(north, south, director, manager, fixtures.user("nr." + tag, north, hired, Role.SALES_REP));
+    }
+
+    /** A rep's quote-like approval for their manager (K2), with its SLA deadline. */
+    private UUID submit(User rep, String id) {
+        return approvals.submit(new ApprovalRequest(SUBJECT, id, "Quote " + id, rep.id(), FlowDefinition.of(
+                new StepDefinition("Manager", StepMode.SEQUENTIAL, List.of(new ApproverRule.SubmittersManager(1)),
+                        "K1")), Map.of("customer", "Customer of " + id))).id();
+    }
+
+    private String bearer(String username) {
+        return "Bearer " + fixtures.token(mvc, username);
+    }
+
+    private ApprovalView.TaskView onlyTask(UUID approval) {
+        return approvals.find(approval).orElseThrow().steps().get(0).tasks().get(0);
+    }
+
+    /** The administrator changes the user's roles and unit through the API; the answer. */
+    private JsonNode change(User user, UUID unit, Role... roles) {
+        User current = identity.user(user.id());
+        var result = mvc.put().uri("/api/v1/users/{id}", user.id()).header(HttpHeaders.AUTHORIZATION, bearer("admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + unit
+                        + "\",\"roles\":" + java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"").toList()
+                        + ",\"version\":" + current.version() + "}").exchange();
+        assertThat(result).hasStatusOk();
+        return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    private static boolean nothingHandedOn(JsonNode answer) {
+        return answer.path("workHandedOn").isNull() || answer.path("workHandedOn").isMissingNode();
+    }
+
+    private List<String> waiting(User user, UUID approval) {
+        return jdbc.sql("""
+                select settled_at is null from notification_message
+                where recipient_id = :user and kind = :kind and link = :link order by created_at, id
+                """).param("user", user.id()).param("kind", WAITING).param("link", "/approvals/" + approval)
+                .query(Boolean.class).list().stream().map(open -> open ? "to decide" : "settled").toList();
+    }
+
+    private UUID deadlineOwner(UUID task) {
+        return jdbc.sql("""
+                select owner_id from sop_deadline
+                where subject_type = 'ApprovalTask' and subject_id = :task and state in ('OPEN', 'BREACHED')
+                """).param("task", task.toString()).query(UUID.class).single();
+    }
+
+    private MvcTestResult decide(String username, UUID approval) {
+        return mvc.post().uri("/api/v1/approvals/{id}/decision", approval)
+                .header(HttpHeaders.AUTHORIZATION, bearer(username)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"APPROVE\"}").exchange();
+    }
+
+    /** Neither the API nor the screen lets the person read or decide the approval: 404, as anyone else's. */
+    private void refusedTo(User user, UUID approval) {
+        assertThat(mvc.get().uri("/api/v1/approvals/{id}", approval).header(HttpHeaders.AUTHORIZATION,
+                bearer(user.username()))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(decide(user.username(), approval)).hasStatus(HttpStatus.NOT_FOUND);
+        Cookie session = fixtures.session(mvc, user.username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/approvals/{id}", approval).cookie(session)).hasStatus(HttpStatus.NOT_FOUND);
+        UUID task = onlyTask(approval).id();
+        assertThat(mvc.post().uri("/approvals/{id}/decision", approval).cookie(session).with(csrf())
+                .param("decision", "APPROVE").param("comment", "").param("taskId", task.toString())
+                .param("version", String.valueOf(approvals.find(approval).orElseThrow().version())))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(approvals.find(approval).orElseThrow().state()).isEqualTo(State.IN_PROGRESS);
+    }
+
+    @Test
+    void D0092_aManagerMadeARepHandsTheirTaskToTheSalesDirectorsAndNeitherReadsNorDecidesIt() {
+        People p = people("rep");
+        UUID approval = submit(p.rep(), "NL-1");
+        UUID task = onlyTask(approval).id();
+        assertThat(onlyTask(approval).assigneeId()).isEqualTo(p.manager().id());
+
+        JsonNode answer = change(p.manager(), p.north(), Role.SALES_REP);
+
+        ApprovalView.TaskView moved = onlyTask(approval);
+        assertThat(moved.id()).isEqualTo(task);
+        assertThat(moved.state()).isEqualTo(TaskState.PENDING);
+        assertThat(moved.assigneeId()).isNull();
+        assertThat(moved.assigneeRole()).as("they still head the team, but a rep approves nothing: the directors")
+                .isEqualTo(Role.SALES_DIRECTOR);
+        assertThat(moved.fallbackReason()).isEqualTo("approval.fallback.managerNotApprover");
+        assertThat(approvals.find(approval).orElseThrow().history()).anyMatch(h -> h.event().equals("REASSIGNED_NOT_NAMED")
+                && task.equals(h.taskId()) && h.detail().equals("USER:" + p.manager().id() + ">ROLE:SALES_DIRECTOR"));
+        assertThat(waiting(p.manager(), approval)).as("the former manager is asked no more").containsExactly("settled");
+        assertThat(waiting(p.director(), approval)).containsExactly("to decide");
+        assertThat(identity.user(deadlineOwner(task)).roleSet()).as("the deadline is the directors' pool's")
+                .contains(Role.SALES_DIRECTOR);
+
+        JsonNode handedOn = answer.get("workHandedOn");
+        assertThat(handedOn.get("handedOn")).hasSize(1);
+        assertThat(handedOn.get("handedOn").get(0).get("recordId").asString()).isEqualTo(approval.toString());
+        assertThat(handedOn.get("handedOn").get(0).get("toRole").asString()).isEqualTo("SALES_DIRECTOR");
+        assertThat(handedOn.get("notes").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("Their approval task on \"Quote NL-1\" now waits for any Sales director.");
+        assertThat(answer.path("deactivation").isNull() || answer.path("deactivation").isMissingNode()).isTrue();
+
+        refusedTo(p.manager(), approval);
+        assertThat(decide(p.director().username(), approval)).hasStatusOk().bodyJson()
+                .extractingPath("$.state").isEqualTo("APPROVED");
+    }
+
+    @Test
+    void D0092_aManagerMovedToAnotherTeamOnTheUsersScreenHandsTheirTaskToTheNextManagerUpAndTheScreenSaysSo() {
+        People p = people("moved");
+        UUID approval = submit(p.rep(), "NL-2");
+        UUID task = onlyTask(approval).id();
+        Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        var saved = mvc.post().uri("/admin/users/" + p.manager().id() + "?lang=en").cookie(admin).with(csrf())
+                .param("displayName", p.manager().displayName()).param("orgUnitId", p.south().toString())
+                .param("roles", "SALES_MANAGER").param("hireDate", "2022-05-01")
+                .param("version", String.valueOf(identity.user(p.manager().id()).version())).exchange();
+        assertThat(saved).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/users");
+        assertThat(saved.getMvcResult().getFlashMap().get("flashNotes")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly(
+                "Their approval task on \"Quote NL-2\" now waits for " + p.director().displayName() + ".");
+
+        assertThat(onlyTask(approval).id()).isEqualTo(task);
+        assertThat(onlyTask(approval).assigneeId()).as("the north team still names them, but they are out of its line")
+                .isEqualTo(p.director().id());
+        assertThat(waiting(p.manager(), approval)).containsExactly("settled");
+        assertThat(waiting(p.director(), approval)).containsExactly("to decide");
+        assertThat(deadlineOwner(task)).isEqualTo(p.director().id());
+
+        refusedTo(p.manager(), approval);
+        Cookie director = fixtures.session(mvc, p.director().username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/approvals/{id}?lang=en", approval).cookie(director)).hasStatusOk().bodyText()
+                .contains("id=\"decision-form\"")
+                .contains("Reassigned: the approver no longer holds the role or place the step named them for")
+                .contains(p.manager().displayName() + " → " + p.director().displayName());
+        assertThat(decide(p.director().username(), approval)).hasStatusOk().bodyJson()
+                .extractingPath("$.state").isEqualTo("APPROVED");
+    }
+
+    @Test
+    void D0092_aTaskLeftWithAManagerWhoNoLongerFitsItIsNotTheirsOnTheApiNorOnTheScreen() {
+        People p = people("left");
+        UUID rolesTaken = submit(p.rep(), "NL-3");
+        People q = people("away");
+        UUID movedAway = submit(q.rep(), "NL-4");
+        Cookie before = fixtures.session(mvc, p.manager().username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/approvals/{id}", rolesTaken).cookie(before)).hasStatusOk().bodyText()
+                .contains("id=\"decision-form\"");
+
+        // changed behind the users screen's back (as before this rule): the tasks stay where they were
+        jdbc.sql("update platform_user_role set role = 'SALES_REP' where platform_user = :id")
+                .param("id", p.manager().id()).update();
+        jdbc.sql("update platform_user set org_unit_id = :unit where id = :id")
+                .param("unit", q.south()).param("id", q.manager().id()).update();
+        assertThat(onlyTask(rolesTaken).assigneeId()).isEqualTo(p.manager().id());
+        assertThat(onlyTask(movedAway).assigneeId()).isEqualTo(q.manager().id());
+
+        refusedTo(p.manager(), rolesTaken);
+        refusedTo(q.manager(), movedAway);
+        assertThat(onlyTask(rolesTaken).state()).isEqualTo(TaskState.PENDING);
+        assertThat(onlyTask(movedAway).state()).isEqualTo(TaskState.PENDING);
+    }
+
+    @Test
+    void D0092_aChangeTheTasksStillFitLeavesThemWhereTheyAreAndSaysNothing() {
+        People p = people("kept");
+        UUID approval = submit(p.rep(), "NL-5");
+
+        JsonNode answer = change(p.manager(), p.north(), Role.SALES_MANAGER, Role.TECH_SUPPORT);
+        assertThat(nothingHandedOn(answer)).isTrue();
+        answer = change(p.manager(), p.north(), Role.SALES_MANAGER);
+        assertThat(nothingHandedOn(answer)).as("a role taken that the step did not need").isTrue();
+
+        assertThat(onlyTask(approval).assigneeId()).isEqualTo(p.manager().id());
+        assertThat(decide(p.manager().username(), approval)).hasStatusOk().bodyJson()
+                .extractingPath("$.state").isEqualTo("APPROVED");
+    }
+}

@@ -233,4 +233,32 @@ class ApproverNoLongerNamedTest {
         assertThat(decide(p.manager().username(), approval)).hasStatusOk().bodyJson()
                 .extractingPath("$.state").isEqualTo("APPROVED");
     }
+
+    @Test
+    void D0092_aTeamGivenAnotherHeadOnTheOrgApiHandsTheFormerHeadsTaskToTheNewOneAndTheAnswerSaysSo() {
+        People p = people("head");
+        User successor = fixtures.user("ns.head", p.north(), LocalDate.of(2023, 2, 1), Role.SALES_MANAGER);
+        UUID approval = submit(p.rep(), "NL-6");
+        UUID task = onlyTask(approval).id();
+        long version = jdbc.sql("select version from platform_org_unit where id = :id").param("id", p.north())
+                .query(Long.class).single();
+
+        var result = mvc.put().uri("/api/v1/org-units/{id}", p.north()).header(HttpHeaders.AUTHORIZATION,
+                        bearer("admin")).header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"North team head\",\"managerId\":\"" + successor.id() + "\",\"version\":"
+                        + version + "}").exchange();
+        assertThat(result).hasStatusOk();
+        JsonNode answer = fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
+
+        assertThat(onlyTask(approval).id()).isEqualTo(task);
+        assertThat(onlyTask(approval).assigneeId()).isEqualTo(successor.id());
+        assertThat(answer.get("workHandedOn").get("notes").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("Their approval task on \"Quote NL-6\" now waits for " + successor.displayName() + ".");
+        assertThat(waiting(p.manager(), approval)).containsExactly("settled");
+        assertThat(waiting(successor, approval)).containsExactly("to decide");
+
+        refusedTo(p.manager(), approval);
+        assertThat(decide(successor.username(), approval)).hasStatusOk().bodyJson()
+                .extractingPath("$.state").isEqualTo("APPROVED");
+    }
 }

@@ -127,9 +127,17 @@ class IdentityApiController {
                       Set<Role> roles, LocalDate hireDate, Boolean active, Long version) implements Versioned {
     }
 
-    record OrgUnitDto(UUID id, UUID parentId, String name, UUID managerId, int depth, long version) {
+    record OrgUnitDto(UUID id, UUID parentId, String name, UUID managerId, int depth, long version,
+                      @Schema(description = "Only in the answer to a change of the unit's head that handed on open "
+                              + "work of the former head (docs/decisions/0092): what went where; null otherwise")
+                      WorkHandedOnDto workHandedOn) {
         static OrgUnitDto of(OrgUnit u) {
-            return new OrgUnitDto(u.id(), u.parentId(), u.name(), u.managerId(), u.depth(), u.version());
+            return of(u, null);
+        }
+
+        static OrgUnitDto of(OrgUnit u, WorkHandedOnDto workHandedOn) {
+            return new OrgUnitDto(u.id(), u.parentId(), u.name(), u.managerId(), u.depth(), u.version(),
+                    workHandedOn);
         }
     }
 
@@ -235,14 +243,17 @@ class IdentityApiController {
         if (taken != null) {
             rolesTaken = new RolesTakenDto(taken.roles(), notes.of(taken), unheld(taken.unheldRoles()));
         }
-        WorkHandedOnDto workHandedOn = updated.handedOn().isEmpty() ? null : new WorkHandedOnDto(
-                notes.of(updated.handedOn()), updated.handedOn().stream().map(h -> new HandedOnDto(h.kind(),
-                        h.recordId(), h.recordName(), h.toUserId(), h.toRole())).toList());
-        return UserDto.of(updated.user(), clock.instant(), deactivation, rolesTaken, workHandedOn);
+        return UserDto.of(updated.user(), clock.instant(), deactivation, rolesTaken, workHandedOn(updated.handedOn()));
     }
 
     private static List<UnheldRoleDto> unheld(List<com.lead2cash.platform.HandedOnWork.Waiting> waiting) {
         return waiting.stream().map(w -> new UnheldRoleDto(w.role(), w.kind(), w.count())).toList();
+    }
+
+    /** What a change handed on (0092), said in the reader's language; null when nothing. */
+    private WorkHandedOnDto workHandedOn(List<com.lead2cash.platform.HandedOnWork.Handover> handedOn) {
+        return handedOn.isEmpty() ? null : new WorkHandedOnDto(notes.of(handedOn), handedOn.stream()
+                .map(h -> new HandedOnDto(h.kind(), h.recordId(), h.recordName(), h.toUserId(), h.toRole())).toList());
     }
 
     @Operation(summary = "The org tree, a page at a time, in tree order (a parent before its children)")
@@ -269,10 +280,13 @@ class IdentityApiController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Rename an org unit or appoint its manager (409 when the version is stale)",
             description = """
                     A `managerId` left out keeps the unit's head (a rename does not remove who gets the unit's \
-                    escalations); `"managerId": null` removes the head; an id appoints that active user.""")
+                    escalations); `"managerId": null` removes the head; an id appoints that active user. The former \
+                    head hands on the open approval tasks the unit's headship gave them (its submitters' manager is \
+                    another now), and the answer says where they went (`workHandedOn`).""")
     @PutMapping("/api/v1/org-units/{id}")
     OrgUnitDto updateOrgUnit(@PathVariable UUID id, @Valid @RequestBody UpdateOrgUnit body) {
-        return OrgUnitDto.of(identity.updateOrgUnit(id, body.name(), body.managerOf(identity.orgUnit(id)),
-                body.version()));
+        IdentityService.UnitUpdate updated = identity.updateOrgUnit(id, body.name(),
+                body.managerOf(identity.orgUnit(id)), body.version());
+        return OrgUnitDto.of(updated.unit(), workHandedOn(updated.handedOn()));
     }
 }

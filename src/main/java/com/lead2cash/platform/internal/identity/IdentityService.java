@@ -339,9 +339,14 @@ public class IdentityService {
         return saveUnit(parent.child(name, false, clock.instant()));
     }
 
+    /**
+     * A unit renamed, or given another head. The former head, when active, hands on the open work the unit's headship
+     * routed to them (an approval task of a submitter of the unit, 0092): the answer says where it went.
+     */
     @Transactional
-    public OrgUnit updateOrgUnit(UUID id, String name, UUID managerId, Long expectedVersion) {
+    public UnitUpdate updateOrgUnit(UUID id, String name, UUID managerId, Long expectedVersion) {
         OrgUnit unit = orgUnit(id);
+        UUID formerHead = unit.managerId();
         // the head it names is kept as it is, deactivated or not (a rename saves the row as shown): only a new head
         // must be active (0073)
         if (managerId != null && !managerId.equals(unit.managerId())) {
@@ -354,7 +359,14 @@ public class IdentityService {
         unit.expectVersion(expectedVersion);
         unit.rename(name, clock.instant());
         unit.appointManager(managerId, clock.instant());
-        return saveUnit(unit);
+        OrgUnit saved = saveUnit(unit);
+        List<HandedOnWork.Handover> handedOn = formerHead == null || formerHead.equals(managerId) ? List.of()
+                : users.findById(formerHead).map(this::handOnWorkNoLongerTheirs).orElse(List.of());
+        return new UnitUpdate(saved, handedOn);
+    }
+
+    /** A unit as saved, and the open work its former head handed on (0092), empty when none. */
+    public record UnitUpdate(OrgUnit unit, List<HandedOnWork.Handover> handedOn) {
     }
 
     public OrgUnit orgUnit(UUID id) {

@@ -21,8 +21,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class OrgAdminController {
 
     private final IdentityService identity;
+    private final DeactivationNotes notes;
 
-    OrgAdminController(IdentityService identity) {
+    OrgAdminController(IdentityService identity, DeactivationNotes notes) {
+        this.notes = notes;
         this.identity = identity;
     }
 
@@ -74,8 +76,13 @@ class OrgAdminController {
                   RefusedInput refused, RedirectAttributes redirect) {
         try {
             refused.check();
-            OrgUnit unit = identity.updateOrgUnit(id, name, managerId, version);
-            Flash.success(redirect, "flash.org.updated", unit.name());
+            IdentityService.UnitUpdate updated = identity.updateOrgUnit(id, name, managerId, version);
+            Flash.success(redirect, "flash.org.updated", updated.unit().name());
+            // where the former head's approval tasks went: the unit's submitters' manager is another now (0092)
+            java.util.List<String> moved = notes.of(updated.handedOn());
+            if (!moved.isEmpty()) {
+                redirect.addFlashAttribute("flashNotes", new java.util.ArrayList<>(moved));
+            }
         } catch (RecordNotFoundException e) {
             throw e; // not found: the 404 page, as a GET of it
         } catch (DomainException e) {

@@ -71,4 +71,11 @@ public interface HandedOnWork {
      * what went where, in the order moved (empty: all of it still theirs).
      */
     List<Handover> handOnWorkNoLongerTheirs(UUID userId, UUID by);
+
+    /**
+     * An open approval task on the person's own submission handed on by {@link #handOnWorkNoLongerTheirs}: the person moved,
+     * and the step names another approver now (their manager is another, 0092); {@code toUserId}/{@code toRole} as for
+     * their own tasks.
+     */
+    String SUBMITTED_APPROVAL_TASK = "SUBMITTED_APPROVAL_TASK";
 }

@@ -261,4 +261,26 @@ class ApproverNoLongerNamedTest {
         assertThat(decide(successor.username(), approval)).hasStatusOk().bodyJson()
                 .extractingPath("$.state").isEqualTo("APPROVED");
     }
+
+    @Test
+    void D0092_aRepMovedToAnotherTeamTakesTheirPendingApprovalToTheirNewManager() {
+        People p = people("sub");
+        User southManager = fixtures.user("nsm.sub", p.south(), LocalDate.of(2022, 5, 1), Role.SALES_MANAGER);
+        fixtures.appointManager(p.south(), southManager.id());
+        UUID approval = submit(p.rep(), "NL-7");
+        UUID task = onlyTask(approval).id();
+
+        JsonNode answer = change(p.rep(), p.south(), Role.SALES_REP);
+
+        assertThat(onlyTask(approval).id()).isEqualTo(task);
+        assertThat(onlyTask(approval).assigneeId()).as("the step's manager is the south team's now")
+                .isEqualTo(southManager.id());
+        JsonNode handedOn = answer.get("workHandedOn");
+        assertThat(handedOn.get("handedOn").get(0).get("kind").asString()).isEqualTo("SUBMITTED_APPROVAL_TASK");
+        assertThat(handedOn.get("notes").valueStream().map(JsonNode::asString).toList()).containsExactly(
+                "The approval task on their submission \"Quote NL-7\" now waits for " + southManager.displayName()
+                        + ", as the step names them no more.");
+        refusedTo(p.manager(), approval);
+        assertThat(decide(southManager.username(), approval)).hasStatusOk();
+    }
 }

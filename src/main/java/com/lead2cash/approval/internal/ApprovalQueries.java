@@ -157,6 +157,20 @@ public class ApprovalQueries {
     }
 
     /** The approvals in progress in whose current step the person holds an open task (pending or waiting its turn). */
+    /**
+     * The approvals in progress with an open task of a person in their current step, or submitted by the person with
+     * one of anyone (0092: their manager is another when they move), by id.
+     */
+    public List<UUID> withOpenTasksOfOrSubmittedBy(UUID userId) {
+        return jdbc.sql("""
+                select distinct a.id from approval a join approval_task t on t.approval = a.id
+                where a.state = 'IN_PROGRESS' and (t.assignee_id = :user or a.submitter_id = :user)
+                  and t.assignee_id is not null and t.state in ('PENDING', 'WAITING')
+                  and t.round = a.round and t.step_index = a.current_step
+                order by a.id
+                """).param("user", userId).query(UUID.class).list();
+    }
+
     public List<UUID> withOpenTasksOf(UUID userId) {
         return jdbc.sql("""
                 select distinct a.id from approval a join approval_task t on t.approval = a.id

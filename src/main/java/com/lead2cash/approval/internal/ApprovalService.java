@@ -82,6 +82,9 @@ public class ApprovalService implements Approvals {
     /** The kind of work a deactivated approver's open task is, as the administrator is told of it (0073). */
     static final String TASK_WORK = "APPROVAL_TASK";
 
+    /** The kind of work an open task of someone's submission is, handed on as its step names its approver no more (0092). */
+    static final String SUBMITTED_TASK_WORK = HandedOnWork.SUBMITTED_APPROVAL_TASK;
+
     private final ApprovalRepository approvals;
     private final DelegationRepository delegations;
     private final DelegateAuthority authority;
@@ -227,8 +230,10 @@ public class ApprovalService implements Approvals {
     /**
      * Docs/decisions/0092: the person's roles or unit changed (they stay active): their open tasks whose step names them
      * no more — a manager moved to another team, a head whose role was taken — go where the step would send them now,
-     * as a deactivated approver's do ({@link #handOnTasksOf}) but to nobody standing in for them; the tasks they still
-     * fit stay theirs. Answers where each task went, in the order moved.
+     * as a deactivated approver's do ({@link #handOnTasksOf}) but to nobody standing in for them; so do the open tasks
+     * of the approvals they submitted whose step names their approver no more (moved to another team, their manager is
+     * another). The tasks whose person still fits stay. Answers where each task went, in the order moved: their own
+     * ({@link #TASK_WORK}), or on their submission ({@link #SUBMITTED_TASK_WORK}).
      */
     public List<HandedOnWork.Handover> handOnTasksNoLongerTheirs(UUID userId, UUID by) {
         if (org.person(userId).filter(OrgDirectory.Person::active).isEmpty()) {
@@ -236,13 +241,16 @@ public class ApprovalService implements Approvals {
         }
         StepFit fit = fit();
         List<HandedOnWork.Handover> handedOn = new ArrayList<>();
-        for (UUID approvalId : queries.withOpenTasksOf(userId)) {
+        for (UUID approvalId : queries.withOpenTasksOfOrSubmittedBy(userId)) {
             Approval approval = locked(approvalId);
-            List<Reassignment> moved = approval.reassignUnfitTasksOf(userId, fit, by, now(), resolver);
+            boolean theirSubmission = approval.submitterId().equals(userId);
+            List<Reassignment> moved = approval.reassignUnfitTasks(p -> theirSubmission || p.equals(userId), fit, by,
+                    now(), resolver);
             if (!moved.isEmpty()) {
                 save(approval);
-                moved.forEach(r -> handedOn.add(new HandedOnWork.Handover(TASK_WORK, approval.id(), approval.title(),
-                        r.toUserId(), r.toRole())));
+                moved.forEach(r -> handedOn.add(new HandedOnWork.Handover(
+                        r.fromUserId().equals(userId) ? TASK_WORK : SUBMITTED_TASK_WORK, approval.id(),
+                        approval.title(), r.toUserId(), r.toRole())));
             }
         }
         return handedOn;

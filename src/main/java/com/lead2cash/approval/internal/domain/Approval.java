@@ -333,23 +333,33 @@ public class Approval {
     }
 
     /**
-     * Docs/decisions/0092: the person's roles or unit changed, and the step of some of their open tasks names them no
-     * more ({@code fit}): each such task — pending, or waiting for its turn — goes where the step would send it now, as
-     * a deactivated approver's does ({@link #reassignTasksOf}), save that nobody stands in for them (their delegate holds
-     * the authority of someone the step no longer names) and, nobody the rules name today being free, it falls to the
-     * sales directors as the history says ({@link ApproverResolver#notNamedAnyMore}). Their tasks they still fit stay.
-     * Answers where each task went (none: nothing moved).
+     * Docs/decisions/0092: someone's roles or unit changed, and the step of some open tasks names their person no more
+     * ({@code fit}): each such task of a person {@code among} names — pending, or waiting for its turn — goes where the
+     * step would send it now, as a deactivated approver's does ({@link #reassignTasksOf}), save that nobody stands in
+     * for them (their delegate holds the authority of someone the step no longer names) and, nobody the rules name today
+     * being free, it falls to the sales directors as the history says ({@link ApproverResolver#notNamedAnyMore}). Tasks
+     * whose person still fits stay. Answers where each task went (none: nothing moved).
      */
-    public List<Reassignment> reassignUnfitTasksOf(UUID userId, StepFit fit, UUID by, Instant now,
-                                                   ApproverResolver resolver) {
+    public List<Reassignment> reassignUnfitTasks(java.util.function.Predicate<UUID> among, StepFit fit, UUID by,
+                                                 Instant now, ApproverResolver resolver) {
         if (state != State.IN_PROGRESS) {
             return List.of();
         }
-        List<ApprovalTask> unfit = tasks.stream().filter(t -> t.in(round, currentStep) && t.isOpen()
-                && userId.equals(t.assigneeId())
-                && !fit.fits(userId, step().approverRules(), submitterId, t.standsInFor())).toList();
-        return handOn(unfit, userId, Optional.empty(), Reassignment.NOT_NAMED_EVENT, resolver.notNamedAnyMore(), by,
-                now, resolver);
+        Map<UUID, List<ApprovalTask>> unfit = new java.util.LinkedHashMap<>();
+        tasks.stream().filter(t -> t.in(round, currentStep) && t.isOpen() && t.assigneeId() != null
+                        && among.test(t.assigneeId())
+                        && !fit.fits(t.assigneeId(), step().approverRules(), submitterId, t.standsInFor()))
+                .forEach(t -> unfit.computeIfAbsent(t.assigneeId(), k -> new ArrayList<>()).add(t));
+        List<Reassignment> reassigned = new ArrayList<>();
+        unfit.forEach((person, theirs) -> reassigned.addAll(handOn(theirs, person, Optional.empty(),
+                Reassignment.NOT_NAMED_EVENT, resolver.notNamedAnyMore(), by, now, resolver)));
+        return reassigned;
+    }
+
+    /** {@link #reassignUnfitTasks} of one person's tasks. */
+    public List<Reassignment> reassignUnfitTasksOf(UUID userId, StepFit fit, UUID by, Instant now,
+                                                   ApproverResolver resolver) {
+        return reassignUnfitTasks(userId::equals, fit, by, now, resolver);
     }
 
     /** The tasks of the current step go from their person where the step would send them now (0073, 0092). */

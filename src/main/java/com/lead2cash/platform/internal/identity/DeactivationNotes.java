@@ -55,7 +55,9 @@ class DeactivationNotes {
                     ? identity.findUser(h.toUserId()).map(User::displayName).orElse(h.toUserId().toString())
                     : messages.getMessage("users.deactivated.anyHolder",
                             new Object[] {messages.getMessage("role." + h.toRole().name(), null, locale)}, locale);
-            notes.add(messages.getMessage("users.deactivated.taskMoved", new Object[] {h.recordName(), to}, locale));
+            notes.add(messages.getMessage(HandedOnWork.SUBMITTED_APPROVAL_TASK.equals(h.kind())
+                    ? "users.handedOn.submittedTaskMoved" : "users.deactivated.taskMoved",
+                    new Object[] {h.recordName(), to}, locale));
         });
         return notes;
     }

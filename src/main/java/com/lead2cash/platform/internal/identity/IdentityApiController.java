@@ -106,6 +106,8 @@ class IdentityApiController {
 
     record HandedOnDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "APPROVAL_TASK: an open "
                                + "approval task, now waiting for toUserId or any holder of toRole; "
+                               + "SUBMITTED_APPROVAL_TASK: the same, of an approval the user submitted whose step names "
+                               + "its approver no more since the user moved (docs/decisions/0092); "
                                + "DELEGATION_TO_THEM_ENDED / DELEGATION_BY_THEM_ENDED: a delegation given to them / by "
                                + "them ended (docs/decisions/0085), recordName its period, toUserId its other person")
                        String kind,

@@ -235,31 +235,41 @@ class ApproverNoLongerNamedTest {
     }
 
     @Test
-    void D0092_aTeamGivenAnotherHeadOnTheOrgApiHandsTheFormerHeadsTaskToTheNewOneAndTheAnswerSaysSo() {
+    void D0092_aDepartmentGivenAnotherHeadOnTheOrgApiHandsTheFormerHeadsTaskOnAndTheAnswerSaysSo() {
         People p = people("head");
-        User successor = fixtures.user("ns.head", p.north(), LocalDate.of(2023, 2, 1), Role.SALES_MANAGER);
-        UUID approval = submit(p.rep(), "NL-6");
+        UUID legal = fixtures.unit("Legal head");
+        // the longest-serving head of a legal department, whom the step names
+        User head = fixtures.user("nlh.head", legal, LocalDate.of(1980, 1, 2), Role.LEGAL);
+        fixtures.appointManager(legal, head.id());
+        User successor = fixtures.user("nls.head", legal, LocalDate.of(2023, 2, 1), Role.LEGAL);
+        UUID approval = approvals.submit(new ApprovalRequest(SUBJECT, "NL-6", "Quote NL-6", p.rep().id(),
+                FlowDefinition.of(new StepDefinition("Legal", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.DepartmentHead(Role.LEGAL)), null)), Map.of())).id();
         UUID task = onlyTask(approval).id();
-        long version = jdbc.sql("select version from platform_org_unit where id = :id").param("id", p.north())
+        assertThat(onlyTask(approval).assigneeId()).isEqualTo(head.id());
+        long version = jdbc.sql("select version from platform_org_unit where id = :id").param("id", legal)
                 .query(Long.class).single();
 
-        var result = mvc.put().uri("/api/v1/org-units/{id}", p.north()).header(HttpHeaders.AUTHORIZATION,
+        var result = mvc.put().uri("/api/v1/org-units/{id}", legal).header(HttpHeaders.AUTHORIZATION,
                         bearer("admin")).header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"North team head\",\"managerId\":\"" + successor.id() + "\",\"version\":"
+                .content("{\"name\":\"Legal head\",\"managerId\":\"" + successor.id() + "\",\"version\":"
                         + version + "}").exchange();
         assertThat(result).hasStatusOk();
         JsonNode answer = fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
 
-        assertThat(onlyTask(approval).id()).isEqualTo(task);
-        assertThat(onlyTask(approval).assigneeId()).isEqualTo(successor.id());
-        assertThat(answer.get("workHandedOn").get("notes").valueStream().map(JsonNode::asString).toList())
-                .containsExactly("Their approval task on \"Quote NL-6\" now waits for " + successor.displayName() + ".");
-        assertThat(waiting(p.manager(), approval)).containsExactly("settled");
-        assertThat(waiting(successor, approval)).containsExactly("to decide");
+        ApprovalView.TaskView moved = onlyTask(approval);
+        assertThat(moved.id()).isEqualTo(task);
+        assertThat(moved.assigneeId()).as("a lawyer who heads no department any more is not the head of legal")
+                .isNotNull().isNotEqualTo(head.id());
+        JsonNode handedOn = answer.get("workHandedOn").get("handedOn");
+        assertThat(handedOn).hasSize(1);
+        assertThat(handedOn.get(0).get("recordId").asString()).isEqualTo(approval.toString());
+        assertThat(handedOn.get(0).get("toUserId").asString()).isEqualTo(moved.assigneeId().toString());
+        assertThat(waiting(head, approval)).containsExactly("settled");
 
-        refusedTo(p.manager(), approval);
-        assertThat(decide(successor.username(), approval)).hasStatusOk().bodyJson()
-                .extractingPath("$.state").isEqualTo("APPROVED");
+        refusedTo(head, approval);
+        assertThat(mvc.get().uri("/api/v1/org-units/{id}", legal).header(HttpHeaders.AUTHORIZATION, bearer("admin")))
+                .hasStatusOk().bodyJson().extractingPath("$.workHandedOn").isNull();
     }
 
     @Test

@@ -52,11 +52,11 @@ public class ApproverDirectory implements ApproverResolver {
     }
 
     /**
-     * Docs/decisions/0092: whether the person an open task of a step with these rules names fits it today — whether a
-     * rule would name them now: the user it names; a holder of the role who heads their own unit (any of them, not only
-     * the longest-serving); the submitter's manager that many levels up, holding an approving role — or, handed the task
-     * as the delegate standing in for its deactivated approver ({@code standsInFor}, 0073), they hold that person's
-     * approval authority ({@link DelegateAuthority}). Nobody inactive, and never the submitter.
+     * Docs/decisions/0092: whether the person an open task of a step with these rules names fits it today: the user a
+     * rule names; a holder of the role who heads their own unit (any of them, not only the longest-serving); the
+     * submitter's manager that many levels up, holding an approving role, or one who holds that manager's approval
+     * authority ({@link DelegateAuthority}, 0069) — or, handed the task as the delegate standing in for its deactivated
+     * approver ({@code standsInFor}, 0073), they hold that person's authority. Nobody inactive, never the submitter.
      */
     public boolean fits(UUID personId, List<ApproverRule> rules, UUID submitterId, UUID standsInFor) {
         Optional<OrgDirectory.Person> person = org.person(personId).filter(OrgDirectory.Person::active);
@@ -80,14 +80,18 @@ public class ApproverDirectory implements ApproverResolver {
             return person.roles().contains(h.role()) && headsOwnUnit(person);
         }
         if (rule instanceof ApproverRule.SubmittersManager m) {
-            return approving(person) && manager(submitterId, m.levelsUp())
-                    .filter(found -> found.id().equals(person.id())).isPresent();
+            // the manager the step names now, or one who may decide their approvals (0069: a manager whose unit is
+            // theirs or above it, a sales director) — the next manager up who took a deactivated head's task keeps it
+            // when the head comes back; a manager moved to another team, or made a rep, holds neither
+            return approving(person) && manager(submitterId, m.levelsUp()).filter(this::approving)
+                    .filter(now -> now.id().equals(person.id()) || authority.refusal(now, person).isEmpty())
+                    .isPresent();
         }
         // a role names its pool, never a person
         return false;
     }
 
-    private static boolean approving(OrgDirectory.Person person) {
+    private boolean approving(OrgDirectory.Person person) {
         return person.roles().stream().anyMatch(DelegateAuthority.APPROVING::contains);
     }
 
@@ -128,11 +132,11 @@ public class ApproverDirectory implements ApproverResolver {
         java.util.Set<UUID> passed = new java.util.HashSet<>(List.of(submitterId));
         int level = 0;
         for (UUID step : line) {
-            Optional<OrgDirectory.Person> head = org.managerOfUnit(step).filter(OrgDirectory.Person::active);
+            Optional<OrgDirectory.Person> head = org.managerOfUnit(step);
             if (head.isEmpty()) {
                 return Optional.empty();
             }
-            if (!passed.add(head.get().id()) || !line.contains(head.get().orgUnitId())) {
+            if (!passed.add(head.get().id()) || !head.get().active() || !line.contains(head.get().orgUnitId())) {
                 continue;
             }
             if (++level == levelsUp) {

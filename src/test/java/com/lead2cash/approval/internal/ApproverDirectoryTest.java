@@ -118,12 +118,23 @@ class ApproverDirectoryTest {
     }
 
     @Test
-    void D0092_theHeadFitsTheManagerStepWhileTheyManageTheSubmitterAndNobodyElseDoes() {
+    void D0092_theManagerStepFitsTheSubmittersManagerOrWhoeverHoldsTheirAuthorityAndNobodyElse() {
         Line l = line();
+        UUID other = UUID.randomUUID();
+        parentOf.put(other, l.region());
+        UUID otherManager = person(Role.SALES_MANAGER, true);
+        change(otherManager, other);
+        UUID director = person(Role.SALES_DIRECTOR, true);
+
         assertThat(directory.fits(l.manager(), MANAGER, l.rep(), null)).isTrue();
-        assertThat(directory.fits(l.deputy(), MANAGER, l.rep(), null)).as("a second manager of the team").isFalse();
-        assertThat(directory.fits(l.regional(), MANAGER, l.rep(), null)).as("the manager's manager").isFalse();
+        assertThat(directory.fits(l.deputy(), MANAGER, l.rep(), null)).as("a second manager of the team").isTrue();
+        assertThat(directory.fits(l.regional(), MANAGER, l.rep(), null)).as("the manager's manager").isTrue();
+        assertThat(directory.fits(director, MANAGER, l.rep(), null)).as("a sales director").isTrue();
+        assertThat(directory.fits(otherManager, MANAGER, l.rep(), null)).as("another team's manager").isFalse();
+        assertThat(directory.fits(l.rep(), MANAGER, l.deputy(), null)).as("a rep of the team").isFalse();
         assertThat(directory.fits(l.regional(), List.of(new ApproverRule.SubmittersManager(2)), l.rep(), null)).isTrue();
+        assertThat(directory.fits(l.manager(), List.of(new ApproverRule.SubmittersManager(2)), l.rep(), null))
+                .as("below the manager two levels up").isFalse();
         assertThat(directory.fits(l.manager(), MANAGER, l.manager(), null)).as("nobody decides their own").isFalse();
         assertThat(directory.fits(l.manager(), List.of(new ApproverRule.ByRole(Role.SALES_MANAGER)), l.rep(), null))
                 .as("a role names its pool, not a person").isFalse();

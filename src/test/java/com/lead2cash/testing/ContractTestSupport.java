@@ -192,6 +192,15 @@ public class ContractTestSupport {
                 .header(HttpHeaders.AUTHORIZATION, token).exchange();
     }
 
+    /** Records the signing through the multipart API on the version read, sent as a field of the form. */
+    public MvcTestResult sign(MockMvcTester mvc, String token, String contractId, byte[] scan, String signedOn, long version) {
+        return mvc.post().uri("/api/v1/contracts/" + contractId + "/signing").multipart()
+                .file(new MockMultipartFile("scan", "signed.pdf", "application/pdf", scan))
+                .param("signedOn", signedOn).param("signatories", "甲方：王经理；乙方：张伟")
+                .param("version", String.valueOf(version))
+                .header(HttpHeaders.AUTHORIZATION, token).exchange();
+    }
+
     public static String text(MvcTestResult result) {
         return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
     }

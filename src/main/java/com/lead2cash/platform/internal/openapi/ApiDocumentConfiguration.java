@@ -25,7 +25,7 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * reusable response per refusal. Which operation answers which refusal is derived from the code by
  * {@link ProblemResponses} and {@link SecurityRequirements}; property rules by {@link SchemaRules}; stable
  * operation ids by {@link OperationIds}; the search text's length by {@link SearchTextParameters}; the currency
- * money may say by {@link MoneyCurrency}.
+ * money may say by {@link MoneyCurrency}; an upload's other fields as fields of its form by {@link MultipartFields}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentConfiguration {
@@ -142,6 +142,11 @@ class ApiDocumentConfiguration {
     @Bean
     SearchTextParameters searchTextParameters() {
         return new SearchTextParameters();
+    }
+
+    @Bean
+    MultipartFields multipartFields() {
+        return new MultipartFields();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.openapi;
 
 import com.lead2cash.platform.internal.openapi.ApiDocumentConfiguration.Refusal;
+import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
@@ -11,8 +12,11 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.List;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -25,7 +29,10 @@ import org.springframework.web.method.HandlerMethod;
  *   <li>413 — a body (an upload past its limit, or any other body past {@code l2c.web.max-body-size});</li>
  *   <li>415 — a body sent as another content type than the operation reads;</li>
  *   <li>406 — an answer with a body, asked for (Accept) in a type other than the one it is written in;</li>
- *   <li>409 and 428 — the body carries a {@code version}, or an {@code If-Match} header is taken;</li>
+ *   <li>409 — a {@code version} is taken (a body's field, JSON or multipart, a query parameter, {@code If-Match});
+ *       428 — the version is required: the body is {@link Versioned} or {@code If-Match} is read (an action
+ *       without a body, a multipart one); each {@code version} is described as required or optional
+ *       (docs/decisions/0014-refusals.md);</li>
  *   <li>422 — a body (field errors), a transition (POST/PUT/PATCH: a business rule), or a query parameter
  *       (the platform's input rules, a {@code cursor} to decode).</li>
  * </ul>
@@ -68,12 +75,25 @@ class ProblemResponses implements GlobalOperationComponentsCustomizer {
         if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
             add(responses, Refusal.NOT_FOUND);
         }
-        boolean versioned = (body != null && body.getProperties() != null && body.getProperties().containsKey("version"))
-                || parameters.stream().anyMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()));
-        if (versioned) {
+        // a version taken anywhere (the body, a JSON or multipart field, a query parameter, If-Match) may be stale: 409;
+        // one the operation cannot go without (a Versioned body, or If-Match read by RequiredVersion): 428 without it
+        boolean ifMatch = parameters.stream().anyMatch(p -> "header".equals(p.getIn())
+                && HttpHeaders.IF_MATCH.equalsIgnoreCase(p.getName()));
+        boolean versionRequired = ifMatch || Versioned.class.isAssignableFrom(bodyType(handler));
+        Schema<?> bodyVersion = body == null || body.getProperties() == null ? null : body.getProperties().get("version");
+        // a version sent with the request (a policy version in the path names what is read, it is no guard)
+        List<Parameter> versionParameters = parameters.stream()
+                .filter(p -> "version".equals(p.getName()) && "query".equals(p.getIn())).toList();
+        if (bodyVersion != null || !versionParameters.isEmpty() || ifMatch) {
             add(responses, Refusal.CONFLICT);
+        }
+        if (versionRequired) {
             add(responses, Refusal.PRECONDITION_REQUIRED);
         }
+        if (bodyVersion != null) {
+            bodyVersion.setDescription(versionDescription(bodyVersion.getDescription(), versionRequired));
+        }
+        versionParameters.forEach(p -> p.setDescription(versionDescription(p.getDescription(), versionRequired)));
         // the platform's input rules (control characters, length) refuse any query parameter with 422
         if (body != null || changes || parameters.stream().anyMatch(p -> "query".equals(p.getIn()))) {
             add(responses, Refusal.UNPROCESSABLE);
@@ -87,6 +107,34 @@ class ProblemResponses implements GlobalOperationComponentsCustomizer {
         operation.setResponses(sorted(responses));
         return operation;
     }
+
+    /** The Java type of the operation's {@code @RequestBody}; {@code Void} without one. */
+    private static Class<?> bodyType(HandlerMethod handler) {
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                return parameter.getParameterType();
+            }
+        }
+        return Void.class;
+    }
+
+    /**
+     * What the document says of a {@code version} the operation takes: whether it is required (docs/decisions/0014),
+     * in front of what the code says of it besides.
+     */
+    static String versionDescription(String declared, boolean required) {
+        if (declared != null && (declared.startsWith(VERSION_REQUIRED) || declared.startsWith(VERSION_OPTIONAL))) {
+            return declared;
+        }
+        String rule = required ? VERSION_REQUIRED + ": the version of the record as read, as this field or as "
+                + "If-Match (428 without either, 409 when stale)"
+                : VERSION_OPTIONAL + ": the version the request is based on, as read; sent, it is checked (409 when "
+                + "stale), left out the record is taken as it stands";
+        return declared == null || declared.isBlank() ? rule : rule + ". " + declared;
+    }
+
+    static final String VERSION_REQUIRED = "Required";
+    static final String VERSION_OPTIONAL = "Optional";
 
     /** Whether a success of the operation answers with a body, which is written in the types it declares. */
     private static boolean answersWithBody(ApiResponses responses) {

@@ -384,6 +384,8 @@ class ComplaintApiTest {
         assertThat(upload).as(ContractTestSupport.text(upload)).hasStatus(201);
         // an uploaded file opens in a sandbox: whatever it carries runs, if at all, outside the product's origin
         String fileId = customers.json(upload).get("id").asString();
+        // its Location is where it is read, as every creation's
+        assertThat(upload).hasHeader(HttpHeaders.LOCATION, "/api/v1/complaints/" + id + "/evidence/" + fileId);
         for (MvcTestResult served : List.of(
                 mvc.get().uri("/api/v1/complaints/" + id + "/evidence/" + fileId).header(HttpHeaders.AUTHORIZATION, service)
                         .exchange(),

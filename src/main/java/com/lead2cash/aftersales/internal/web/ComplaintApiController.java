@@ -215,7 +215,8 @@ public class ComplaintApiController {
     ResponseEntity<EvidenceView> addEvidence(@PathVariable UUID id, @RequestPart("file") MultipartFile file)
             throws IOException {
         StoredFile f = service.addEvidence(id, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-        return ResponseEntity.status(HttpStatus.CREATED).body(EvidenceView.of(f));
+        return ResponseEntity.created(URI.create("/api/v1/complaints/" + id + "/evidence/" + f.id()))
+                .body(EvidenceView.of(f));
     }
 
     @Operation(summary = "The complaint's evidence files, a page at a time, oldest first")

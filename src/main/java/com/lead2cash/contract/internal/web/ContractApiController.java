@@ -20,6 +20,7 @@ import com.lead2cash.contract.internal.domain.Department;
 import com.lead2cash.contract.internal.domain.PaymentMilestone;
 import com.lead2cash.files.StoredFile;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.web.NoLocation;
 import com.lead2cash.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -210,6 +211,7 @@ class ContractApiController {
     @PostMapping("/api/v1/contracts/{id}/sections")
     @PreAuthorize(ContractAccess.SELLER_ROLES)
     @ResponseStatus(HttpStatus.CREATED)
+    @NoLocation("a clause has no address of its own; it is read in the contract this answers (GET /api/v1/contracts/{id})")
     ResponseEntity<ContractViews.ContractView> addClause(@PathVariable UUID id, @RequestBody SectionRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(view(drafting.addClause(id, body.heading(), body.body(),
                 body.version())));
@@ -294,6 +296,8 @@ class ContractApiController {
     @PostMapping(value = "/api/v1/contracts/{id}/amendments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(ContractAccess.SELLER_ROLES)
     @ResponseStatus(HttpStatus.CREATED)
+    @NoLocation("an amendment has no address of its own; it is read in the contract's amendments "
+            + "(GET /api/v1/contracts/{id}/amendments) and its scan in the contract's files")
     ResponseEntity<ContractViews.AmendmentView> amend(@PathVariable UUID id, @RequestPart("scan") MultipartFile scan,
                                                       @RequestParam String title, @RequestParam String summary,
                                                       @RequestParam(required = false) BigDecimal amountChange,
@@ -324,7 +328,8 @@ class ContractApiController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<FileView> attach(@PathVariable UUID id, @RequestPart("file") MultipartFile file) throws IOException {
         StoredFile f = drafting.attach(id, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-        return ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(f, ContractFiles.Kind.ATTACHMENT.name()));
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + id + "/files/" + f.id()))
+                .body(FileView.of(f, ContractFiles.Kind.ATTACHMENT.name()));
     }
 
     @Operation(summary = "Download one of the contract's files; every read of a signed contract's file is audited")

@@ -78,7 +78,11 @@ public class ApiKeyController {
     @PreAuthorize("hasRole('ADMIN')")
     static class Api {
 
-        record IssueRequest(String name, LeadSource source, Integer ratePerMinute) {
+        record IssueRequest(@io.swagger.v3.oas.annotations.media.Schema(
+                                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) String name,
+                            @io.swagger.v3.oas.annotations.media.Schema(
+                                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) LeadSource source,
+                            @io.swagger.v3.oas.annotations.media.Schema(description = "Left out: 60") Integer ratePerMinute) {
         }
 
         record IssuedKey(UUID id, String name, LeadSource source, int ratePerMinute, String apiKey) {
@@ -100,6 +104,8 @@ public class ApiKeyController {
         @io.swagger.v3.oas.annotations.Operation(summary = "Issue a web-to-lead API key for one source; the secret is in this answer only")
         @PostMapping("/api/v1/lead-api-keys")
         @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+        @com.lead2cash.platform.web.NoLocation("a key has no address of its own; it is read in the list of keys "
+                + "(GET /api/v1/lead-api-keys, never with its secret) and revoked at DELETE /api/v1/lead-api-keys/{id}")
         ResponseEntity<IssuedKey> issue(@RequestBody IssueRequest body) {
             WebToLead.IssuedKey k = webToLead.issue(body.name(), body.source(),
                     body.ratePerMinute() == null ? 60 : body.ratePerMinute());

@@ -33,8 +33,12 @@ public class PublicLeadController {
 
     /**
      * A lead as a website sends it (SPEC §6: the shape of {@code POST /api/v1/leads}), without the decision about
-     * duplicates a signed-in user takes; the source, left out, is the key's.
+     * duplicates a signed-in user takes; the source, left out, is the key's. A field it does not have is ignored
+     * (docs/decisions/0014: a website's form may send more than the lead takes), so the document allows more.
      */
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "A lead as a website's "
+            + "form sends it; a field the lead does not have is ignored (unlike every other request, where it is "
+            + "400 error.unknownField)")
     record PublicLeadRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String companyName,
                              String contactName, String contactTitle, String phone, String email, String industry,
                              String region, String productLine,
@@ -75,6 +79,7 @@ public class PublicLeadController {
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The lead already submitted with this Idempotency-Key")
     @com.lead2cash.platform.web.Refuses({401, 409, 429})
+    @com.lead2cash.platform.web.NoLocation("the lead's address is for signed-in users, and a website has no business with it")
     ResponseEntity<PublicLead> submit(@Parameter(hidden = true) // the X-Api-Key, checked before the body is read
                                       @RequestAttribute(PublicLeadKeyCheck.CALLER) WebToLead.Caller caller,
                                       @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,

@@ -205,6 +205,8 @@ class OpportunityApiController {
     @Operation(summary = "O1: score the opportunity in your panel seat (each criterion 0 to 10, higher is better; for payment risk: safer)")
     @PostMapping("/api/v1/opportunities/{id}/evaluations")
     @ResponseStatus(HttpStatus.CREATED)
+    @com.lead2cash.platform.web.NoLocation("a scorecard has no address of its own; it is read in the evaluation panel "
+            + "(GET /api/v1/opportunities/{id}/evaluations)")
     ResponseEntity<EvaluationResult> evaluate(@PathVariable UUID id, @RequestBody EvaluationRequest body) {
         Opportunity o = service.evaluate(id, body.needMatch(), body.competitiveStrength(), body.paymentRisk(),
                 body.resourceInvestment(), body.comment());
@@ -226,6 +228,9 @@ class OpportunityApiController {
     @Operation(summary = "O2: invite a tech-support colleague to the panel; they have the policy's window to answer")
     @PostMapping("/api/v1/opportunities/{id}/evaluation-invitations")
     @ResponseStatus(HttpStatus.CREATED)
+    @com.lead2cash.platform.web.NoLocation("an invitation has no address of its own; it is read in the evaluation panel "
+            + "(GET /api/v1/opportunities/{id}/evaluations) and withdrawn at "
+            + "DELETE /api/v1/opportunities/{id}/evaluation-invitations/{invitationId}")
     ResponseEntity<OpportunityViews.InvitationView> invite(@PathVariable UUID id, @RequestBody InvitationRequest body) {
         EvaluationInvitation i = service.invite(id, body.inviteeId());
         return ResponseEntity.status(201).body(views.invitations(access.visible(id)).stream()

@@ -25,7 +25,8 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * reusable response per refusal. Which operation answers which refusal is derived from the code by
  * {@link ProblemResponses} and {@link SecurityRequirements}; property rules by {@link SchemaRules}; stable
  * operation ids by {@link OperationIds}; the search text's length by {@link SearchTextParameters}; the currency
- * money may say by {@link MoneyCurrency}; an upload's other fields as fields of its form by {@link MultipartFields}.
+ * money may say by {@link MoneyCurrency}; the {@code Location} of every 201 by {@link CreatedLocations}; an
+ * upload's other fields as fields of its form by {@link MultipartFields}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentConfiguration {
@@ -142,6 +143,11 @@ class ApiDocumentConfiguration {
     @Bean
     SearchTextParameters searchTextParameters() {
         return new SearchTextParameters();
+    }
+
+    @Bean
+    CreatedLocations createdLocations() {
+        return new CreatedLocations();
     }
 
     @Bean

@@ -111,6 +111,7 @@ class CalendarApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "Add or replace a dated exception (holiday or make-up working day)")
+    @com.lead2cash.platform.web.NoLocation("an exception has no address of its own; it is read in the calendar (GET /api/v1/calendar)")
     ResponseEntity<ExceptionDto> addException(@Valid @RequestBody ExceptionRequest request) {
         calendar.addException(request.day(), request.kind(), request.note());
         return ResponseEntity.status(HttpStatus.CREATED)

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -119,7 +120,7 @@ class PolicyApiController {
     ResponseEntity<PolicyDto> change(@Valid @RequestBody ChangeRequest request) {
         PolicyVersion saved = policy.change(request.reason(), ChangeItem.changes(request.changes()), CurrentUser.require(),
                 request.version());
-        return ResponseEntity.status(HttpStatus.CREATED).body(dto(saved));
+        return ResponseEntity.created(URI.create("/api/v1/policy/versions/" + saved.version())).body(dto(saved));
     }
 
     @PostMapping("/proposals")

@@ -184,6 +184,166 @@ class ApiDocumentTest {
         assertThat(document.at("/components/schemas/FieldError/properties").has("allowedValues")).isTrue();
     }
 
+    /**
+     * docs/decisions/0014: a version, wherever an operation takes it (a JSON or form field, a query parameter,
+     * If-Match), may be stale (409); the document says of each whether it is required, and where it is, 428.
+     */
+    @Test
+    void everyOperationThatTakesAVersionDeclares409AndSaysWhetherItIsRequired() {
+        List<String> problems = new ArrayList<>();
+        Set<String> required = new java.util.TreeSet<>();
+        Set<String> optional = new java.util.TreeSet<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String call = op.getKey() + " " + path.getKey();
+            List<JsonNode> versions = new ArrayList<>();
+            boolean ifMatch = false;
+            for (JsonNode parameter : op.getValue().path("parameters")) {
+                // a version in the path (a policy version) names what is read: no guard
+                if ("version".equals(parameter.path("name").asString()) && "query".equals(parameter.path("in").asString())) {
+                    versions.add(parameter);
+                }
+                ifMatch |= "If-Match".equalsIgnoreCase(parameter.path("name").asString());
+            }
+            op.getValue().path("requestBody").path("content").forEach(media -> {
+                JsonNode schema = resolved(media.path("schema"));
+                if (schema.path("properties").has("version")) {
+                    versions.add(schema.path("properties").path("version"));
+                }
+            });
+            if (versions.isEmpty() && !ifMatch) {
+                return;
+            }
+            Set<String> codes = new java.util.HashSet<>();
+            op.getValue().path("responses").propertyNames().forEach(codes::add);
+            if (!codes.contains("409")) {
+                problems.add(call + " takes a version but does not declare 409");
+            }
+            for (JsonNode version : versions) {
+                String description = version.path("description").asString("");
+                if (description.startsWith("Required")) {
+                    required.add(call);
+                } else if (description.startsWith("Optional")) {
+                    optional.add(call);
+                } else {
+                    problems.add(call + ": its version does not say whether it is required: " + description);
+                }
+            }
+            if (required.contains(call) != codes.contains("428")) {
+                problems.add(call + (codes.contains("428") ? " declares 428 for an optional version"
+                        : " requires its version but does not declare 428"));
+            }
+        }));
+        assertThat(problems).isEmpty();
+        // the actions that take the version as an update does (0014's table), and the SPEC's shapes that do not
+        assertThat(required).contains("put /api/v1/users/{id}", "post /api/v1/quotes/{id}/send",
+                "post /api/v1/orders/{id}/preparation", "post /api/v1/receipts/{id}/allocations",
+                "post /api/v1/receipts/{id}/reversal", "post /api/v1/invoices/{id}/issue",
+                "post /api/v1/contracts/{id}/archive", "post /api/v1/complaints/{id}/close",
+                "post /api/v1/orders/{id}/acceptance", "post /api/v1/leads/{id}/reopen");
+        assertThat(optional).contains("post /api/v1/contracts/{id}/signing", "delete /api/v1/contracts/{id}/sections/{key}",
+                "post /api/v1/contracts/{id}/submit", "post /api/v1/quotes/{id}/submit", "post /api/v1/policy");
+        assertThat(responses("/api/v1/contracts/{id}/signing", "post")).containsExactlyInAnyOrder(
+                "200", "400", "401", "403", "404", "406", "409", "413", "415", "422", "429");
+        assertThat(responses("/api/v1/contracts/{id}/sections/{key}", "delete")).containsExactlyInAnyOrder(
+                "200", "400", "401", "403", "404", "406", "409", "422", "429");
+        assertThat(responses("/api/v1/policy/versions/{version}", "get")).doesNotContain("409", "428");
+        assertThat(responses("/api/v1/quotes/{id}/send", "post")).containsExactlyInAnyOrder(
+                "200", "400", "401", "403", "404", "406", "409", "413", "415", "422", "428", "429");
+    }
+
+    /** SPEC §6: the signing is a form of the scan, the day and the signatories (the query still read, not documented). */
+    @Test
+    void anUploadsOtherFieldsAreFieldsOfItsForm() {
+        JsonNode form = operation("/api/v1/contracts/{id}/signing", "post")
+                .at("/requestBody/content/multipart~1form-data/schema");
+        assertThat(form.path("properties").propertyNames()).containsExactlyInAnyOrder("scan", "signedOn", "signatories",
+                "version");
+        assertThat(form.path("required").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("scan", "signedOn", "signatories");
+        assertThat(form.at("/properties/signedOn/format").asString()).isEqualTo("date");
+        assertThat(operation("/api/v1/contracts/{id}/signing", "post").path("parameters").valueStream()
+                .map(p -> p.path("in").asString()).toList()).containsOnly("path");
+        JsonNode acceptance = operation("/api/v1/orders/{id}/acceptance", "post")
+                .at("/requestBody/content/multipart~1form-data/schema/properties");
+        assertThat(acceptance.propertyNames()).contains("form", "acceptedOn", "signedBy", "version");
+    }
+
+    /** Every 201 tells where to read what it created, or the document says why there is no such address. */
+    @Test
+    void everyCreationDeclaresItsLocationOrSaysWhyItHasNone() {
+        List<String> without = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            JsonNode created = op.getValue().at("/responses/201");
+            if (created.isMissingNode()) {
+                return;
+            }
+            String call = op.getKey() + " " + path.getKey();
+            JsonNode location = created.at("/headers/Location");
+            if (created.path("description").asString("").contains("no Location: ")) {
+                without.add(call);
+                if (!location.isMissingNode()) {
+                    problems.add(call + " says it has no Location but declares one");
+                }
+            } else if (!location.path("required").asBoolean(false)
+                    || !"uri-reference".equals(location.at("/schema/format").asString(""))) {
+                problems.add(call + " does not declare its Location: " + created);
+            }
+        }));
+        assertThat(problems).isEmpty();
+        assertThat(without).containsExactlyInAnyOrder("post /api/v1/public/leads", "post /api/v1/lead-api-keys",
+                "post /api/v1/opportunities/{id}/evaluations", "post /api/v1/opportunities/{id}/evaluation-invitations",
+                "post /api/v1/contracts/{id}/sections", "post /api/v1/contracts/{id}/amendments",
+                "post /api/v1/calendar/exceptions");
+        assertThat(responses("/api/v1/complaints/{id}/evidence", "post")).contains("201");
+        assertThat(operation("/api/v1/complaints/{id}/evidence", "post").at("/responses/201/headers/Location/required")
+                .asBoolean()).isTrue();
+    }
+
+    /** The API refuses null in a list ({@code error.nullElement}): no request's list declares its items nullable. */
+    @Test
+    void noListOfARequestTakesNullItems() {
+        List<String> nullable = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
+                op.getValue().path("requestBody").path("content").forEach(media ->
+                        nullItems(op.getKey() + " " + path.getKey(), media.path("schema"), new java.util.HashSet<>(),
+                                nullable))));
+        assertThat(nullable).isEmpty();
+        assertThat(document.at("/components/schemas/MinutesMilestone/nullable").asBoolean(false)).isFalse();
+        assertThat(document.at("/components/schemas/MinutesRequest/properties/milestones/items/$ref").asString())
+                .isEqualTo("#/components/schemas/MinutesMilestone");
+    }
+
+    /** The public web-to-lead form ignores fields it does not have (0014), and the document says so. */
+    @Test
+    void thePublicLeadFormAllowsFieldsItIgnoresAndEveryOtherRequestRefusesThem() {
+        JsonNode lead = requestBodySchema("/api/v1/public/leads", "post");
+        assertThat(lead.path("additionalProperties").asBoolean(false)).isTrue();
+        assertThat(lead.path("description").asString()).contains("ignored");
+        assertThat(requestBodySchema("/api/v1/leads", "post").path("additionalProperties").asBoolean(true)).isFalse();
+    }
+
+    private void nullItems(String where, JsonNode schema, Set<String> seen, List<String> nullable) {
+        String ref = schema.path("$ref").asString("");
+        if (!ref.isEmpty() && !seen.add(ref)) {
+            return;
+        }
+        JsonNode s = resolved(schema);
+        JsonNode items = s.path("items");
+        if (!items.isMissingNode()) {
+            if (items.path("nullable").asBoolean(false) || resolved(items).path("nullable").asBoolean(false)) {
+                nullable.add(where + ": items of " + (ref.isEmpty() ? "a list" : ref) + ": " + items);
+            }
+            nullItems(where, items, seen, nullable);
+        }
+        s.path("properties").forEach(property -> nullItems(where, property, seen, nullable));
+    }
+
+    private JsonNode resolved(JsonNode schema) {
+        String ref = schema.path("$ref").asString("");
+        return ref.isEmpty() ? schema : document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
     @Test
     void operationIdsAreUniqueAndNamedAfterTheirResource() {
         List<String> ids = new ArrayList<>();
@@ -241,7 +401,7 @@ class ApiDocumentTest {
                 "post /api/v1/customers/{id}/contacts", "post /api/v1/customers/{id}/needs-analyses",
                 "post /api/v1/needs-analyses/{id}/send", "post /api/v1/products", "post /api/v1/contracts",
                 "post /api/v1/orders", "post /api/v1/receipts", "post /api/v1/invoices", "post /api/v1/complaints",
-                "post /api/v1/complaints/{id}/close")) {
+                "post /api/v1/complaints/{id}/close", "post /api/v1/lead-api-keys")) {
             String[] parts = call.split(" ");
             required.put(call, requiredOfRequestBody(parts[1], parts[0]));
         }
@@ -270,7 +430,9 @@ class ApiDocumentTest {
                 Map.entry("post /api/v1/invoices", Set.of("contractId", "buyerName", "buyerTaxId", "amount")),
                 Map.entry("post /api/v1/complaints", Set.of("customerId", "category", "severity", "description")),
                 // the version may come as If-Match instead (docs/decisions/0014): 428 without either
-                Map.entry("post /api/v1/complaints/{id}/close", Set.of())));
+                Map.entry("post /api/v1/complaints/{id}/close", Set.of()),
+                // not a SPEC shape, but refused (422) without either: the document says so too
+                Map.entry("post /api/v1/lead-api-keys", Set.of("name", "source"))));
     }
 
     /** docs/decisions/0030: a client learns from the document that a correction keeps what it leaves out. */

@@ -40,6 +40,14 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /**
+     * Whether a holder of the role may hold leads, whose routing weighs their seniority (SPEC §1, L4): a sales rep,
+     * an account manager, a sales director, regional or sales manager. Such a person must have a hire date.
+     */
+    public boolean holdsLeads() {
+        return this == SALES_REP || this == ACCOUNT_MANAGER || isManagerial();
+    }
+
     public boolean isManagerial() {
         return this == SALES_DIRECTOR || this == REGIONAL_MANAGER || this == SALES_MANAGER;
     }

@@ -133,8 +133,8 @@ class LeadLifecycleApiTest {
 
     @Test
     void L4_screeningRoutesPastARepWithoutAHireDateForAnALeadAndToThemForABLead() {
-        // a rep created without a hire date has no known seniority
-        var undated = fixtures.user("undated." + co.tag(), co.east(), null, com.lead2cash.platform.Role.SALES_REP);
+        // a rep recorded before a hire date was required has no known seniority
+        var undated = undatedRep("undated." + co.tag());
         String region = "浙江省嘉兴市";
         assertThat(support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-territories", """
                 {"name":"Jiaxing %s","regions":["%s"],"managerId":"%s","repIds":["%s"]}
@@ -160,6 +160,43 @@ class LeadLifecycleApiTest {
         JsonNode leadB = support.json(screenedB);
         assertThat(leadB.get("grade").asString()).isEqualTo("B");
         assertThat(leadB.get("ownerId").asString()).isEqualTo(undated.id().toString());
+    }
+
+    /** A rep as recorded before a sales person's hire date was required (SPEC §1): the date unknown. */
+    private com.lead2cash.platform.internal.identity.User undatedRep(String username) {
+        var rep = fixtures.user(username, co.east(), co.today().minusYears(3), com.lead2cash.platform.Role.SALES_REP);
+        jdbc.sql("update platform_user set hire_date = null where id = :id").param("id", rep.id()).update();
+        return rep;
+    }
+
+    @Test
+    void L4_aRepWhoseHireDateIsUnknownIsSaidToBeSoBesideTheAssignChoiceAndInTheClaimRefusal() throws Exception {
+        var undated = undatedRep("unknown.hire." + co.tag());
+        String region = "浙江省丽水市";
+        assertThat(support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-territories", """
+                {"name":"Lishui %s","regions":["%s"],"managerId":"%s","repIds":["%s","%s"]}
+                """.formatted(co.tag(), region, co.eastManager().id(), undated.id(), co.junior().id())))
+                .hasStatus(HttpStatus.CREATED);
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                co.gradeALead("丽水入职未知甲", "13800000071").replace(co.region(), region));
+        assertThat(lead.get("grade").asString()).isEqualTo("A");
+        assertThat(lead.get("ownerId").isNull()).as("nobody senior in the territory: it waits").isTrue();
+        String id = lead.get("id").asString();
+
+        var session = fixtures.session(mvc, co.eastManager().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        for (String[] words : new String[][] {
+                {"en", undated.displayName() + " (hire date unknown: not counted as senior, reason required, L4)",
+                        co.junior().displayName() + " (not more than 12 months of service: reason required, L4)"},
+                {"zh-CN", undated.displayName() + "（入职日期未知：不算资深，须填写原因，L4）",
+                        co.junior().displayName() + "（入职未超过12个月：须填写原因，L4）"}}) {
+            String page = mvc.get().uri("/leads/" + id).header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, words[0])
+                    .cookie(session).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(words[0]).contains(words[1], words[2])
+                    .doesNotContain(undated.displayName() + " (not more than", undated.displayName() + "（入职未超过");
+        }
+
+        var refused = support.post(mvc, support.bearer(mvc, undated.username()), "/api/v1/leads/" + id + "/claim", "");
+        assertThat(refused).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("lead.claim.seniorityUnknown");
     }
 
     @Test

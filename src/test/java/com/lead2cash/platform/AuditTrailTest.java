@@ -70,7 +70,7 @@ class AuditTrailTest {
 
     @Test
     void theActorIsTheSignedInUser() {
-        User user = fixtures.user("target", fixtures.rootUnit(), null, Role.SALES_REP);
+        User user = fixtures.user("target", fixtures.rootUnit(), java.time.LocalDate.of(2024, 1, 1), Role.SALES_REP);
         User actor = fixtures.user("actor", fixtures.rootUnit(), null, Role.ADMIN);
         var principal = new CurrentUser(actor.id(), "actor", "Actor", actor.orgUnitId(), Set.of(Role.ADMIN));
         SecurityContextHolder.getContext().setAuthentication(
@@ -87,7 +87,7 @@ class AuditTrailTest {
 
     @Test
     void historyCannotBeChangedOrDeleted() {
-        fixtures.user("someone", fixtures.rootUnit(), null, Role.SALES_REP);
+        fixtures.user("someone", fixtures.rootUnit(), java.time.LocalDate.of(2024, 1, 1), Role.SALES_REP);
         assertThatThrownBy(() -> jdbc.sql("update platform_audit_event set actor_name = 'x'").update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from platform_audit_event").update())
@@ -96,7 +96,7 @@ class AuditTrailTest {
 
     @Test
     void theAuditApiFiltersByRecordForAdministrators() {
-        User user = fixtures.user("api.audited", fixtures.rootUnit(), null, Role.SALES_REP);
+        User user = fixtures.user("api.audited", fixtures.rootUnit(), java.time.LocalDate.of(2024, 1, 1), Role.SALES_REP);
         String admin = "Bearer " + fixtures.token(mvc, "admin");
         assertThat(mvc.get().uri("/api/v1/audit?entityType=User&entityId=" + user.id())
                 .header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk()
@@ -363,7 +363,7 @@ class AuditTrailTest {
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
         java.util.UUID unit = fixtures.unit("审计部门" + tag);
         java.util.UUID team = fixtures.unit("审计小组" + tag, unit);
-        User user = fixtures.user("audit.words.member." + tag, unit, null, Role.SALES_REP);
+        User user = fixtures.user("audit.words.member." + tag, unit, java.time.LocalDate.of(2024, 1, 1), Role.SALES_REP);
         var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
 
         for (String[] words : new String[][] {{"zh-CN", "部门：审计部门" + tag, "上级部门：审计部门" + tag},
@@ -654,7 +654,7 @@ class AuditTrailTest {
 
     @Test
     void anUpdateOfAnApprovalsTasksReadsTaskByTaskWithoutTheTasksOwnIdsInBothLanguages() throws Exception {
-        User person = fixtures.user("audit.words.approver", fixtures.rootUnit(), null, Role.SALES_MANAGER);
+        User person = fixtures.user("audit.words.approver", fixtures.rootUnit(), java.time.LocalDate.of(2024, 1, 1), Role.SALES_MANAGER);
         String id = java.util.UUID.randomUUID().toString();
         String first = java.util.UUID.randomUUID().toString();
         String second = java.util.UUID.randomUUID().toString();

@@ -26,11 +26,11 @@ class DataScopeTest {
         UUID east = fixtures.unit("East " + UUID.randomUUID());
         UUID eastTeam = fixtures.unit("East team", east);
         UUID west = fixtures.unit("West " + UUID.randomUUID());
-        eastManager = fixtures.user("em" + shortId(), east, null, Role.REGIONAL_MANAGER);
-        eastRep = fixtures.user("er" + shortId(), eastTeam, null, Role.SALES_REP);
-        eastRep2 = fixtures.user("er2" + shortId(), eastTeam, null, Role.SALES_REP);
-        westRep = fixtures.user("wr" + shortId(), west, null, Role.SALES_REP);
-        director = fixtures.user("d" + shortId(), fixtures.rootUnit(), null, Role.SALES_DIRECTOR);
+        eastManager = fixtures.user("em" + shortId(), east, java.time.LocalDate.of(2024, 1, 1), Role.REGIONAL_MANAGER);
+        eastRep = fixtures.user("er" + shortId(), eastTeam, java.time.LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        eastRep2 = fixtures.user("er2" + shortId(), eastTeam, java.time.LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        westRep = fixtures.user("wr" + shortId(), west, java.time.LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        director = fixtures.user("d" + shortId(), fixtures.rootUnit(), java.time.LocalDate.of(2024, 1, 1), Role.SALES_DIRECTOR);
     }
 
     private static String shortId() {

@@ -63,6 +63,45 @@ class PeopleApiTest {
     }
 
     @Test
+    void aSalesPersonWithoutAHireDateIsRefusedOnTheApiAndTheScreenAndSomeoneOutsideSalesIsNot() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String unit = fixtures.rootUnit().toString();
+        String body = """
+                {"username":"%s","displayName":"无入职","password":"Secret-pass-1","orgUnitId":"%s","roles":%s}""";
+        String count = "select count(*) from platform_user where username in ('nohire." + tag + "', 'nohire.screen." + tag + "')";
+        for (String roles : List.of("[\"SALES_REP\"]", "[\"SALES_MANAGER\"]", "[\"FINANCE\",\"REGIONAL_MANAGER\"]")) {
+            assertThat(mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
+                    .contentType(MediaType.APPLICATION_JSON).content(body.formatted("nohire." + tag, unit, roles)))
+                    .as(roles).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                    .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("hireDate");
+        }
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String form = mvc.post().uri("/admin/users/new").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("username", "nohire.screen." + tag)
+                .param("displayName", "无入职").param("password", "Secret-pass-1").param("orgUnitId", unit)
+                .param("roles", "SALES_REP").param("hireDate", "").exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(form).contains("销售人员须填写入职日期").containsPattern("<input(?=[^>]*id=\"hireDate\")(?=[^>]*is-invalid)[^>]*>");
+        assertThat(jdbc.sql(count).query(Integer.class).single()).as("nobody made").isZero();
+
+        // outside sales a hire date may be left out (the first start's administrator has none)
+        assertThat(mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content(body.formatted("nohire.fin." + tag, unit, "[\"FINANCE\"]")))
+                .hasStatus(HttpStatus.CREATED);
+        // a person recorded before the date was required keeps no unknown date through a change of theirs
+        JsonNode rep = createUser("nohire.old." + tag, unit);
+        jdbc.sql("update platform_user set hire_date = null where id = :id")
+                .param("id", java.util.UUID.fromString(rep.get("id").asString())).update();
+        assertThat(mvc.put().uri("/api/v1/users/" + rep.get("id").asString()).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"displayName":"改名","orgUnitId":"%s","roles":["SALES_REP"],"version":%d}"""
+                        .formatted(unit, rep.get("version").asLong())))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("hireDate");
+    }
+
+    @Test
     void aMissingRequiredFieldIsAProblemWithFieldErrors() {
         assertThat(mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"x1x\"}"))
@@ -153,7 +192,7 @@ class PeopleApiTest {
     @Test
     void aRenameThatLeavesTheHeadOutKeepsItAndAHeadSentAsNullIsRemoved() {
         var unit = fixtures.unit("Kept head team");
-        var head = fixtures.user("kept.head", unit, null, Role.SALES_MANAGER);
+        var head = fixtures.user("kept.head", unit, java.time.LocalDate.of(2024, 1, 1), Role.SALES_MANAGER);
         fixtures.appointManager(unit, head.id());
         long version = fixtures.json(mvc.get().uri("/api/v1/org-units/{id}", unit)
                 .header(HttpHeaders.AUTHORIZATION, admin)).get("version").asLong();
@@ -162,7 +201,7 @@ class PeopleApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"name":"Kept head team","version":%d}""".formatted(version)))
                 .hasStatusOk().bodyJson().extractingPath("$.managerId").isEqualTo(head.id().toString());
-        assertThat(directory.managerOf(fixtures.user("kept.rep", unit, null, Role.SALES_REP).id()))
+        assertThat(directory.managerOf(fixtures.user("kept.rep", unit, java.time.LocalDate.of(2024, 1, 1), Role.SALES_REP).id()))
                 .map(OrgDirectory.Person::username).contains("kept.head");
 
         assertThat(mvc.put().uri("/api/v1/org-units/{id}", unit).header(HttpHeaders.AUTHORIZATION, admin)
@@ -180,13 +219,13 @@ class PeopleApiTest {
         String region = fixtures.unit("Region").toString();
         var regionId = java.util.UUID.fromString(region);
         var teamId = fixtures.unit("Team", regionId);
-        var manager = fixtures.user("region.boss", regionId, null, Role.REGIONAL_MANAGER);
-        var rep = fixtures.user("team.rep", teamId, null, Role.SALES_REP);
+        var manager = fixtures.user("region.boss", regionId, java.time.LocalDate.of(2024, 1, 1), Role.REGIONAL_MANAGER);
+        var rep = fixtures.user("team.rep", teamId, java.time.LocalDate.of(2024, 1, 1), Role.SALES_REP);
         fixtures.appointManager(regionId, manager.id());
         assertThat(directory.managerOf(rep.id())).map(OrgDirectory.Person::username).contains("region.boss");
         assertThat(directory.managerOf(manager.id())).isEmpty();
         // several people at once answer as each would alone
-        var teamBoss = fixtures.user("team.boss", teamId, null, Role.SALES_MANAGER);
+        var teamBoss = fixtures.user("team.boss", teamId, java.time.LocalDate.of(2024, 1, 1), Role.SALES_MANAGER);
         fixtures.appointManager(teamId, teamBoss.id());
         var managers = directory.managersOf(java.util.List.of(rep.id(), teamBoss.id(), manager.id()));
         assertThat(managers.get(rep.id()).username()).isEqualTo("team.boss");

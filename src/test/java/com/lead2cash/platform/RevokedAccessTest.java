@@ -155,7 +155,7 @@ class RevokedAccessTest {
 
         assertThat(mvc.post().uri("/admin/users/" + rep.id()).cookie(admin).with(csrf())
                 .param("displayName", rep.displayName()).param("orgUnitId", rep.orgUnitId().toString())
-                .param("roles", "SALES_REP").param("password", "Reset-On-Screen-1")
+                .param("roles", "SALES_REP").param("hireDate", "2024-01-01").param("password", "Reset-On-Screen-1")
                 .param("version", String.valueOf(identity.user(rep.id()).version())))
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/users");
 

@@ -93,7 +93,7 @@ class UpdateVersionTest {
         JsonNode user = fixtures.json(mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"username":"versioned.user","displayName":"V","password":"Versioned-1","orgUnitId":"%s",
-                         "roles":["SALES_REP"]}""".formatted(unit)));
+                         "roles":["SALES_REP"],"hireDate":"2024-01-01"}""".formatted(unit)));
         String uri = "/api/v1/users/" + user.get("id").asString();
         String body = """
                 {"displayName":"%s","orgUnitId":"%s","roles":["SALES_REP"]}""";

@@ -296,7 +296,9 @@ public class Lead {
             return outsideTeam;
         }
         if (grade == Grade.A && !actor.seniority().senior()) {
-            return new DomainException("lead.claim.seniorityRequired", actor.seniority().requiredMonths());
+            // without a hire date the seniority is unknown, and said so: not as a fact that they are junior
+            return new DomainException(actor.seniority().hireDateKnown() ? "lead.claim.seniorityRequired"
+                    : "lead.claim.seniorityUnknown", actor.seniority().requiredMonths());
         }
         if (contest && hasClaimedSinceAssignment(actor.id())) {
             return new DomainException("lead.claim.alreadyClaimed");

@@ -13,8 +13,16 @@ import java.time.LocalDate;
  */
 public record SeniorityRule(int months) {
 
-    /** The verdict for one person, with the months the rule asks for (to say why). */
-    public record Seniority(boolean senior, int requiredMonths) {
+    /**
+     * The verdict for one person, with the months the rule asks for (to say why), and whether their hire date is known:
+     * a person without one (recorded before it was required) is not senior because their seniority is unknown, which
+     * is to be said as such, not as "not more than the months".
+     */
+    public record Seniority(boolean senior, int requiredMonths, boolean hireDateKnown) {
+
+        public Seniority(boolean senior, int requiredMonths) {
+            this(senior, requiredMonths, true);
+        }
     }
 
     public SeniorityRule {
@@ -28,6 +36,6 @@ public record SeniorityRule(int months) {
     }
 
     public Seniority of(LocalDate hireDate, LocalDate today) {
-        return new Seniority(isSenior(hireDate, today), months);
+        return new Seniority(isSenior(hireDate, today), months, hireDate != null);
     }
 }

@@ -342,6 +342,9 @@ public class LeadController {
                         overrides.put(r.id(), seniority.requiredMonths());
                     }
                 }, java.util.Map::putAll));
+        // of them, those whose hire date is unknown: said so, not "not more than the months" (L4)
+        model.addAttribute("undatedReps", reps.stream().filter(r -> !access.seniorityOf(r).hireDateKnown())
+                .map(OrgDirectory.Person::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("grades", Grade.values());
         model.addAttribute("intents", ContactIntent.values());
         model.addAttribute("people", directory.people(entries.stream().map(LeadHistory.Entry::actorId)

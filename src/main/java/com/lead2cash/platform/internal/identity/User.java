@@ -101,6 +101,10 @@ public class User {
         if (roles == null || roles.isEmpty()) {
             throw new FieldValidationException("roles", "user.roles.required");
         }
+        // SPEC §1: seniority decides who may take A leads (L4); unknown, a sales person would pass for a junior one
+        if (hireDate == null && roles.stream().anyMatch(Role::holdsLeads)) {
+            throw new FieldValidationException("hireDate", "user.hireDate.required");
+        }
         this.displayName = displayName.trim();
         this.email = mail;
         this.orgUnitId = orgUnitId;

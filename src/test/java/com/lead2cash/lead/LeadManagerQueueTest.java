@@ -87,6 +87,43 @@ class LeadManagerQueueTest {
         assertThat(queueNotices(co.director(), id)).as("out of the queue: nothing left to do").containsExactly("settled");
     }
 
+    /** The companies of the leads in a list view, as the person reads it, of those named after the tag given. */
+    private java.util.List<String> listed(com.lead2cash.platform.internal.identity.User reader, String view, String tag) {
+        return support.getJson(mvc, support.bearer(mvc, reader.username()),
+                        "/api/v1/leads?size=100&view=" + view + "&q=" + tag).get("items")
+                .valueStream().map(n -> n.get("companyName").asString()).toList();
+    }
+
+    @Test
+    void L9_myQueueIsTheQueueTheReaderOwnsTheGeneralQueueTheDirectorsAndEveryManagerFindsItAsTheGeneralQueue() throws Exception {
+        String tag = "QueueView" + co.tag();
+        String general = generalQueueLead(tag + "公共").get("id").asString();
+        JsonNode east = aLeadOfAJuniorOnlyTerritory("Queue view", "浙江省绍兴市", tag + "东区", "13877770031");
+        assertThat(east.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
+        // the general queue's deadline is the director's (L9): so is the queue
+        assertThat(directory.person(queueOwner(general)).orElseThrow().roles()).contains(Role.SALES_DIRECTOR);
+
+        assertThat(listed(co.eastManager(), "queue", tag)).containsExactly(tag + "东区");
+        assertThat(listed(co.westManager(), "queue", tag)).isEmpty();
+        assertThat(listed(co.director(), "queue", tag)).containsExactly(tag + "公共");
+        // a manager may assign a lead of the general queue (no territory's team stands in the way): they find it there
+        for (var manager : java.util.List.of(co.eastManager(), co.westManager(), co.director())) {
+            assertThat(listed(manager, "general", tag)).as(manager.username()).containsExactly(tag + "公共");
+        }
+        JsonNode lead = support.getJson(mvc, support.bearer(mvc, co.westManager().username()), "/api/v1/leads/" + general);
+        assertThat(support.post(mvc, support.bearer(mvc, co.westManager().username()), "/api/v1/leads/" + general
+                + "/assign", "{\"ownerId\":\"" + co.westRep().id() + "\",\"version\":" + lead.get("version").asLong()
+                + "}")).hasStatusOk();
+
+        var session = fixtures.session(mvc, co.westManager().username(), Fixtures.PASSWORD);
+        for (String[] words : new String[][] {{"en", "General queue", "My queue"}, {"zh-CN", "公共队列", "待我分配"}}) {
+            String page = mvc.get().uri("/leads?view=general").header(HttpHeaders.ACCEPT_LANGUAGE, words[0]).cookie(session)
+                    .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(words[0]).contains("id=\"tab-general\"", ">" + words[1] + "</a>", ">" + words[2] + "</a>",
+                    "id=\"general-hint\"");
+        }
+    }
+
     @Test
     void L9_aLeadNobodyInItsTerritoryMayTakeWaitsForTheTerritoryManagerAndAClaimMeetsTheDeadline() {
         JsonNode lead = aLeadOfAJuniorOnlyTerritory("North", "浙江省宁波市", "宁波排队乙", "13877770007");

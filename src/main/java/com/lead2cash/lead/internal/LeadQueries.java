@@ -3,6 +3,7 @@ package com.lead2cash.lead.internal;
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.LikePatterns;
@@ -46,7 +47,10 @@ public class LeadQueries {
                    boolean possibleDuplicates) {
     }
 
-    /** Filters of the lead list; {@code view} is null (all visible), "pool", "nurture", "queue", "mine" or "contests". */
+    /**
+     * Filters of the lead list; {@code view} is null (all visible), "pool", "nurture", "queue" (the reader's own
+     * queue), "general" (the general queue), "mine" or "contests".
+     */
     public record LeadFilter(Grade grade, LeadStatus status, LeadSource source, UUID ownerId, UUID territoryId,
                       Integer minAgeDays, Integer maxAgeDays, String q, String view, String cursor, Integer size) {
     }
@@ -57,10 +61,12 @@ public class LeadQueries {
     private final ContactVisibility contacts;
     private final Clock clock;
     private final SearchKeyStatistics statistics;
+    private final LeadRouting routing;
 
     LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, ContactVisibility contacts, Clock clock,
-                SearchKeyStatistics statistics) {
+                SearchKeyStatistics statistics, LeadRouting routing) {
         this.jdbc = jdbc;
+        this.routing = routing;
         this.statistics = statistics;
         this.dataScope = dataScope;
         this.contacts = contacts;
@@ -124,8 +130,16 @@ public class LeadQueries {
         } else if ("nurture".equals(f.view())) {
             sql.append(" and owner_id is null and status = 'NURTURING'");
         } else if ("queue".equals(f.view())) {
-            sql.append(" and owner_id is null and status = 'SCREENED' and (queue_manager_id = :me or queue_manager_id is null)");
+            // the queue the reader looks after (L9): their own, and the general queue when it is theirs (the sales
+            // director's) — as its notices and deadline go, LeadRouting#managersOfQueue
+            boolean general = routing.managersOfQueue(null).contains(scope.userId());
+            sql.append(" and owner_id is null and status = 'SCREENED' and (queue_manager_id = :me"
+                    + (general ? " or queue_manager_id is null)" : ")"));
             params.put("me", scope.userId());
+        } else if ("general".equals(f.view())) {
+            // the general queue (no territory matched, or its manager left): the director's to look after, and any
+            // manager may assign what the lead allows (LeadAction.ASSIGN)
+            sql.append(" and owner_id is null and status = 'SCREENED' and queue_manager_id is null");
         } else if ("mine".equals(f.view())) {
             sql.append(" and owner_id = :me");
             params.put("me", scope.userId());

@@ -164,7 +164,7 @@ public class LeadApiController {
         return capture.checkDuplicatesOnly(body.draft()).stream().map(LeadViews.DuplicateView::of).toList();
     }
 
-    @Operation(summary = "List leads in your scope (view = pool | queue | mine | contests)")
+    @Operation(summary = "List leads in your scope (view = pool | nurture | queue: your own queue | general: the general queue | mine | contests)")
     @GetMapping("/api/v1/leads")
     CursorPage<LeadQueries.LeadRow> list(@RequestParam(required = false) Grade grade,
                                          @RequestParam(required = false) LeadStatus status,
@@ -174,7 +174,7 @@ public class LeadApiController {
                                          @RequestParam(required = false) Integer minAgeDays,
                                          @RequestParam(required = false) Integer maxAgeDays,
                                          @RequestParam(required = false) String q,
-                                         @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pool", "nurture", "queue", "mine", "contests"}), description = "default: every lead visible to the caller") 
+                                         @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pool", "nurture", "queue", "general", "mine", "contests"}), description = "default: every lead visible to the caller") 
                                          @RequestParam(required = false) String view,
                                          @RequestParam(required = false) String cursor,
                                          @RequestParam(required = false) Integer size) {

@@ -451,7 +451,8 @@ class ApiDocumentTest {
         assertThat(operation("/api/v1/org-units/{id}", "put").path("description").asString(""))
                 .contains("A `managerId` left out keeps the unit's head").contains("`\"managerId\": null` removes the head");
         assertThat(requestBodySchema("/api/v1/org-units/{id}", "put").path("description").asString(""))
-                .isEqualTo("managerId left out keeps the unit's head; sent as null removes the head");
+                .startsWith("managerId left out keeps the unit's head; sent as null removes the head.")
+                .contains("parentId left out or null keeps the unit where it is");
     }
 
     @Test

@@ -151,8 +151,10 @@ class IdentityApiController {
      * API keeps what a client does not mention). The API's converter reads a left-out {@code Optional} as null and a
      * JSON null as {@code Optional.empty()}.
      */
-    @Schema(description = "managerId left out keeps the unit's head; sent as null removes the head")
-    record UpdateOrgUnit(@NotBlank String name, Optional<UUID> managerId, Long version) implements Versioned {
+    @Schema(description = "managerId left out keeps the unit's head; sent as null removes the head. parentId left out "
+            + "or null keeps the unit where it is; another unit's id moves the unit with the units below it there")
+    record UpdateOrgUnit(@NotBlank String name, Optional<UUID> managerId, UUID parentId, Long version)
+            implements Versioned {
 
         /** The head the unit is to have: as stored when left out, else what was sent (null removes it). */
         UUID managerOf(OrgUnit unit) {
@@ -288,7 +290,19 @@ class IdentityApiController {
     @PutMapping("/api/v1/org-units/{id}")
     OrgUnitDto updateOrgUnit(@PathVariable UUID id, @Valid @RequestBody UpdateOrgUnit body) {
         IdentityService.UnitUpdate updated = identity.updateOrgUnit(id, body.name(),
-                body.managerOf(identity.orgUnit(id)), body.version());
+                body.managerOf(identity.orgUnit(id)), body.parentId(), body.version());
         return OrgUnitDto.of(updated.unit(), workHandedOn(updated.handedOn()));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Delete an org unit created by mistake (422 when anything holds it)",
+            description = """
+                    Only a unit nobody is or was in, with no unit below it, that no record (a survey's team) and no \
+                    person's or unit's history names; the top unit stays. A refusal says what holds the unit \
+                    (docs/decisions/0096). `version`, when given, must be the unit's (409 when stale).""")
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/org-units/{id}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @com.lead2cash.platform.web.Refuses({409, 422})
+    void deleteOrgUnit(@PathVariable UUID id, @RequestParam(required = false) Long version) {
+        identity.deleteOrgUnit(id, version);
     }
 }

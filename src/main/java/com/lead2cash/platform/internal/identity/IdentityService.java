@@ -2,6 +2,7 @@ package com.lead2cash.platform.internal.identity;
 
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.HandedOnWork;
+import com.lead2cash.platform.OrgUnitReferences;
 import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.CursorPage;
@@ -43,11 +44,14 @@ public class IdentityService {
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     /** The modules that hand on a deactivated person's work (0073). */
     private final ObjectProvider<HandedOnWork> handedOn;
+    /** The modules whose records name org units: a unit they name is not deleted (0096). */
+    private final ObjectProvider<OrgUnitReferences> unitReferences;
 
     IdentityService(UserRepository users, OrgUnitRepository units, PasswordEncoder passwordEncoder, JdbcClient jdbc,
                     Clock clock, ApiTokens tokens, FindByIndexNameSessionRepository<? extends Session> sessions,
-                    ObjectProvider<HandedOnWork> handedOn) {
+                    ObjectProvider<HandedOnWork> handedOn, ObjectProvider<OrgUnitReferences> unitReferences) {
         this.handedOn = handedOn;
+        this.unitReferences = unitReferences;
         this.tokens = tokens;
         this.sessions = sessions;
         this.users = users;
@@ -345,7 +349,32 @@ public class IdentityService {
      */
     @Transactional
     public UnitUpdate updateOrgUnit(UUID id, String name, UUID managerId, Long expectedVersion) {
+        return updateOrgUnit(id, name, managerId, null, expectedVersion);
+    }
+
+    /**
+     * A rename, a new head and, when {@code parentId} names another unit than its parent, a move of the unit with its
+     * subtree under that unit (docs/decisions/0096): not of the root, not under itself or a unit below it. Null keeps
+     * the parent. The former head, and after a move the heads of the units it left, hand on the open work the unit's
+     * place routed to them and no longer fits them (an approval task of a submitter of the unit, 0092).
+     */
+    @Transactional
+    public UnitUpdate updateOrgUnit(UUID id, String name, UUID managerId, UUID parentId, Long expectedVersion) {
         OrgUnit unit = orgUnit(id);
+        String oldPath = unit.path();
+        boolean moved = parentId != null && !parentId.equals(unit.parentId());
+        if (moved) {
+            // changes of the tree are decided one at a time: two moves cannot make a cycle between them
+            lockTree();
+            unit = orgUnit(id);
+            oldPath = unit.path();
+            if (unit.parentId() == null) {
+                throw new FieldValidationException("parentId", "org.root.immovable");
+            }
+            OrgUnit parent = units.findById(parentId)
+                    .orElseThrow(() -> new FieldValidationException("parentId", "org.parent.unknown"));
+            unit.moveUnder(parent, clock.instant());
+        }
         UUID formerHead = unit.managerId();
         // the head it names is kept as it is, deactivated or not (a rename saves the row as shown): only a new head
         // must be active (0073)
@@ -360,13 +389,77 @@ public class IdentityService {
         unit.rename(name, clock.instant());
         unit.appointManager(managerId, clock.instant());
         OrgUnit saved = saveUnit(unit);
-        List<HandedOnWork.Handover> handedOn = formerHead == null || formerHead.equals(managerId) ? List.of()
-                : users.findById(formerHead).map(this::handOnWorkNoLongerTheirs).orElse(List.of());
+        if (moved) {
+            // the units below follow it: their paths (derived, not audited) start with its new path
+            jdbc.sql("""
+                            update platform_org_unit set path = :newPath || substr(path, length(:oldPath) + 1)
+                            where path like :oldPath || '%' and id <> :id""")
+                    .param("newPath", saved.path()).param("oldPath", oldPath).param("id", id).update();
+        }
+        // whose tasks may no longer fit them (0092): the former head; after a move, the heads of the units it left —
+        // its submitters' managers up the line are others now
+        Set<UUID> mayNoLongerFit = new java.util.LinkedHashSet<>();
+        if (formerHead != null && !formerHead.equals(managerId)) {
+            mayNoLongerFit.add(formerHead);
+        }
+        if (moved) {
+            for (String above : oldPath.split("/")) {
+                if (!above.isEmpty() && !above.equals(id.toString())) {
+                    units.findById(UUID.fromString(above)).map(OrgUnit::managerId).ifPresent(mayNoLongerFit::add);
+                }
+            }
+        }
+        List<HandedOnWork.Handover> handedOn = mayNoLongerFit.stream().map(users::findById).flatMap(Optional::stream)
+                .flatMap(u -> handOnWorkNoLongerTheirs(u).stream()).toList();
         return new UnitUpdate(saved, handedOn);
     }
 
-    /** A unit as saved, and the open work its former head handed on (0092), empty when none. */
+    /** A unit as saved, and the open work its former head (or a head it left) handed on (0092), empty when none. */
     public record UnitUpdate(OrgUnit unit, List<HandedOnWork.Handover> handedOn) {
+    }
+
+    /**
+     * Deletes a unit created by mistake (docs/decisions/0096): only a unit nobody is or was in, with no unit below it,
+     * that no record of a module names ({@link OrgUnitReferences}) and no person's or unit's history names — else a
+     * refusal (422) that says what holds it. The root stays.
+     */
+    @Transactional
+    public OrgUnit deleteOrgUnit(UUID id, Long expectedVersion) {
+        lockTree();
+        OrgUnit unit = orgUnit(id);
+        if (unit.parentId() == null) {
+            throw new DomainException("org.delete.root");
+        }
+        long people = jdbc.sql("select count(*) from platform_user where org_unit_id = :id").param("id", id)
+                .query(Long.class).single();
+        if (people > 0) {
+            throw new DomainException("org.delete.people", people);
+        }
+        long below = jdbc.sql("select count(*) from platform_org_unit where parent_id = :id").param("id", id)
+                .query(Long.class).single();
+        if (below > 0) {
+            throw new DomainException("org.delete.units", below);
+        }
+        unitReferences.orderedStream().flatMap(r -> r.holding(id).stream()).filter(h -> h.count() > 0).findFirst()
+                .ifPresent(h -> {
+                    throw new DomainException(h.messageKey(), h.count());
+                });
+        // a person once in it, a unit once below it: their history names it, and reads its name while it is there
+        long history = jdbc.sql("""
+                        select count(*) from platform_audit_event
+                        where entity_type in ('User', 'OrgUnit') and entity_id <> :id
+                          and (old_value like :pattern or new_value like :pattern)""")
+                .param("id", id.toString()).param("pattern", "%" + id + "%").query(Long.class).single();
+        if (history > 0) {
+            throw new DomainException("org.delete.history");
+        }
+        unit.expectVersion(expectedVersion);
+        units.delete(unit);
+        return unit;
+    }
+
+    private void lockTree() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('l2c.orgTree'))").query().singleRow();
     }
 
     public OrgUnit orgUnit(UUID id) {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Administration of the org tree: add units, rename them, appoint their managers. */
+/** Administration of the org tree: add units, rename them, appoint their managers, move and delete them (0096). */
 @Controller
 class OrgAdminController {
 
@@ -46,12 +46,12 @@ class OrgAdminController {
         page.items().stream().map(OrgUnit::managerId).filter(java.util.Objects::nonNull).distinct()
                 .forEach(m -> identity.findUser(m).filter(u -> !u.active()).ifPresent(u -> inactiveHeads.put(m, u)));
         model.addAttribute("inactiveHeads", inactiveHeads);
+        // a new unit's parent, and a unit's new place, are chosen among them all
+        model.addAttribute("units", identity.orgTree());
         if (htmx != null && cursor != null) {
             // htmx asks for the next page only: answer the rows, not the whole screen
             return "admin/org :: rows";
         }
-        // a new unit's parent is chosen among them all
-        model.addAttribute("units", identity.orgTree());
         return "admin/org";
     }
 
@@ -72,11 +72,12 @@ class OrgAdminController {
 
     @PostMapping("/admin/org/{id}")
     String update(@PathVariable UUID id, @RequestParam String name, @RequestParam(required = false) UUID managerId,
-                  @RequestParam Long version, @RequestParam(required = false) String cursor,
-                  RefusedInput refused, RedirectAttributes redirect) {
+                  @RequestParam(required = false) UUID parentId, @RequestParam Long version,
+                  @RequestParam(required = false) String cursor, RefusedInput refused, RedirectAttributes redirect) {
         try {
             refused.check();
-            IdentityService.UnitUpdate updated = identity.updateOrgUnit(id, name, managerId, version);
+            IdentityService.UnitUpdate updated = identity.updateOrgUnit(id, name, managerId, parentId,
+                    version);
             Flash.success(redirect, "flash.org.updated", updated.unit().name());
             // where the former head's approval tasks went: the unit's submitters' manager is another now (0092)
             java.util.List<String> moved = notes.of(updated.handedOn());
@@ -87,19 +88,41 @@ class OrgAdminController {
             throw e; // not found: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
-            typedUnit(redirect, id, name, managerId);
+            typedUnit(redirect, id, name, managerId, parentId);
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
-            typedUnit(redirect, id, name, managerId);
+            typedUnit(redirect, id, name, managerId, parentId);
         }
-        // back to the page the unit's form was on
+        return backTo(cursor);
+    }
+
+    /** Deletes a unit created by mistake (0096); a unit anything holds stays, and the refusal says what holds it. */
+    @PostMapping("/admin/org/{id}/delete")
+    String delete(@PathVariable UUID id, @RequestParam Long version, @RequestParam(required = false) String cursor,
+                  RefusedInput refused, RedirectAttributes redirect) {
+        try {
+            refused.check();
+            OrgUnit unit = identity.deleteOrgUnit(id, version);
+            Flash.success(redirect, "flash.org.deleted", unit.name());
+        } catch (RecordNotFoundException e) {
+            throw e; // not found: the 404 page, as a GET of it
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        } catch (OptimisticLockingFailureException e) {
+            Flash.error(redirect, "error.staleVersion");
+        }
+        return backTo(cursor);
+    }
+
+    /** Back to the page the unit's form was on. */
+    private static String backTo(String cursor) {
         return cursor == null || cursor.isBlank() ? "redirect:/admin/org"
                 : "redirect:" + UriComponentsBuilder.fromPath("/admin/org").queryParam("cursor", cursor).encode()
                         .toUriString();
     }
 
     /** A unit's row as it was filled in, the unit named: the page has a form per unit and fills in only its own. */
-    private static void typedUnit(RedirectAttributes redirect, UUID id, String name, UUID managerId) {
-        Flash.typed(redirect, "orgUnitTyped", "unit", id, "name", name, "managerId", managerId);
+    private static void typedUnit(RedirectAttributes redirect, UUID id, String name, UUID managerId, UUID parentId) {
+        Flash.typed(redirect, "orgUnitTyped", "unit", id, "name", name, "managerId", managerId, "parentId", parentId);
     }
 }

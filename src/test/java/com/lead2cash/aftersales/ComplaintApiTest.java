@@ -405,6 +405,15 @@ class ComplaintApiTest {
                 .header(HttpHeaders.AUTHORIZATION, service).exchange();
         assertThat(cutShort).as("a PDF cut in half").hasStatus(422);
         assertThat(cutShort).bodyJson().extractingPath("$.errors[0].code").isEqualTo("files.truncated");
+        MvcTestResult noFile = mvc.post().uri("/api/v1/complaints/" + id + "/evidence").multipart()
+                .file(new MockMultipartFile("wrong", "现场照片.jpg", "image/jpeg", TestFiles.jpeg()))
+                .header(HttpHeaders.AUTHORIZATION, service).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(noFile).as("an upload form without its file names the part, in the reader's language")
+                .hasStatus(400);
+        assertThat(noFile).bodyJson().extractingPath("$.code").isEqualTo("error.missingField");
+        assertThat(noFile).bodyJson().extractingPath("$.detail").isEqualTo("缺少必填字段 file。");
+        assertThat(noFile).bodyJson().extractingPath("$.errors[0].field").isEqualTo("file");
+        assertThat(noFile).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.missingField");
         assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id + "/evidence").get("items"))
                 .extracting(f -> f.get("fileName").asString()).containsExactly("现场照片.jpg");
         c = customers.getJson(mvc, service, "/api/v1/complaints/" + id);

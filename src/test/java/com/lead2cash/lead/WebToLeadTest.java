@@ -89,8 +89,13 @@ class WebToLeadTest {
 
     @Test
     void aMissingUnknownOrRevokedKeyIs401AndStoresNothing() {
-        assertThat(submit(null, null, "{\"companyName\":\"无钥匙\"}")).hasStatus(HttpStatus.UNAUTHORIZED);
+        // RFC 9110: a 401 names how to authenticate — the key, in its header
+        assertThat(submit(null, null, "{\"companyName\":\"无钥匙\"}")).hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasHeader(org.springframework.http.HttpHeaders.WWW_AUTHENTICATE,
+                        "ApiKey realm=\"lead2cash\", header=\"X-Api-Key\"");
         assertThat(submit("l2cw_not-a-key", null, "{\"companyName\":\"无钥匙\"}")).hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasHeader(org.springframework.http.HttpHeaders.WWW_AUTHENTICATE,
+                        "ApiKey realm=\"lead2cash\", header=\"X-Api-Key\"")
                 .bodyJson().extractingPath("$.code").isEqualTo("lead.apiKey.rejected");
         assertThat(leadsNamed("无钥匙")).isZero();
     }

@@ -159,7 +159,22 @@ class AuthenticationTest {
                 .hasStatus(HttpStatus.NO_CONTENT);
         assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .as("RFC 6750: the token sent is no good").hasHeader(HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer realm=\"lead2cash\", error=\"invalid_token\"");
+    }
+
+    /** RFC 9110: every 401 says, in WWW-Authenticate, how to authenticate; RFC 6750 words the bearer routes'. */
+    @Test
+    void a401NamesTheSchemeToAuthenticateWith() {
+        assertThat(mvc.get().uri("/api/v1/me")).hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lead2cash\"");
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer garbage"))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lead2cash\", error=\"invalid_token\"");
+        // a screen still sends the browser to sign in, not a challenge
+        assertThat(mvc.get().uri("/customers")).hasStatus(HttpStatus.FOUND).doesNotContainHeader(HttpHeaders.WWW_AUTHENTICATE)
+                .redirectedUrl().endsWith("/login");
     }
 
     /** An API read stays a read: the token's last use is written at most once a minute, not on every call. */
@@ -197,6 +212,7 @@ class AuthenticationTest {
                 .content("{\"username\":\"" + username + "\",\"password\":\"nope\"}"))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Password realm=\"lead2cash\"")
                 .bodyJson().extractingPath("$.code").isEqualTo("error.badCredentials");
     }
 

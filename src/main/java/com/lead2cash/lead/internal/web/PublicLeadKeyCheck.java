@@ -28,6 +28,9 @@ class PublicLeadKeyCheck implements WebMvcConfigurer {
     /** The request attribute that hands the verified caller to {@link PublicLeadController}. */
     static final String CALLER = "com.lead2cash.lead.webToLeadCaller";
 
+    /** The {@code WWW-Authenticate} of a refused key (RFC 9110 wants a scheme on every 401): the key, in its header. */
+    static final String CHALLENGE = "ApiKey realm=\"lead2cash\", header=\"X-Api-Key\"";
+
     private final WebToLead webToLead;
     private final ClientAddressThrottle throttle;
 
@@ -57,7 +60,7 @@ class PublicLeadKeyCheck implements WebMvcConfigurer {
                 if (key != null && !key.isBlank()) {
                     throttle.failed(Credential.API_KEY, address);
                 }
-                return new RequestRefusedException(401, null, "lead.apiKey.rejected");
+                return RequestRefusedException.unauthenticated(CHALLENGE, "lead.apiKey.rejected");
             });
             if (!webToLead.admit(caller)) {
                 throw new RequestRefusedException(429, 60, "lead.apiKey.rateLimited");

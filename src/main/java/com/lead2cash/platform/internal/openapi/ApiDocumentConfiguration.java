@@ -107,6 +107,10 @@ class ApiDocumentConfiguration {
                 response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
                         .schema(new IntegerSchema()));
             }
+            if (refusal == Refusal.UNAUTHORIZED) {
+                response.addHeaderObject("WWW-Authenticate", new Header().required(true).description("""
+                        The scheme to authenticate with (RFC 9110): `Bearer realm="lead2cash"` on the routes that                         take a bearer token, with `error="invalid_token"` when the token sent is unknown, expired or                         revoked (RFC 6750); `ApiKey realm="lead2cash", header="X-Api-Key"` on the public web-to-lead                         route; `Password realm="lead2cash"` for a refused sign-in at POST /api/v1/auth/token, whose                         username and password go in the JSON body.""").schema(new StringSchema()));
+            }
             components.addResponses(refusal.component, response);
         }
         return new OpenAPI()

@@ -32,7 +32,8 @@ class ApiEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (request.getAttribute(BearerTokenFilter.WRONG_TOKEN) != null) {
+        boolean wrongToken = request.getAttribute(BearerTokenFilter.WRONG_TOKEN) != null;
+        if (wrongToken) {
             String address = request.getRemoteAddr();
             // counted and decided in one step, so parallel wrong tokens get no more than the limit of 401s
             Optional<Duration> wait = throttle.refusal(Credential.BEARER_TOKEN, address)
@@ -44,6 +45,8 @@ class ApiEntryPoint implements AuthenticationEntryPoint {
                 return;
             }
         }
+        // RFC 9110 / RFC 6750: the scheme to use, and that the token sent is no good
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, wrongToken ? Challenges.INVALID_BEARER : Challenges.BEARER);
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthenticated");
     }
 }

@@ -4,6 +4,7 @@ import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.internal.security.Challenges;
 import com.lead2cash.platform.internal.security.LoginThrottledException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,6 +107,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.retryAfterSeconds() != null) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
+        if (e.challenge() != null) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, e.challenge());
+        }
         return response.body(problems.problem(status, e.messageKey(), e.args()));
     }
 
@@ -147,7 +151,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "error.loginThrottled",
                             throttled.retryAfterMinutes()));
         }
+        // RFC 9110: every 401 names a scheme; a username and password go in the body here, no HTTP scheme fits
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.PASSWORD)
                 .body(problems.problem(HttpStatus.UNAUTHORIZED, "error.badCredentials"));
     }
 
@@ -287,6 +293,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, key, ex.getParameterName());
         problem.setProperty("errors", List.of(new FieldProblem(ex.getParameterName(), key,
                 problems.message(key, ex.getParameterName()))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A part of a multipart form left out (an evidence upload whose file is sent under another name): 400 naming the
+     * part as a field of the form, in the reader's language, as a form field left out is named — not Spring's English.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.missingField", ex.getRequestPartName());
+        problem.setProperty("errors", List.of(new FieldProblem(ex.getRequestPartName(), "error.missingField",
+                problems.message("error.missingField", ex.getRequestPartName()))));
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -174,7 +174,8 @@ class ApprovalFlowIntegrationTest {
                 .containsExactly(new ApprovalCompleted(ref.id(), "Contract", "C-200", Outcome.REJECTED));
         assertThat(notifier.to(rep, "approval.completed")).extracting(n -> n.titleKey())
                 .containsExactly("approval.notify.rejected");
-        assertThat(decide("accountant", ref.id(), "APPROVE", null, null)).hasStatus(HttpStatus.CONFLICT);
+        assertThat(decide("accountant", ref.id(), "APPROVE", null, null)).as("the approval ended: a rule, no race")
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.code").isEqualTo("approval.finished");
     }
 
     @Test

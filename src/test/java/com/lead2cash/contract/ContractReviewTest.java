@@ -84,6 +84,11 @@ class ContractReviewTest {
         Reviewers r = support.reviewers("k1w");
         JsonNode contract = readyContract(r, "杭州甲方科技有限公司", "600000.00", "LOW");
         clock.set(shanghai("2026-12-03T11:00")); // a Thursday
+        // a draft never submitted has no review to give: a rule of its state (422), not a stale version or a race
+        var early = support.post(mvc, support.bearer(mvc, r.finance()), "/api/v1/contracts/"
+                + contract.get("id").asString() + "/reviews/FINANCE", "{\"verdict\":\"PASS\",\"comment\":\"ok\"}");
+        assertThat(early).as(ContractTestSupport.text(early)).hasStatus(422);
+        assertThat(customers.json(early).get("code").asString()).isEqualTo("contract.review.notPending");
 
         JsonNode submitted = submit(r, contract);
 
@@ -174,7 +179,9 @@ class ContractReviewTest {
         String approvalId = returned.get("approvalId").asString();
         assertThat(customers.getJson(mvc, rep, "/api/v1/approvals/" + approvalId).get("availableActions")
                 .valueStream().map(JsonNode::asString)).containsExactly("WITHDRAW");
-        assertThat(customers.post(mvc, rep, "/api/v1/approvals/" + approvalId + "/resubmit", null)).hasStatus(409);
+        var resubmitted = customers.post(mvc, rep, "/api/v1/approvals/" + approvalId + "/resubmit", null);
+        assertThat(resubmitted).as("a rule of the approval's state, no race").hasStatus(422);
+        assertThat(customers.json(resubmitted).get("code").asString()).isEqualTo("approval.resubmit.recordMovedOn");
         JsonNode revised = customers.json(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
                 "{\"body\":\"预付款于合同签订后 3 日内支付。\",\"version\":" + returned.get("version").asLong() + "}"));
         JsonNode resubmitted = submit(r, revised);

@@ -133,7 +133,8 @@ class CustomerCreditTest {
         assertThat(support.getJson(mvc, rep, "/api/v1/approvals/" + approval).get("availableActions")
                 .valueStream().map(JsonNode::asString)).containsExactly("WITHDRAW");
         assertThat(support.post(mvc, rep, "/api/v1/approvals/" + approval + "/resubmit", null))
-                .hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("approval.resubmit.recordMovedOn");
+                .as("a rule of the approval's state, no race: 422").hasStatus(422)
+                .bodyJson().extractingPath("$.code").isEqualTo("approval.resubmit.recordMovedOn");
         assertThat(support.getJson(mvc, rep, "/api/v1/approvals/" + approval).get("state").asString())
                 .isEqualTo("SENT_BACK");
     }

@@ -363,7 +363,7 @@ class InvoiceApiTest {
             MvcTestResult refused = mvc.post().uri("/api/v1/approvals/" + approvalId + "/withdraw")
                     .header(org.springframework.http.HttpHeaders.AUTHORIZATION, rep)
                     .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, lang[0]).exchange();
-            assertThat(refused).as(lang[0]).hasStatus(409);
+            assertThat(refused).as(lang[0]).hasStatus(422);
             assertThat(customers.json(refused).get("code").asString()).isEqualTo("approval.withdraw.recordMovedOn");
             assertThat(customers.json(refused).get("detail").asString()).as(lang[0]).contains(lang[1]);
         }
@@ -376,7 +376,7 @@ class InvoiceApiTest {
             MvcTestResult refused = mvc.post().uri("/api/v1/approvals/" + approvalId + "/resubmit")
                     .header(org.springframework.http.HttpHeaders.AUTHORIZATION, rep)
                     .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, lang[0]).exchange();
-            assertThat(refused).as(lang[0]).hasStatus(409);
+            assertThat(refused).as(lang[0]).hasStatus(422);
             assertThat(customers.json(refused).get("code").asString()).isEqualTo("approval.resubmit.recordMovedOn");
             assertThat(customers.json(refused).get("detail").asString()).as(lang[0]).contains(lang[1]);
         }

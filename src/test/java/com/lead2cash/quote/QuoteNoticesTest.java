@@ -156,7 +156,7 @@ class QuoteNoticesTest {
         // the quote is a draft again, submitted anew: its approval is not resubmitted as it stands
         assertThat(customers.getJson(mvc, d.rep(), "/api/v1/approvals/" + approval).get("availableActions")
                 .valueStream().map(JsonNode::asString)).containsExactly("WITHDRAW");
-        SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/approvals/" + approval + "/resubmit", null), 409);
+        SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/approvals/" + approval + "/resubmit", null), 422);
 
         JsonNode again = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(),
                 "/api/v1/quotes/" + pending.get("id").asString() + "/submit", "{}"), 200));

@@ -139,7 +139,7 @@ public class ApprovalService implements Approvals {
     }
 
     /**
-     * Refused (409, nothing changed) when the approval's subject no longer waits on it ({@link #resubmittable}): an
+     * Refused (422, nothing changed) when the approval's subject no longer waits on it ({@link #resubmittable}): an
      * invoice request rejected on the send-back, a credit change dropped, a quote to submit anew, a contract that its
      * own page resubmits.
      */
@@ -339,7 +339,7 @@ public class ApprovalService implements Approvals {
 
     /**
      * The user decides on an approval they may see: on the given task, or on the one of the
-     * current step that is theirs (when there is none, the approval says why: 403 or 409).
+     * current step that is theirs (when there is none, the approval says why: 403 or 422; 409 when someone decided it first).
      */
     public ApprovalView decide(UUID approvalId, UUID userId, Decision decision, String comment, UUID taskId,
                                Long expectedVersion) {

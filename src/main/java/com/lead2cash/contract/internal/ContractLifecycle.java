@@ -28,7 +28,6 @@ import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.platform.AuditTrail;
-import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
@@ -162,13 +161,14 @@ public class ContractLifecycle {
                 // a second verdict (two reviewers of the department at once, a double click) is told who gave it
                 approvals.refuseSecondDecision(c.approvalId(), actor.userId(), ContractReviews.REVIEW_STEP);
             }
-            throw new ConflictException("contract.review.notPending",
+            // not a race (that is the decision above, 409) but the contract's state: no review of it is pending (422)
+            throw new DomainException("contract.review.notPending",
                     Label.of("contract.department", department));
         }
         PendingApproval task = pending.stream().filter(p -> p.subjectId().equals(c.id().toString())
                         && p.stepIndex() == ContractReviews.REVIEW_STEP
                         && ContractReviews.departmentOf(p).filter(department::equals).isPresent())
-                .findFirst().orElseThrow(() -> new ConflictException("contract.review.notPending",
+                .findFirst().orElseThrow(() -> new DomainException("contract.review.notPending",
                     Label.of("contract.department", department)));
         c.requireClausesRemarkedOn(remarks == null ? List.of() : remarks.stream().map(ApprovalRemark::section).toList());
         ApprovalView view = approvals.decide(c.approvalId(), task.taskId(), actor.userId(),

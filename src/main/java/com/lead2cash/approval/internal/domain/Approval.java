@@ -139,14 +139,14 @@ public class Approval {
         UUID onBehalfOf = authorityOver(task, actor)
                 .orElseThrow(() -> new ForbiddenException("approval.task.notYours"));
         if (task.state() == TaskState.WAITING) {
-            throw new ConflictException("approval.task.notYourTurn");
+            throw new DomainException("approval.task.notYourTurn");
         }
         if (task.state() != TaskState.PENDING || task.round() != round || task.stepIndex() != currentStep) {
             throw new ConflictException("approval.task.alreadyDecided");
         }
         boolean votedInStep = tasks.stream().anyMatch(t -> t.in(round, currentStep) && actor.userId().equals(t.actedBy()));
         if (votedInStep) {
-            throw new ConflictException("approval.task.oneVotePerStep");
+            throw new DomainException("approval.task.oneVotePerStep");
         }
         if (decision == null) {
             throw new FieldValidationException("decision", "approval.decision.required");
@@ -240,7 +240,7 @@ public class Approval {
     }
 
     /**
-     * The same, refused (409, nothing changed) when the subject no longer waits on this approval
+     * The same, refused (422, nothing changed: a rule of its state, no race) when the subject no longer waits on this approval
      * ({@code subjectResubmittable} false, as the subject's module says it): its decision would reach no record.
      */
     public void resubmit(UUID by, FlowDefinition flow, Map<String, String> newFacts, boolean subjectResubmittable,
@@ -249,10 +249,10 @@ public class Approval {
             throw new ForbiddenException("approval.resubmit.notSubmitter");
         }
         if (state != State.SENT_BACK) {
-            throw new ConflictException("approval.resubmit.notSentBack");
+            throw new DomainException("approval.resubmit.notSentBack");
         }
         if (!subjectResubmittable) {
-            throw new ConflictException("approval.resubmit.recordMovedOn");
+            throw new DomainException("approval.resubmit.recordMovedOn");
         }
         if (flow != null) {
             steps.clear();
@@ -291,7 +291,7 @@ public class Approval {
     }
 
     /**
-     * The submitter takes the flow back before it ended; nothing is decided any more. Refused (409, nothing changed)
+     * The submitter takes the flow back before it ended; nothing is decided any more. Refused (422, nothing changed)
      * for an approval sent back whose subject waits on it no more ({@code subjectWaits} false, as its module says it):
      * the record ended with the send-back, nothing is taken back.
      */
@@ -300,10 +300,10 @@ public class Approval {
             throw new ForbiddenException("approval.withdraw.notSubmitter");
         }
         if (state != State.IN_PROGRESS && state != State.SENT_BACK) {
-            throw new ConflictException("approval.finished");
+            throw new DomainException("approval.finished");
         }
         if (state == State.SENT_BACK && !subjectWaits) {
-            throw new ConflictException("approval.withdraw.recordMovedOn");
+            throw new DomainException("approval.withdraw.recordMovedOn");
         }
         skipOpenTasks(now);
         state = State.WITHDRAWN;
@@ -419,19 +419,20 @@ public class Approval {
     }
 
     /**
-     * Why the actor has nothing to decide now ({@link #actionableTaskFor} empty): the approval is over (409);
+     * Why the actor has nothing to decide now ({@link #actionableTaskFor} empty): the approval is over (422);
      * the actor submitted it, or holds no task of the current step (a director or an administrator who reads
      * every approval, an approver of an earlier step only) — they may see it, not decide this step (403); or their
-     * task of this step is decided or not reached yet (409).
+     * task of this step is decided or not reached yet (422). Someone else deciding it first is a lost race (409,
+     * {@code ApprovalService}); a task decided meanwhile under the caller's hand (a double click) too.
      */
     public DomainException nothingToDecideFor(Actor actor) {
         if (state != State.IN_PROGRESS) {
-            return new ConflictException("approval.finished");
+            return new DomainException("approval.finished");
         }
         if (actor.userId().equals(submitterId)) {
             return new ForbiddenException("approval.task.ownSubmission");
         }
-        return holdsPartOfCurrentStep(actor) ? new ConflictException("approval.noPendingTask")
+        return holdsPartOfCurrentStep(actor) ? new DomainException("approval.noPendingTask")
                 : new ForbiddenException("approval.task.notYours");
     }
 
@@ -585,7 +586,7 @@ public class Approval {
 
     private void requireInProgress() {
         if (state != State.IN_PROGRESS) {
-            throw new ConflictException("approval.finished");
+            throw new DomainException("approval.finished");
         }
     }
 

@@ -1,6 +1,6 @@
 package com.lead2cash.approval.internal.domain;
 
-import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
@@ -89,7 +89,7 @@ public class Delegation {
             throw new ForbiddenException("approval.delegation.notYours");
         }
         if (!active) {
-            throw new ConflictException("approval.delegation.alreadyRevoked");
+            throw new DomainException("approval.delegation.alreadyRevoked");
         }
         active = false;
         revokedAt = now;

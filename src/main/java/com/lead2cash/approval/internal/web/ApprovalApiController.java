@@ -95,7 +95,8 @@ public class ApprovalApiController {
     }
 
     @Operation(summary = "Decide on my pending task of the current step: APPROVE, REJECT or SEND_BACK (a comment is "
-            + "required for the last two); 409 when nothing is pending for me")
+            + "required for the last two); 422 when nothing is pending for me (the approval ended, my task is not reached "
+            + "yet); 409 when someone decided my part first or the version sent is stale")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
             name = "Approve", value = """
@@ -107,19 +108,19 @@ public class ApprovalApiController {
     }
 
     @Operation(summary = "Resubmit after a send-back: starts again from step 1 in the next round (submitter only); "
-            + "409 when its record no longer waits on it (RESUBMIT not among its availableActions)")
+            + "422 when it was not sent back or its record no longer waits on it (RESUBMIT not among its availableActions)")
     @PostMapping("/api/v1/approvals/{id}/resubmit")
-    @com.lead2cash.platform.web.Refuses(409)
+    @com.lead2cash.platform.web.Refuses(422)
     ApprovalView resubmit(@PathVariable UUID id) {
         UUID me = CurrentUser.require().id();
         service.viewFor(id, me);
         return service.viewFor(service.resubmit(id, me).id(), me);
     }
 
-    @Operation(summary = "Withdraw a flow that has not ended (submitter only); 409 when it was sent back and its record"
-            + " ended with the send-back (WITHDRAW not among its availableActions)")
+    @Operation(summary = "Withdraw a flow that has not ended (submitter only); 422 when it ended, or was sent back and its"
+            + " record ended with the send-back (WITHDRAW not among its availableActions)")
     @PostMapping("/api/v1/approvals/{id}/withdraw")
-    @com.lead2cash.platform.web.Refuses(409)
+    @com.lead2cash.platform.web.Refuses(422)
     ApprovalView withdraw(@PathVariable UUID id) {
         UUID me = CurrentUser.require().id();
         service.viewFor(id, me);
@@ -185,9 +186,9 @@ public class ApprovalApiController {
         return ResponseEntity.created(URI.create("/api/v1/approvals/delegations/" + row.id())).body(row);
     }
 
-    @Operation(summary = "End one of my delegations (it stays on record)")
+    @Operation(summary = "End one of my delegations (it stays on record); 422 when it has ended already")
     @DeleteMapping("/api/v1/approvals/delegations/{id}")
-    @com.lead2cash.platform.web.Refuses(409)
+    @com.lead2cash.platform.web.Refuses(422)
     Delegations.DelegationRow revoke(@PathVariable UUID id) {
         return delegations.revoke(id, CurrentUser.require().id());
     }

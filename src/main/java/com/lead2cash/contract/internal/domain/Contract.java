@@ -365,7 +365,7 @@ public class Contract {
      */
     public int submit(LocalDate draftedOn, Instant now) {
         if (!status.editable()) {
-            throw new ConflictException("contract.submit.notEditable");
+            throw new DomainException("contract.submit.notEditable");
         }
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         for (SectionKey k : SectionKey.values()) {
@@ -468,7 +468,7 @@ public class Contract {
     public void sign(LocalDate on, String signedBy, UUID scan, UUID recordedBy, LocalDate today, LocalDate approvalDay,
                      Instant now) {
         if (status != ContractStatus.APPROVED) {
-            throw new ConflictException("contract.sign.notApproved");
+            throw new DomainException("contract.sign.notApproved");
         }
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         if (on == null) {
@@ -503,7 +503,7 @@ public class Contract {
      */
     public void archive(String location, UUID by, Instant now) {
         if (status != ContractStatus.SIGNED) {
-            throw new ConflictException("contract.archive.notSigned");
+            throw new DomainException("contract.archive.notSigned");
         }
         // K4: the archive says where the paper original is; an archive that does not is no archive
         String where = location == null ? "" : location.strip();
@@ -540,7 +540,7 @@ public class Contract {
     public Termination terminate(String reason, LocalDate effectiveOn, List<FieldValidationException.FieldError> refused,
                                  ZoneId zone, Instant now) {
         if (status == ContractStatus.TERMINATED) {
-            throw new ConflictException("contract.terminated");
+            throw new DomainException("contract.terminated");
         }
         List<FieldValidationException.FieldError> errors = new ArrayList<>(refused);
         Set<String> named = new java.util.HashSet<>();

@@ -93,7 +93,7 @@ public class ContractTemplate {
 
     public void edit(String newName, List<TemplateClauseText> newClauses, String newNote) {
         if (!editable()) {
-            throw new ConflictException("contract.template.published");
+            throw new DomainException("contract.template.published");
         }
         write(newName, newClauses, newNote);
     }
@@ -155,7 +155,7 @@ public class ContractTemplate {
     /** DRAFT → PUBLISHED: contracts are drafted on it from now on. */
     public void publish(UUID by, Instant now) {
         if (!editable()) {
-            throw new ConflictException("contract.template.published");
+            throw new DomainException("contract.template.published");
         }
         if (clauses.isEmpty()) {
             throw new DomainException("contract.template.empty");

@@ -1,7 +1,6 @@
 package com.lead2cash.contract.internal.template;
 
 import com.lead2cash.platform.AuditTrail;
-import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -81,7 +80,7 @@ public class ContractTemplates {
     public ContractTemplate create(String code, String name, List<TemplateClauseText> clauses, String note) {
         String normalized = code == null ? "" : code.strip().toUpperCase();
         if (!templates.findByCodeOrderByTemplateVersionDesc(normalized).isEmpty()) {
-            throw new ConflictException("contract.template.codeTaken", normalized);
+            throw new com.lead2cash.platform.FieldValidationException("code", "contract.template.codeTaken", normalized);
         }
         ContractTemplate t = templates.save(ContractTemplate.create(code, name, clauses, note, me(), clock.instant()));
         audit.record("TEMPLATE_CREATED", "ContractTemplate", t.id(), t.code() + " v" + t.templateVersion());

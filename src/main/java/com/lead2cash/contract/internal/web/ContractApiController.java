@@ -235,7 +235,9 @@ class ContractApiController {
     }
 
     @Operation(summary = "A reviewing department's verdict (K1): PASS, or OBJECT with a comment (and remarks on "
-            + "sections); the contract goes to REVISING once every department has answered and one objected")
+            + "sections); the contract goes to REVISING once every department has answered and one objected; 422 when "
+            + "no review of the department is pending (the contract is not in review, or its verdict is in); 409 when "
+            + "a colleague gave the department's verdict first")
     @PostMapping("/api/v1/contracts/{id}/reviews/{department}")
     @PreAuthorize(ContractAccess.REVIEWER_ROLES)
     @Refuses(409)

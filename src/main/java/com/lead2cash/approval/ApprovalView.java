@@ -12,7 +12,12 @@ import java.util.UUID;
  * reader may do with it now ({@code availableActions}, empty where no reader is known).
  */
 public record ApprovalView(UUID id, String subjectType, String subjectId, String title, State state, int round,
-                           UUID submitterId, Map<String, String> facts, List<StepView> steps,
+                           UUID submitterId,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "What the approvers decide on "
+                                   + "(amount, discount, risk…), by name: display text as the submitting module wrote "
+                                   + "it for a person, amounts with thousands separators and two decimals (\"22,260.00 "
+                                   + "CNY\"), not numbers to compute with; read the record's own API for its values")
+                           Map<String, String> facts, List<StepView> steps,
                            List<HistoryEntry> history, Instant submittedAt, long version,
                            Set<ApprovalAction> availableActions) {
 

@@ -74,6 +74,15 @@ class CustomerApiTest {
         JsonNode timeline = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/timeline");
         assertThat(timeline.get("items").valueStream().map(e -> e.get("kind").asString()))
                 .contains("activity", "event", "deadline");
+        // each entry also in the reader's language, as the page shows it: its keys resolved, not "#customer.status.…"
+        JsonNode zh = support.json(mvc.get().uri("/api/v1/customers/" + id + "/timeline")
+                .header(HttpHeaders.AUTHORIZATION, rep).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange());
+        JsonNode statusChange = zh.get("items").valueStream()
+                .filter(e -> e.get("messageKey").asString().equals("customer.history.status")).findFirst().orElseThrow();
+        assertThat(statusChange.get("args").get(1).asString()).as("kept as recorded").isEqualTo("#customer.status.INITIAL_CONTACT");
+        assertThat(statusChange.get("text").asString()).contains("初步接洽").doesNotContain("#customer");
+        assertThat(zh.get("items").valueStream().map(e -> e.get("text").asString())).doesNotContainNull()
+                .noneMatch(t -> t.contains("#"));
     }
 
     /**

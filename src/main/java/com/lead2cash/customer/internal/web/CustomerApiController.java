@@ -158,10 +158,11 @@ class CustomerApiController {
     private final CustomerAccess access;
     private final CustomerTimeline timeline;
     private final DuplicateCheck duplicates;
+    private final TimelineTexts texts;
 
     CustomerApiController(CustomerService service, CustomerOwnership ownership, CustomerMerge merge,
                           CustomerCredit credit, CustomerQueries queries, CustomerViews views, CustomerAccess access,
-                          CustomerTimeline timeline, DuplicateCheck duplicates) {
+                          CustomerTimeline timeline, DuplicateCheck duplicates, TimelineTexts texts) {
         this.service = service;
         this.ownership = ownership;
         this.merge = merge;
@@ -171,6 +172,7 @@ class CustomerApiController {
         this.access = access;
         this.timeline = timeline;
         this.duplicates = duplicates;
+        this.texts = texts;
     }
 
     @Operation(summary = "Customers in your scope (view = mine | pool); q matches a name fragment, pinyin initials or full pinyin, a contact's phone, the credit code or the code")
@@ -306,10 +308,28 @@ class CustomerApiController {
         return views.of(credit.change(id, body.creditRating(), body.creditLimit(), body.reason(), body.version()));
     }
 
-    @Operation(summary = "The customer's timeline: activities, status and owner changes, deadlines, opportunities, confirmations, contracts, orders, receipts (each to the roles that read them); newest first")
+    /**
+     * A timeline entry over the API: the entry as its module recorded it ({@code messageKey} and {@code args}, kept for
+     * the clients that read them) and its {@code text} in the reader's language, as the customer's page shows it.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TimelineEntry")
+    record TimelineItem(Instant at, String key, String kind, String messageKey,
+                        @io.swagger.v3.oas.annotations.media.Schema(description = "The message's arguments as recorded: "
+                                + "one that starts with # is a message key itself, amounts and dates are written for a "
+                                + "reader; read text instead") List<String> args,
+                        String link, UUID actorId,
+                        @io.swagger.v3.oas.annotations.media.Schema(description = "The entry in the reader's language "
+                                + "(Accept-Language), as the customer's page shows it") String text) {
+
+        static TimelineItem of(TimelineEntry e, String text) {
+            return new TimelineItem(e.at(), e.key(), e.kind(), e.messageKey(), e.args(), e.link(), e.actorId(), text);
+        }
+    }
+
+    @Operation(summary = "The customer's timeline: activities, status and owner changes, deadlines, opportunities, confirmations, contracts, orders, receipts (each to the roles that read them); newest first, each with its text in the reader's language")
     @GetMapping("/api/v1/customers/{id}/timeline")
-    CursorPage<TimelineEntry> timeline(@PathVariable UUID id, @RequestParam(required = false) String cursor,
-                                       @RequestParam(required = false) Integer size) {
-        return timeline.page(id, cursor, size);
+    CursorPage<TimelineItem> timeline(@PathVariable UUID id, @RequestParam(required = false) String cursor,
+                                      @RequestParam(required = false) Integer size, java.util.Locale locale) {
+        return timeline.page(id, cursor, size).map(e -> TimelineItem.of(e, texts.text(e, locale)));
     }
 }

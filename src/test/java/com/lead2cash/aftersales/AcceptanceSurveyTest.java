@@ -176,6 +176,25 @@ class AcceptanceSurveyTest {
                 .query(UUID.class).single();
         ConfirmationView sent = confirmations.find((UUID) survey.get("confirmation_id")).orElseThrow();
         assertThat(sent.recipientContactId()).as("asked although there is no address to e-mail").isEqualTo(contact);
+        // an integrator finds the survey's id where the card shows it: the customer's surveys, or the order's one
+        String repToken = customers.bearer(mvc, s.rep());
+        String surveys = "/api/v1/satisfaction/surveys?customerId=" + customer;
+        JsonNode listed = customers.getJson(mvc, repToken, surveys).get("items");
+        assertThat(listed).singleElement().satisfies(v -> {
+            assertThat(v.get("id").asString()).isEqualTo(surveyId.toString());
+            assertThat(v.get("occasion").asString()).isEqualTo("ORDER_ACCEPTED");
+            assertThat(v.get("subjectId").asString()).isEqualTo(order.toString());
+            assertThat(v.get("state").asString()).isEqualTo("SENT");
+            assertThat(v.get("emailed").asBoolean()).isFalse();
+            assertThat(v.get("rating").isNull()).isTrue();
+            assertThat(v.get("availableActions").valueStream().map(JsonNode::asString)).containsExactly("RENEW_LINK");
+        });
+        assertThat(customers.getJson(mvc, repToken, surveys + "&subjectId=" + order).get("items")).hasSize(1);
+        assertThat(customers.getJson(mvc, repToken, surveys + "&subjectId=" + UUID.randomUUID()).get("items")).isEmpty();
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.otherRep()), surveys))
+                .as("a customer outside the reader's scope: 404, as its surveys' links").hasStatus(404);
+        assertThat(customers.get(mvc, repToken, "/api/v1/satisfaction/surveys")).as("whose surveys, named")
+                .hasStatus(400);
         assertThat(sent.recipientEmail()).isNull();
         for (String lang : java.util.List.of("zh-CN", "en")) {
             String panel = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=" + lang)

@@ -476,12 +476,21 @@ class ApiDocumentTest {
 
     @Test
     void aProblemSpringAnswersItselfCarriesATypeAndACode() {
+        assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.TEXT_PLAIN).content("{}"))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .bodyJson().satisfies(body -> {
+                    assertThat(body).extractingPath("$.code").isEqualTo("error.http.415");
+                    assertThat(body).extractingPath("$.type").isEqualTo("urn:lead2cash:problem:error.http.415");
+                });
+        // a missing part of an upload form is named as a missing field, in the reader's words (decision 0014)
         assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
                 .multipart().file("other", "x".getBytes()))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().satisfies(body -> {
-                    assertThat(body).extractingPath("$.code").isEqualTo("error.http.400");
-                    assertThat(body).extractingPath("$.type").isEqualTo("urn:lead2cash:problem:error.http.400");
+                    assertThat(body).extractingPath("$.code").isEqualTo("error.missingField");
+                    assertThat(body).extractingPath("$.type").isEqualTo("urn:lead2cash:problem:error.missingField");
+                    assertThat(body).extractingPath("$.errors[0].code").isEqualTo("error.missingField");
                 });
     }
 

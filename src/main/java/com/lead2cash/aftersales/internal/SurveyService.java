@@ -12,6 +12,7 @@ import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.Recipient;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.OrgDirectory;
@@ -106,16 +107,50 @@ public class SurveyService implements SatisfactionSurveys {
         return surveys("subject_id = :key", subjectId).stream().filter(v -> v.occasion() == occasion).findFirst();
     }
 
-    private List<Survey> surveys(String where, UUID key) {
-        record Row(UUID id, Occasion occasion, UUID subject, UUID customer, UUID confirmation) {
+    /**
+     * A customer's surveys a page at a time, newest first (by when each was sent), optionally only the one of a subject
+     * (a complaint, an order); 404 when the customer is outside the reader's scope (never a hint that it exists).
+     */
+    @Transactional(readOnly = true)
+    public CursorPage<Survey> page(UUID customerId, UUID subjectId, String cursor, int size) {
+        customers.requireVisible(customerId);
+        StringBuilder where = new StringBuilder("customer_id = :key");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("key", customerId);
+        if (subjectId != null) {
+            where.append(" and subject_id = :subject");
+            params.put("subject", subjectId);
         }
-        List<Row> rows = jdbc.sql("select id, occasion, subject_id, customer_id, confirmation_id from aftersales_survey where "
-                        + where + " order by sent_at desc, id desc")
-                .param("key", key)
+        if (cursor != null && !cursor.isBlank()) {
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            where.append(" and (sent_at, id) < (:k0, :k1)");
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
+        }
+        List<Row> rows = rows(where + " order by sent_at desc, id desc limit " + (size + 1), params);
+        CursorPage<Row> page = CursorPage.of(rows, size, r -> List.of(r.sentAt(), r.id()));
+        List<Survey> items = surveys(page.items());
+        return new CursorPage<>(items, page.nextCursor());
+    }
+
+    private record Row(UUID id, Occasion occasion, UUID subject, UUID customer, UUID confirmation, Instant sentAt) {
+    }
+
+    private List<Row> rows(String whereAndOrder, Map<String, Object> params) {
+        return jdbc.sql("select id, occasion, subject_id, customer_id, confirmation_id, sent_at from aftersales_survey "
+                        + "where " + whereAndOrder)
+                .params(params)
                 .query((rs, i) -> new Row(rs.getObject("id", UUID.class), Occasion.valueOf(rs.getString("occasion")),
                         rs.getObject("subject_id", UUID.class), rs.getObject("customer_id", UUID.class),
-                        rs.getObject("confirmation_id", UUID.class)))
+                        rs.getObject("confirmation_id", UUID.class), rs.getTimestamp("sent_at").toInstant()))
                 .list();
+    }
+
+    private List<Survey> surveys(String where, UUID key) {
+        return surveys(rows(where + " order by sent_at desc, id desc", Map.of("key", key)));
+    }
+
+    private List<Survey> surveys(List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }

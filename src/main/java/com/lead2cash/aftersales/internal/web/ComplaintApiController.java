@@ -1,14 +1,18 @@
 package com.lead2cash.aftersales.internal.web;
 
+import com.lead2cash.aftersales.SatisfactionSurveys;
 import com.lead2cash.aftersales.internal.AftersalesAccess;
 import com.lead2cash.aftersales.internal.AftersalesQueries;
 import com.lead2cash.aftersales.internal.ComplaintService;
+import com.lead2cash.aftersales.internal.Survey;
 import com.lead2cash.aftersales.internal.SurveyService;
 import com.lead2cash.aftersales.internal.domain.Complaint;
 import com.lead2cash.aftersales.internal.domain.ComplaintCategory;
 import com.lead2cash.aftersales.internal.domain.ComplaintStatus;
 import com.lead2cash.aftersales.internal.domain.ReceivedVia;
 import com.lead2cash.aftersales.internal.domain.Severity;
+import com.lead2cash.confirmation.ConfirmationState;
+import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.files.FileResponses;
@@ -272,6 +276,44 @@ public class ComplaintApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return queries.satisfaction(groupBy, from, to);
+    }
+
+    /**
+     * A satisfaction survey as the customer's after-sales card shows it: what it is about, its state, and once answered
+     * when and the rating; {@code availableActions} offers {@code RENEW_LINK} while the contact may still answer.
+     */
+    record SurveyView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) SatisfactionSurveys.Occasion occasion,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                              description = "The complaint closed or the order accepted the survey asks about")
+                      UUID subjectId,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ConfirmationState state,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant sentAt, Instant expiresAt,
+                      @Schema(description = "Whether the link went to the contact by e-mail; if not, pass a new link on")
+                      boolean emailed,
+                      Instant answeredAt,
+                      @Schema(description = "1 to 5, once answered") Integer rating, String comment,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Survey.Action> availableActions) {
+
+        static SurveyView of(Survey v) {
+            ConfirmationView c = v.confirmation();
+            boolean answered = c.state().isAnswered();
+            return new SurveyView(v.id(), v.occasion(), v.subjectId(), c.state(), c.sentAt(), c.expiresAt(),
+                    v.email() != null && v.email().emailed(), answered ? c.answeredAt() : null,
+                    answered ? c.rating() : null, answered ? c.comment() : null,
+                    v.availableActions().stream().sorted().toList());
+        }
+    }
+
+    @Operation(summary = "A customer's satisfaction surveys, newest first, as its after-sales card shows them (state, "
+            + "when sent and answered, the rating), optionally only the one about a complaint or an order (subjectId); "
+            + "the id is the one to ask a new link with. 404 when the customer is outside your scope")
+    @GetMapping("/api/v1/satisfaction/surveys")
+    @Refuses(404)
+    CursorPage<SurveyView> surveys(@RequestParam UUID customerId, @RequestParam(required = false) UUID subjectId,
+                                   @RequestParam(required = false) String cursor,
+                                   @RequestParam(required = false) Integer size) {
+        return surveys.page(customerId, subjectId, cursor, CursorPage.size(size)).map(SurveyView::of);
     }
 
     @Operation(summary = "A fresh link to a satisfaction survey the contact has not answered, for you to pass on by "

@@ -179,9 +179,9 @@ class ContractReviewTest {
         String approvalId = returned.get("approvalId").asString();
         assertThat(customers.getJson(mvc, rep, "/api/v1/approvals/" + approvalId).get("availableActions")
                 .valueStream().map(JsonNode::asString)).containsExactly("WITHDRAW");
-        var resubmitted = customers.post(mvc, rep, "/api/v1/approvals/" + approvalId + "/resubmit", null);
-        assertThat(resubmitted).as("a rule of the approval's state, no race").hasStatus(422);
-        assertThat(customers.json(resubmitted).get("code").asString()).isEqualTo("approval.resubmit.recordMovedOn");
+        var asItStands = customers.post(mvc, rep, "/api/v1/approvals/" + approvalId + "/resubmit", null);
+        assertThat(asItStands).as("a rule of the approval's state, no race").hasStatus(422);
+        assertThat(customers.json(asItStands).get("code").asString()).isEqualTo("approval.resubmit.recordMovedOn");
         JsonNode revised = customers.json(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
                 "{\"body\":\"预付款于合同签订后 3 日内支付。\",\"version\":" + returned.get("version").asLong() + "}"));
         JsonNode resubmitted = submit(r, revised);

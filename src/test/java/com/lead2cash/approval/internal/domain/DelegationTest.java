@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,8 @@ class DelegationTest {
         assertThat(d.coversDay(TODAY.minusDays(1))).isFalse();
         d.revoke(boss, NOW);
         assertThat(d.coversDay(TODAY)).isFalse();
-        assertThatThrownBy(() -> d.revoke(boss, NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> d.revoke(boss, NOW)).isInstanceOf(DomainException.class)
+                .isNotInstanceOf(ConflictException.class).hasMessageContaining("approval.delegation.alreadyRevoked");
     }
 
     @Test

@@ -400,7 +400,10 @@ class ContractAggregateTest {
                             .contains("“Archived”").doesNotContain("ARCHIVED");
                     assertThat(RefusalText.of(e, Locale.CHINESE)).contains("“已归档”").doesNotContain("ARCHIVED");
                 });
-        assertThatThrownBy(() -> c.archive(null, OWNER, NOW)).isInstanceOf(ConflictException.class);
+        // a rule of the contract's state (422), not a stale version (409)
+        assertThatThrownBy(() -> c.archive(null, OWNER, NOW)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("contract.archive.notSigned"))
+                .isNotInstanceOf(ConflictException.class);
         assertThat(c.availableActions(owner())).contains(ContractAction.AMEND).doesNotContain(ContractAction.EDIT);
     }
 

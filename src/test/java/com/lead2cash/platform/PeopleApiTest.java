@@ -99,6 +99,11 @@ class PeopleApiTest {
                         .formatted(unit, rep.get("version").asLong())))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("hireDate");
+        // the users list says whose date is missing, and only theirs (the finance person needs none)
+        String list = mvc.get().uri("/admin/users?q=nohire.").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(list).contains("nohire.old." + tag, "nohire.fin." + tag);
+        assertThat(list.split("未填写：线索分配需要", -1)).as("one person marked").hasSize(2);
     }
 
     @Test

@@ -500,6 +500,11 @@ public class IdentityService {
     public record UserRow(UUID id, String username, String displayName, String email, UUID orgUnitId,
                           String orgUnitName, LocalDate hireDate, boolean active, boolean locked, List<Role> roles,
                           long version) {
+
+        /** A person who holds leads without the hire date their seniority is counted from (recorded before L4 asked it). */
+        public boolean hireDateMissing() {
+            return hireDate == null && roles.stream().anyMatch(Role::holdsLeads);
+        }
     }
 
     /** Filter and order of the user list; {@code sort} is "username" or "hireDate". */

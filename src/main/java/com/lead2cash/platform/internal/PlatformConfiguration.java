@@ -12,11 +12,12 @@ class PlatformConfiguration {
 
     /**
      * All business time comes from this clock, so tests can move it instead of sleeping. It ticks in
-     * microseconds, the database's precision, so a time answered before and after a save is the same.
+     * microseconds, the database's precision, so a time answered before and after a save is the same
+     * ({@link MicrosecondClock}).
      */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+        return new MicrosecondClock(Clock.systemUTC());
     }
 }

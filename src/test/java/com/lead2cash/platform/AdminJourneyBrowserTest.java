@@ -36,6 +36,7 @@ class AdminJourneyBrowserTest extends BrowserTestCase {
         page.fill("#email", "zhao.lei@example.test");
         page.fill("#password", "short");
         page.locator("input[type=checkbox][value=SALES_REP]").check();
+        page.fill("#hireDate", "2024-03-01"); // a sales person's seniority is counted from it (L4)
         page.selectOption("#orgUnitId", page.locator("#orgUnitId option").nth(1).getAttribute("value"));
         page.click("#save-user");
         // refused inline, beside the field, in Chinese

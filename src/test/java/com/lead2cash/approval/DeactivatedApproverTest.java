@@ -171,6 +171,33 @@ class DeactivatedApproverTest {
     }
 
     @Test
+    void D0074_aRoleGivenAndADeactivationInOnePutLeaveNoPoolDeadlineWithTheDeactivatedPerson() {
+        User former = fixtures.user("df.former", fixtures.rootUnit(), LocalDate.of(2018, 1, 2), Role.FINANCE);
+        User holder = fixtures.user("df.holder", fixtures.rootUnit(), LocalDate.of(2021, 3, 1), Role.FINANCE);
+        User given = fixtures.user("df.given", fixtures.rootUnit(), LocalDate.of(2019, 6, 3), Role.SALES_ASSISTANT);
+        User rep = fixtures.user("dr.finance", fixtures.rootUnit(), LocalDate.of(2022, 5, 1), Role.SALES_REP);
+        UUID task = onlyTask(submit(rep, "DA-9", new ApproverRule.ByRole(Role.FINANCE), "K1")).id();
+        assertThat(deadline(task)).as("the longest-serving holder's").containsEntry("owner_id", former.id());
+        Object due = deadline(task).get("due_at");
+        // the role taken behind the users screen's back: the deadline waits with someone who holds it no more
+        jdbc.sql("update platform_user_role set role = 'SALES_REP' where platform_user = :id")
+                .param("id", former.id()).update();
+
+        // one PUT gives them the role (they would be its longest-serving holder) and deactivates them
+        User current = identity.user(given.id());
+        var result = mvc.put().uri("/api/v1/users/{id}", given.id()).header(HttpHeaders.AUTHORIZATION, bearer("admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + current.orgUnitId()
+                        + "\",\"roles\":[\"SALES_ASSISTANT\",\"FINANCE\"],\"active\":false,\"version\":"
+                        + current.version() + "}").exchange();
+        assertThat(result).hasStatusOk();
+
+        assertThat(identity.user(given.id()).active()).isFalse();
+        assertThat(deadline(task)).as("the deactivation reads the role's holders again: the holder active now owns it")
+                .containsEntry("owner_id", holder.id()).containsEntry("due_at", due);
+    }
+
+    @Test
     void D0073_aNamedApproverWithNobodyToStandInFallsToTheSalesDirectorsAndTheAnswerSaysSoInChinese() {
         People p = people("pool");
         User lawyer = fixtures.user("dl.pool", fixtures.rootUnit(), LocalDate.of(2021, 1, 4), Role.LEGAL);

@@ -20,12 +20,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.data.relational.core.mapping.event.AfterSaveCallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The org tree read for routing and scope: plain SQL over the platform's own tables. */
+/**
+ * The org tree read for routing and scope: plain SQL over the platform's own tables. A role's active holders are read
+ * once per transaction, until a user is saved in it ({@link #onAfterSave}).
+ */
 @Component
-class JdbcOrgDirectory implements OrgDirectory, DataScope {
+class JdbcOrgDirectory implements OrgDirectory, DataScope, AfterSaveCallback<User> {
 
     private final Object activeWithRoleKey = new Object();
 
@@ -160,6 +164,18 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
         // read once per transaction: routing an import asks for the sales directors of every queued lead
         return PerTransaction.get(activeWithRoleKey, () -> new java.util.EnumMap<Role, List<Person>>(Role.class))
                 .computeIfAbsent(role, this::loadActiveWithRole);
+    }
+
+    /**
+     * A user saved — given or taken a role, deactivated, re-activated — changes who holds a role: the holders read in
+     * this transaction are read again (a {@code PUT /api/v1/users/{id}} that gives a role and deactivates the person
+     * reads the role's holders at the first change, and the second must not see them still active). The map is
+     * emptied, not dropped, so the transaction keeps one value under its key.
+     */
+    @Override
+    public User onAfterSave(User saved) {
+        PerTransaction.get(activeWithRoleKey, () -> new java.util.EnumMap<Role, List<Person>>(Role.class)).clear();
+        return saved;
     }
 
     private List<Person> loadActiveWithRole(Role role) {

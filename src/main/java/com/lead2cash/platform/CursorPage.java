@@ -43,6 +43,14 @@ public record CursorPage<T>(
         return new CursorPage<>(items, encode(keyOf.apply(items.get(size - 1))));
     }
 
+    /**
+     * A page of a list that passes over some rows it reads and stopped reading before it had a page's worth: the items
+     * kept, and a cursor after the last row read ({@code keyOfLastRead}), so the next page goes on from there.
+     */
+    public static <T> CursorPage<T> readUpTo(List<T> items, List<?> keyOfLastRead) {
+        return new CursorPage<>(List.copyOf(items), encode(keyOfLastRead));
+    }
+
     /** A requested page size, capped at what a list serves; zero or less is refused (400). */
     public static int size(Integer requested) {
         if (requested == null) {

@@ -219,6 +219,57 @@ class ApproverNoLongerNamedTest {
         assertThat(onlyTask(movedAway).state()).isEqualTo(TaskState.PENDING);
     }
 
+    /** The approvals in the person's pending list on the API, a page of {@code size} from {@code cursor}. */
+    private JsonNode pendingPage(User user, Integer size, String cursor) {
+        return fixtures.json(mvc.get().uri("/api/v1/approvals?mine=pending" + (size == null ? "" : "&size=" + size)
+                + (cursor == null ? "" : "&cursor=" + cursor)).header(HttpHeaders.AUTHORIZATION, bearer(user.username())));
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").valueStream().map(i -> i.get("id").asString()).toList();
+    }
+
+    @Test
+    void D0092_aTaskLeftWithAManagerWhoNoLongerFitsItIsInNoListOfTheirsAndThePagesFillFromTheTasksStillTheirs() {
+        People p = people("lists");
+        UUID first = submit(p.rep(), "NL-8");
+        UUID second = submit(p.rep(), "NL-9");
+        UUID third = submit(p.rep(), "NL-10");
+        // a step naming the manager by name: theirs wherever they work
+        UUID named = approvals.submit(new ApprovalRequest(SUBJECT, "NL-11", "Quote NL-11", p.rep().id(),
+                FlowDefinition.of(new StepDefinition("Named", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.ByUser(p.manager().id())), null)), Map.of())).id();
+        assertThat(ids(pendingPage(p.manager(), null, null))).containsExactlyInAnyOrder(first.toString(),
+                second.toString(), third.toString(), named.toString());
+
+        // moved to another team behind the users screen's back: the team's tasks stay with them, the oldest first
+        jdbc.sql("update platform_user set org_unit_id = :unit where id = :id")
+                .param("unit", p.south()).param("id", p.manager().id()).update();
+        jdbc.sql("update approval_task set opened_at = opened_at - interval '1 hour' where approval in (:ids)")
+                .param("ids", List.of(first, second, third)).update();
+        assertThat(onlyTask(first).assigneeId()).isEqualTo(p.manager().id());
+        refusedTo(p.manager(), first);
+
+        JsonNode page = pendingPage(p.manager(), 1, null);
+        assertThat(ids(page)).as("the page of one is filled past the three tasks they cannot open")
+                .containsExactly(named.toString());
+        assertThat(page.get("nextCursor").isNull()).isTrue();
+        assertThat(ids(pendingPage(p.manager(), null, null))).containsExactly(named.toString());
+        assertThat(approvals.pendingFor(p.manager().id(), SUBJECT, 2)).extracting(PendingApproval::approvalId)
+                .containsExactly(named);
+
+        Cookie session = fixtures.session(mvc, p.manager().username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/approvals?lang=en").cookie(session)).hasStatusOk().bodyText().contains("/approvals/" + named).doesNotContain("/approvals/" + first)
+                .doesNotContain("/approvals/" + second).doesNotContain("/approvals/" + third);
+        assertThat(mvc.get().uri("/approvals/panel?lang=en").cookie(session)).hasStatusOk().bodyText().contains("/approvals/" + named).doesNotContain("/approvals/" + first)
+                .doesNotContain("/approvals/" + second).doesNotContain("/approvals/" + third);
+
+        assertThat(decide(p.manager().username(), named)).hasStatusOk();
+        assertThat(pendingPage(p.manager(), null, null).get("items")).as("nothing left they may open").isEmpty();
+        assertThat(mvc.get().uri("/approvals/panel?lang=en").cookie(session)).hasStatusOk().bodyText()
+                .contains("Nothing waits for your decision.");
+    }
+
     @Test
     void D0092_aChangeTheTasksStillFitLeavesThemWhereTheyAreAndSaysNothing() {
         People p = people("kept");

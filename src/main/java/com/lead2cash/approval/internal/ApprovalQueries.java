@@ -1,10 +1,13 @@
 package com.lead2cash.approval.internal;
 
 import com.lead2cash.approval.ApprovalView;
+import com.lead2cash.approval.ApproverRule;
 import com.lead2cash.approval.internal.domain.Actor;
+import com.lead2cash.approval.internal.domain.FlowStep;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Role;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +42,88 @@ public class ApprovalQueries {
         this.jdbc = jdbc;
     }
 
-    /** Pending tasks the actor may decide, oldest first; not their own submissions, not a step they already voted in. */
+    /** At most this many reads of a page's length make up one page of a pending list (see {@link #pendingRows}). */
+    static final int MAX_READS = 10;
+
+    /**
+     * Pending tasks the actor may decide, oldest first; not their own submissions, not a step they already voted in, not
+     * one naming a person who no longer fits its step (0092: opening it would answer 404).
+     */
     public CursorPage<ApprovalSummary> pendingFor(Actor actor, String cursor, Integer requestedSize) {
         int size = CursorPage.size(requestedSize);
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            afterAt = key.timestamp(0).toInstant();
+            afterId = key.uuid(1);
+        }
+        Pending pending = pendingRows(actor, null, afterAt, afterId, size + 1);
+        List<ApprovalSummary> rows = pending.rows().stream().map(r -> r.summary(actor)).toList();
+        if (pending.lastRead() != null && rows.size() <= size) {
+            // the reads stopped before the list's end: a shorter page, its cursor after the last task read
+            PendingRow last = pending.lastRead();
+            return CursorPage.readUpTo(rows, List.of(last.openedAt(), last.taskId()));
+        }
+        return CursorPage.of(rows, size, r -> List.of(r.task().openedAt(), r.task().id()));
+    }
+
+    /**
+     * Pending tasks the actor may decide on records of one subject type, oldest first, at most {@code limit}; as
+     * {@link #pendingFor} lists them.
+     */
+    public List<com.lead2cash.approval.PendingApproval> pendingOfType(Actor actor, String subjectType, int limit) {
+        return pendingRows(actor, subjectType, null, null, Math.max(1, Math.min(limit, 500))).rows().stream()
+                .map(r -> new com.lead2cash.approval.PendingApproval(r.approvalId(), r.subjectType(), r.subjectId(),
+                        r.title(), r.taskId(), r.stepIndex(), r.stepName(), r.assigneeId(), r.assigneeRole(),
+                        r.openedAt()))
+                .toList();
+    }
+
+    /** A pending task as the inbox reads it, with what tells whether the person it names still fits its step. */
+    private record PendingRow(UUID taskId, int stepIndex, String stepName, UUID assigneeId, Role assigneeRole,
+                              Instant openedAt, UUID approvalId, String subjectType, String subjectId, String title,
+                              ApprovalView.State state, int round, int taskRound, UUID submitterId, Instant submittedAt,
+                              List<ApproverRule> approvers, UUID standsInFor) {
+
+        /**
+         * Docs/decisions/0092, as the aggregate asks it of a task ({@code Approval.names}): a pool's task is its role's;
+         * an open task of the approval's round in progress naming a person is theirs (or their delegator's) only while
+         * that person fits its step today ({@link Actor#fit()}, asked once a question).
+         */
+        boolean stillNames(Actor actor) {
+            return assigneeId == null || state != ApprovalView.State.IN_PROGRESS || taskRound != round
+                    || actor.fit().fits(assigneeId, approvers, submitterId, standsInFor);
+        }
+
+        ApprovalSummary summary(Actor actor) {
+            UUID onBehalf = null;
+            if (assigneeId != null && !assigneeId.equals(actor.userId())) {
+                onBehalf = assigneeId;
+            } else if (assigneeRole != null && !actor.roles().contains(assigneeRole)) {
+                onBehalf = actor.delegatorWithRole(assigneeRole).orElse(null);
+            }
+            return new ApprovalSummary(approvalId, subjectType, subjectId, title, state, round, submitterId,
+                    submittedAt, new PendingTask(taskId, stepIndex, stepName, assigneeId, assigneeRole, onBehalf,
+                    openedAt));
+        }
+    }
+
+    /**
+     * The rows read: up to {@code wanted} of the actor's, and the last task read when the reads stopped before the
+     * list's end with fewer ({@code null} when the rows are all there are, or as many as wanted).
+     */
+    private record Pending(List<PendingRow> rows, PendingRow lastRead) {
+    }
+
+    /**
+     * Pending tasks the actor may decide, oldest first, after the key given: their own, their delegators', their roles'
+     * pools (not their submissions, not a step they voted in); of one subject type when given. A task naming a person
+     * who no longer fits its step (left with them by a change that did not hand it on, 0092) is passed over, and as
+     * many more are read as were passed over — {@link #MAX_READS} reads at most, so that a list of many such tasks
+     * answers a shorter page, its cursor after the last one read, and never scans without end.
+     */
+    private Pending pendingRows(Actor actor, String subjectType, Instant afterAt, UUID afterId, int wanted) {
         Set<UUID> people = new LinkedHashSet<>();
         people.add(actor.userId());
         people.addAll(actor.delegators().keySet());
@@ -49,76 +131,56 @@ public class ApprovalQueries {
         actor.roles().forEach(r -> roles.add(r.name()));
         actor.delegators().values().forEach(rs -> rs.forEach(r -> roles.add(r.name())));
         roles.add("-"); // keeps the in-list valid for a person without roles
-        StringBuilder sql = new StringBuilder("""
-                select t.id as task_id, t.step_index, s.name as step_name, t.assignee_id, t.assignee_role,
-                       t.opened_at, a.id, a.subject_type, a.subject_id, a.title, a.state, a.round, a.submitter_id,
-                       a.submitted_at
-                from approval_task t
-                join approval a on a.id = t.approval
-                join approval_step_def s on s.approval = t.approval and s.position = t.step_index
-                where t.state = 'PENDING' and a.submitter_id <> :me
-                  and (t.assignee_id in (:people) or t.assignee_role in (:roles))
-                  and not exists (select 1 from approval_task o where o.approval = t.approval and o.round = t.round
-                                  and o.step_index = t.step_index and o.acted_by = :me)
-                """);
-        Map<String, Object> params = new HashMap<>();
-        params.put("me", actor.userId());
-        params.put("people", people);
-        params.put("roles", roles);
-        if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
-            sql.append(" and (t.opened_at, t.id) > (:k0, :k1)");
-            params.put("k0", key.timestamp(0));
-            params.put("k1", key.uuid(1));
-        }
-        sql.append(" order by t.opened_at, t.id limit ").append(size + 1);
-        List<ApprovalSummary> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
-            UUID assignee = rs.getObject("assignee_id", UUID.class);
-            String roleName = rs.getString("assignee_role");
-            Role role = roleName == null ? null : Role.valueOf(roleName);
-            UUID onBehalf = null;
-            if (assignee != null && !assignee.equals(actor.userId())) {
-                onBehalf = assignee;
-            } else if (role != null && !actor.roles().contains(role)) {
-                onBehalf = actor.delegatorWithRole(role).orElse(null);
+        List<PendingRow> kept = new ArrayList<>();
+        PendingRow last = null;
+        for (int read = 0; read < MAX_READS; read++) {
+            StringBuilder sql = new StringBuilder("""
+                    select t.id as task_id, t.step_index, s.name as step_name, t.assignee_id, t.assignee_role,
+                           t.opened_at, t.round as task_round, t.stands_in_for, s.approvers, a.id, a.subject_type,
+                           a.subject_id, a.title, a.state, a.round, a.submitter_id, a.submitted_at
+                    from approval_task t
+                    join approval a on a.id = t.approval
+                    join approval_step_def s on s.approval = t.approval and s.position = t.step_index
+                    where t.state = 'PENDING' and a.submitter_id <> :me
+                      and (t.assignee_id in (:people) or t.assignee_role in (:roles))
+                      and not exists (select 1 from approval_task o where o.approval = t.approval and o.round = t.round
+                                      and o.step_index = t.step_index and o.acted_by = :me)
+                    """);
+            Map<String, Object> params = new HashMap<>();
+            params.put("me", actor.userId());
+            params.put("people", people);
+            params.put("roles", roles);
+            if (subjectType != null) {
+                sql.append(" and a.subject_type = :type");
+                params.put("type", subjectType);
             }
-            PendingTask task = new PendingTask(rs.getObject("task_id", UUID.class), rs.getInt("step_index"),
-                    rs.getString("step_name"), assignee, role, onBehalf, rs.getTimestamp("opened_at").toInstant());
-            return summary(rs, task);
-        }).list();
-        return CursorPage.of(rows, size, r -> List.of(r.task().openedAt(), r.task().id()));
-    }
-
-    /** Pending tasks the actor may decide on records of one subject type, oldest first, at most {@code limit}. */
-    public List<com.lead2cash.approval.PendingApproval> pendingOfType(Actor actor, String subjectType, int limit) {
-        Set<UUID> people = new LinkedHashSet<>();
-        people.add(actor.userId());
-        people.addAll(actor.delegators().keySet());
-        Set<String> roles = new LinkedHashSet<>();
-        actor.roles().forEach(r -> roles.add(r.name()));
-        actor.delegators().values().forEach(rs -> rs.forEach(r -> roles.add(r.name())));
-        roles.add("-");
-        return jdbc.sql("""
-                select t.id as task_id, t.step_index, s.name as step_name, t.assignee_id, t.assignee_role, t.opened_at,
-                       a.id, a.subject_type, a.subject_id, a.title
-                from approval_task t
-                join approval a on a.id = t.approval
-                join approval_step_def s on s.approval = t.approval and s.position = t.step_index
-                where t.state = 'PENDING' and a.subject_type = :type and a.submitter_id <> :me
-                  and (t.assignee_id in (:people) or t.assignee_role in (:roles))
-                  and not exists (select 1 from approval_task o where o.approval = t.approval and o.round = t.round
-                                  and o.step_index = t.step_index and o.acted_by = :me)
-                order by t.opened_at, t.id limit :limit
-                """).param("type", subjectType).param("me", actor.userId()).param("people", people)
-                .param("roles", roles).param("limit", Math.max(1, Math.min(limit, 500)))
-                .query((rs, i) -> {
-                    String role = rs.getString("assignee_role");
-                    return new com.lead2cash.approval.PendingApproval(rs.getObject("id", UUID.class),
-                            rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("title"),
-                            rs.getObject("task_id", UUID.class), rs.getInt("step_index"), rs.getString("step_name"),
-                            rs.getObject("assignee_id", UUID.class), role == null ? null : Role.valueOf(role),
-                            rs.getTimestamp("opened_at").toInstant());
-                }).list();
+            if (afterAt != null) {
+                sql.append(" and (t.opened_at, t.id) > (:k0, :k1)");
+                params.put("k0", java.sql.Timestamp.from(afterAt));
+                params.put("k1", afterId);
+            }
+            int asked = wanted - kept.size();
+            sql.append(" order by t.opened_at, t.id limit ").append(asked);
+            List<PendingRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+                String role = rs.getString("assignee_role");
+                return new PendingRow(rs.getObject("task_id", UUID.class), rs.getInt("step_index"),
+                        rs.getString("step_name"), rs.getObject("assignee_id", UUID.class),
+                        role == null ? null : Role.valueOf(role), rs.getTimestamp("opened_at").toInstant(),
+                        rs.getObject("id", UUID.class), rs.getString("subject_type"), rs.getString("subject_id"),
+                        rs.getString("title"), ApprovalView.State.valueOf(rs.getString("state")), rs.getInt("round"),
+                        rs.getInt("task_round"), rs.getObject("submitter_id", UUID.class),
+                        rs.getTimestamp("submitted_at").toInstant(), FlowStep.rulesOf(rs.getString("approvers")),
+                        rs.getObject("stands_in_for", UUID.class));
+            }).list();
+            rows.stream().filter(r -> r.stillNames(actor)).forEach(kept::add);
+            if (rows.size() < asked || kept.size() == wanted) {
+                return new Pending(kept, null);
+            }
+            last = rows.get(rows.size() - 1);
+            afterAt = last.openedAt();
+            afterId = last.taskId();
+        }
+        return new Pending(kept, last);
     }
 
     /** Approvals the person submitted, newest first. */

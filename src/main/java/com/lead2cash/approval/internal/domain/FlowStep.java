@@ -24,6 +24,11 @@ public record FlowStep(String name, StepMode mode, String slaRuleId, String appr
     }
 
     List<ApproverRule> approverRules() {
+        return rulesOf(approvers);
+    }
+
+    /** The approver rules of a step as stored ({@code approval_step_def.approvers}): the inbox asks who they name. */
+    public static List<ApproverRule> rulesOf(String approvers) {
         return Arrays.stream(approvers.split(",")).map(FlowStep::decode).toList();
     }
 

@@ -271,6 +271,30 @@ class ApproverNoLongerNamedTest {
     }
 
     @Test
+    void D0092_aListOfMoreTasksTheyNoLongerFitThanItReadsForAPageAnswersAShorterPageThatGoesOnAfterThem() {
+        People p = people("many");
+        List<UUID> left = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            left.add(submit(p.rep(), "NL-M" + i));
+        }
+        UUID named = approvals.submit(new ApprovalRequest(SUBJECT, "NL-M-named", "Quote NL-M-named", p.rep().id(),
+                FlowDefinition.of(new StepDefinition("Named", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.ByUser(p.manager().id())), null)), Map.of())).id();
+        jdbc.sql("update platform_user set org_unit_id = :unit where id = :id")
+                .param("unit", p.south()).param("id", p.manager().id()).update();
+        jdbc.sql("update approval_task set opened_at = opened_at - interval '1 hour' where approval in (:ids)")
+                .param("ids", left).update();
+
+        // a page of one reads two tasks at a time, ten times at most: twenty of the twenty-one left with them
+        JsonNode first = pendingPage(p.manager(), 1, null);
+        assertThat(first.get("items")).as("none of the tasks read is theirs to open").isEmpty();
+        assertThat(first.get("nextCursor").isNull()).as("the list goes on after the last task read").isFalse();
+        JsonNode next = pendingPage(p.manager(), 1, first.get("nextCursor").asString());
+        assertThat(ids(next)).containsExactly(named.toString());
+        assertThat(next.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
     void D0092_aChangeTheTasksStillFitLeavesThemWhereTheyAreAndSaysNothing() {
         People p = people("kept");
         UUID approval = submit(p.rep(), "NL-5");

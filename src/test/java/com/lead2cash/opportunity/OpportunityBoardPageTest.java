@@ -275,6 +275,31 @@ class OpportunityBoardPageTest {
                 .isEqualTo(String.join("\n", "opportunity.audit.winLossExported", today.toString(), today.toString(), "0", "1"));
     }
 
+    /** A win/loss period ending before it starts is refused, screen, export and API alike: no file, nothing audited. */
+    @Test
+    void aWinLossPeriodEndingBeforeItStartsIsRefusedOnTheScreenItsExportAndTheApi() throws Exception {
+        var team = sales.team("winloss-reversed");
+        Cookie manager = customers.session(mvc, team.manager());
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        String afterToday = today.plusDays(3).toString();
+        for (String period : List.of("from=2026-12-31&to=2026-01-01", "from=" + afterToday)) {
+            for (String uri : List.of("/opportunities/win-loss?", "/opportunities/win-loss/export.xlsx?")) {
+                var response = mvc.get().uri(uri + period + "&lang=zh-CN").cookie(manager).exchange().getResponse();
+                assertThat(response.getStatus()).as(uri + period).isEqualTo(422);
+                assertThat(response.getHeader("Content-Disposition")).as("no file").isNull();
+                assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(uri + period)
+                        .contains("结束日期不能早于开始日期。");
+            }
+            assertThat(mvc.get().uri("/api/v1/opportunities/win-loss?" + period)
+                    .header("Authorization", sales.bearer(mvc, team.manager()))).hasStatus(422);
+        }
+        assertThat(jdbc.sql("""
+                select count(*) from platform_audit_event where action = 'EXPORT' and entity_type = 'Opportunity'
+                and actor_name = :u""").param("u", team.manager().username()).query(Long.class).single()).isZero();
+        assertThat(mvc.get().uri("/opportunities/win-loss?from=" + today + "&to=" + today).cookie(manager))
+                .as("a single day is a period").hasStatusOk();
+    }
+
     private String html(Cookie session, String uri) throws Exception {
         return mvc.get().uri(uri).cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }

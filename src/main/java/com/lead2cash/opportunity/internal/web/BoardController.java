@@ -226,13 +226,18 @@ class BoardController {
                 out -> exports.winLoss(analyse(first, last), first, last, locale, out));
     }
 
-    /** The screen's period: from the first day of the year unless chosen, to today unless chosen or before it. */
+    /** The screen's period: from the first day of the year unless chosen, to today unless chosen. */
     private LocalDate firstDay(LocalDate from) {
         return from != null ? from : today().withDayOfYear(1);
     }
 
+    /** A period ending before it starts (a chosen or defaulted end) is refused, as the API refuses it, never replaced. */
     private LocalDate lastDay(LocalDate first, LocalDate to) {
-        return to != null && !to.isBefore(first) ? to : today();
+        LocalDate last = to != null ? to : today();
+        if (last.isBefore(first)) {
+            throw new com.lead2cash.platform.FieldValidationException("to", "opportunity.period.invalid");
+        }
+        return last;
     }
 
     private WinLossQueries.WinLossAnalysis analyse(LocalDate first, LocalDate last) {

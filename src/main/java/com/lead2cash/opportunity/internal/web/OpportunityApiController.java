@@ -271,6 +271,7 @@ class OpportunityApiController {
                 groupBy == null ? ForecastQueries.GroupBy.TEAM : groupBy, teamId, access.scope(), service.rules());
     }
 
+    @com.lead2cash.platform.web.Refuses(422)
     @Operation(summary = "Win/loss of the opportunities closed between two days (inclusive)")
     @GetMapping("/api/v1/opportunities/win-loss")
     WinLossQueries.WinLossAnalysis winLoss(@RequestParam(required = false) LocalDate from,

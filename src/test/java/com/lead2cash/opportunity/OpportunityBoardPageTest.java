@@ -168,6 +168,40 @@ class OpportunityBoardPageTest {
         assertThat(chosen).contains("id=\"forecast-total-label\">The chosen team&#39;s total<");
     }
 
+    /** Walk finding: an unknown team's forecast was an all-zero total; a team outside the filter's choices is 404. */
+    @Test
+    void aForecastOfATeamUnknownOrOutsideTheReadersScopeIsNotFoundAndAnExportsAuditNamesTheTeam() throws Exception {
+        var team = sales.team("forecast-team-404");
+        Cookie manager = customers.session(mvc, team.manager());
+        String managerToken = sales.bearer(mvc, team.manager());
+        String unknown = java.util.UUID.randomUUID().toString();
+        for (String teamId : List.of(unknown, team.company().west().toString())) {
+            for (String uri : List.of("/opportunities/forecast?teamId=", "/opportunities/forecast/export.xlsx?teamId=")) {
+                var response = mvc.get().uri(uri + teamId + "&lang=en").cookie(manager).exchange().getResponse();
+                assertThat(response.getStatus()).as(uri + teamId).isEqualTo(404);
+                assertThat(response.getHeader("Content-Disposition")).as("no file").isNull();
+            }
+            assertThat(mvc.get().uri("/api/v1/opportunities/forecast?teamId=" + teamId)
+                    .header("Authorization", managerToken)).as(teamId).hasStatus(404);
+        }
+        assertThat(jdbc.sql("""
+                select count(*) from platform_audit_event where action = 'EXPORT' and entity_type = 'Opportunity'
+                and actor_name = :u""").param("u", team.manager().username()).query(Long.class).single()).isZero();
+
+        // the director's own choice: the file, its audit naming the team by its unit's name, not its id
+        Cookie director = customers.session(mvc, team.director());
+        String west = team.company().west().toString();
+        assertThat(mvc.get().uri("/opportunities/forecast?teamId=" + west).cookie(director)).hasStatusOk();
+        com.lead2cash.testing.ExportedWorkbook.file(mvc, director, "/opportunities/forecast/export.xlsx?teamId=" + west
+                + "&lang=en");
+        String detail = jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Opportunity'
+                and actor_name = :u order by id desc limit 1""").param("u", team.director().username())
+                .query(String.class).single();
+        assertThat(detail.substring(detail.lastIndexOf('\n') + 1)).isEqualTo(org.unitName(team.company().west())
+                .orElseThrow()).isNotEqualTo(west);
+    }
+
     /** SPEC §5: the forecast exports the lines its screen shows for the same filters, in the reader's scope. */
     @Test
     void theForecastExportsTheLinesItsScreenShowsForItsFiltersInTheReadersScope() throws Exception {

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +48,7 @@ public class BoardExports {
      * has one, then each month), then each row's months; answers how many lines it wrote.
      */
     public int forecast(ForecastQueries.Forecast forecast, String totalLabel, YearMonth from, int months,
-                        ForecastQueries.GroupBy groupBy, UUID teamId, Locale locale, OutputStream out) throws IOException {
+                        ForecastQueries.GroupBy groupBy, String teamName, Locale locale, OutputStream out) throws IOException {
         SpreadsheetColumns<ForecastLine> columns = SpreadsheetColumns.of(ForecastLine.class)
                 .text("opportunity.forecast.row", ForecastLine::of)
                 .month("opportunity.forecast.month", ForecastLine::month)
@@ -76,10 +75,11 @@ public class BoardExports {
         try (SpreadsheetExport export = SpreadsheetExport.open(out, messages, locale, "opportunity.forecast.title", columns)) {
             written = export.rows(columns, lines);
         }
-        // the filter, its choices as keys, so the audit screen says it in its reader's language
+        // the filter, its choices as keys, so the audit screen says it in its reader's language; a team by its org
+        // unit's name as it was when exported (a detail's arguments are no fields the audit screen names ids of)
         audit.record("EXPORT", OpportunityAccess.SUBJECT, null, "opportunity.audit.forecastExported", written, from,
                 months, "opportunity.forecast.by." + groupBy.name(),
-                teamId == null ? "opportunity.filter.anyTeam" : teamId);
+                teamName == null ? "opportunity.filter.anyTeam" : teamName);
         return written;
     }
 

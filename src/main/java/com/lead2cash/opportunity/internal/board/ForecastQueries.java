@@ -104,6 +104,7 @@ public class ForecastQueries {
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         String owners = scope.ownerPredicate("owner_id");
         if (teamId != null) {
+            teams.requireTeam(teamId, scope);
             Set<UUID> members = teams.members(teamId, scope);
             owners = members.isEmpty() ? "false" : owners + " and owner_id in (:teamMembers)";
             params.put("teamMembers", members.isEmpty() ? Set.of(new UUID(0, 0)) : members);

@@ -56,6 +56,21 @@ public class TeamScope {
         return new ArrayList<>(teams.values());
     }
 
+    /**
+     * A team a filter names must be one of the scope's {@link #teams} (the filter's choices): one unknown or outside
+     * the scope is not found, as an id outside the data scope is (404), never a total of nobody's figures.
+     */
+    public void requireTeam(UUID teamId, Scope scope) {
+        if (teams(scope).stream().noneMatch(t -> t.id().equals(teamId))) {
+            throw new com.lead2cash.platform.RecordNotFoundException("OrgUnit", teamId);
+        }
+    }
+
+    /** A team by its org unit's name; by its id when the unit has none. */
+    public String teamName(UUID teamId) {
+        return org.unitName(teamId).orElse(teamId.toString());
+    }
+
     /** The owners a team filter stands for within the scope: the team's members (its sub-units included). */
     public Set<UUID> members(UUID teamId, Scope scope) {
         return org.activeMembersOf(teamId).stream().map(OrgDirectory.Person::id).filter(scope::covers)

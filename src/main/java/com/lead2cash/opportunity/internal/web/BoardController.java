@@ -179,18 +179,20 @@ class BoardController {
         ForecastView view = forecastView(from, months, groupBy, teamId);
         com.lead2cash.platform.web.Download.xlsx(response, "forecast-" + view.from() + ".xlsx",
                 out -> exports.forecast(view.forecast(), view.totalLabel(), view.from(), view.months(), view.groupBy(),
-                        teamId, locale, out));
+                        view.teamName(), locale, out));
     }
 
     /** The forecast a screen's filters ask for, read once for the screen and its export alike. */
     private record ForecastView(ForecastQueries.Forecast forecast, String totalLabel, YearMonth from, int months,
-                                ForecastQueries.GroupBy groupBy) {
+                                ForecastQueries.GroupBy groupBy, String teamName) {
     }
 
     private ForecastView forecastView(YearMonth from, Integer months, ForecastQueries.GroupBy groupBy, UUID teamId) {
         YearMonth start = from != null ? from : YearMonth.from(today());
         int n = ForecastQueries.months(months, ForecastQueries.MAX_MONTHS_SCREEN);
         ForecastQueries.GroupBy level = groupBy == null ? ForecastQueries.GroupBy.TEAM : groupBy;
+        // a team of the filter's choices only (ForecastQueries refuses another, 404); the export's audit names it
+        String teamName = teamId == null ? null : teams.teamName(teamId);
         if (access.scope().kind() == com.lead2cash.platform.ScopeKind.SELF && level == ForecastQueries.GroupBy.TEAM) {
             // a rep's figures are their own: a row named after their team would read as the team's
             level = ForecastQueries.GroupBy.REP;
@@ -198,7 +200,7 @@ class BoardController {
         // the total row says whose figures it adds up: the company's only for a reader who sees the company
         return new ForecastView(forecasts.forecast(start, n, level, teamId, access.scope(), service.rules()),
                 teamId != null ? "opportunity.forecast.total.team" : "opportunity.forecast.total." + access.scope().kind(),
-                start, n, level);
+                start, n, level, teamName);
     }
 
     @GetMapping("/opportunities/win-loss")

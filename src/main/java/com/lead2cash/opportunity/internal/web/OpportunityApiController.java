@@ -260,6 +260,7 @@ class OpportunityApiController {
                 service.rules(), today(), 20);
     }
 
+    @com.lead2cash.platform.web.Refuses(404)
     @Operation(summary = "The forecast by close month: pipeline, best case, commit, weighted and won, per rep, team or company")
     @GetMapping("/api/v1/opportunities/forecast")
     ForecastQueries.Forecast forecast(@RequestParam(required = false) YearMonth from,

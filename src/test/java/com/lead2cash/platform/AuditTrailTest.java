@@ -564,6 +564,50 @@ class AuditTrailTest {
     }
 
     @Test
+    void aConfirmationsRecordReadsUnderThePlainWordSubjectAnApprovalsUnderItsOwnInBothLanguages() throws Exception {
+        String confirmation = java.util.UUID.randomUUID().toString();
+        String approval = java.util.UUID.randomUUID().toString();
+        String subject = java.util.UUID.randomUUID().toString();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, new_value)
+                values (now(), 'admin', 'CREATE', :type, :id, :new)""";
+        jdbc.sql(insert).param("type", "Confirmation").param("id", confirmation)
+                .param("new", "{\"subjectType\":\"Complaint\",\"subjectId\":\"" + subject + "\"}").update();
+        jdbc.sql(insert).param("type", "Approval").param("id", approval)
+                .param("new", "{\"subjectType\":\"Contract\",\"subjectId\":\"" + subject + "\"}").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        assertThat(screen("entityId=" + confirmation, "zh-CN", session)).contains("；对象：" + subject)
+                .doesNotContain("审批对象");
+        assertThat(screen("entityId=" + approval, "zh-CN", session)).contains("审批对象：" + subject);
+        assertThat(screen("entityId=" + confirmation, "en", session)).contains("Subject: " + subject);
+        assertThat(screen("entityId=" + approval, "en", session)).contains("Subject: " + subject);
+    }
+
+    @Test
+    void anApprovalsStepsReadByTheNamesTheApprovalPageGivesThemInBothLanguages() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        // as a contract's review records its steps, named by codes its module labels
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, new_value)
+                values (now(), 'admin', 'CREATE', 'Approval', :id, :new)""").param("id", id)
+                .param("new", "{\"subjectType\":\"Contract\",\"steps\":[{\"name\":\"CONTRACT_REVIEW\","
+                        + "\"mode\":\"PARALLEL\",\"slaRuleId\":null,\"approvers\":\"ROLE:LEGAL\"},"
+                        + "{\"name\":\"MANAGER\",\"mode\":\"PARALLEL\",\"slaRuleId\":null,\"approvers\":\"MANAGER:1\"},"
+                        + "{\"name\":\"FINAL_APPROVAL\",\"mode\":\"PARALLEL\",\"slaRuleId\":null,"
+                        + "\"approvers\":\"MANAGER:2\"}]}").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "[名称：合同评审（K1）", "[名称：经理审批", "[名称：终审（K2）"},
+                {"en", "[Name: Contract review (K1)", "[Name: Manager", "[Name: Final approval (K2)"}}) {
+            assertThat(screen("entityId=" + id, words[0], session)).as(words[0])
+                    .contains(java.util.Arrays.copyOfRange(words, 1, words.length))
+                    .doesNotContain("CONTRACT_REVIEW", "FINAL_APPROVAL");
+        }
+    }
+
+    @Test
     void aTerritoryADelegationAndACustomersCreditApprovalReadByTheirNamesNotTheirIdsInBothLanguages() throws Exception {
         User delegator = fixtures.user("audit.words.delegator", fixtures.rootUnit(), null, Role.FINANCE);
         User delegate = fixtures.user("audit.words.delegate", fixtures.rootUnit(), null, Role.FINANCE);

@@ -82,7 +82,8 @@ class AuditWords {
     /**
      * Fields whose codes the bundles name under another key than {@code type.field.CODE}: a task's state among an
      * approval's tasks ({@code approval.taskState.PENDING}), a role among a user's roles ({@code role.SALES_REP}), a
-     * step's mode and its approvers' role ({@code approval.mode.PARALLEL}, {@code role.FINANCE}), and the codes whose
+     * step's mode and its approvers' role ({@code approval.mode.PARALLEL}, {@code role.FINANCE}), a step's name as the
+     * approval page labels it ({@code approval.step.CONTRACT_REVIEW}, else the role it names), and the codes whose
      * labels the module's pages keep under their own names ({@code aftersales.severity.CRITICAL}); a line's field's codes
      * by its path ({@code Approval.tasks.assigneeRole}), else by the field that holds the lines. A grade or a credit
      * rating (A, B, C) is its own word.
@@ -90,6 +91,7 @@ class AuditWords {
     private static final Map<String, List<String>> CODE_KEYS = Map.ofEntries(
             Map.entry("Approval.tasks", List.of("approval.taskState")),
             Map.entry("Approval.steps", List.of("approval.mode", "role")),
+            Map.entry("Approval.steps.name", List.of("approval.step", "role")),
             Map.entry("Approval.tasks.assigneeRole", List.of("role")),
             Map.entry("Opportunity.evaluations.seat", List.of("opportunity.seat")),
             Map.entry("NeedsAnalysis.decisionMakers.role", List.of("customer.role")),

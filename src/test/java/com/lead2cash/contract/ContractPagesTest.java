@@ -284,6 +284,17 @@ class ContractPagesTest {
         assertThat(FormHtml.inputValue(unread, "amend-title")).isEqualTo("补充协议二");
         assertThat(besideField(unread, "amend-amountChange-error")).isEqualTo("This value is not in a form that can be read.");
         assertThat(unread).doesNotContain("id=\"flash-error\"", "id=\"amend-problems\"", "id=\"amend-scan-error\"");
+        // walk finding: a lowering with three decimals was refused as "an amount above 0", a blank title as the contract's
+        MvcTestResult thirdDecimal = mvc.post().uri(path + "/amendments?lang=zh-CN").multipart()
+                .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.pdf(4096, 8)))
+                .param("title", " ").param("summary", "调减").param("amountChange", "-100.001")
+                .param("signedOn", "2026-12-01")
+                .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
+        assertThat(thirdDecimal).hasStatus(422);
+        String refusedBoth = body(thirdDecimal);
+        assertThat(besideField(refusedBoth, "amend-amountChange-error"))
+                .isEqualTo("请输入合同金额的变更额，最多两位小数：调减为负数，不变则填 0 或留空。");
+        assertThat(besideField(refusedBoth, "amend-title-error")).isEqualTo("请填写补充协议名称（最多 200 个字符）。");
         assertThat(customers.getJson(mvc, support.bearer(mvc, r.rep()), "/api/v1/contracts/" + id + "/amendments").size())
                 .as("nothing recorded").isZero();
 

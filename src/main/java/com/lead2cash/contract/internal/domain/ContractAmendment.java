@@ -51,7 +51,9 @@ public class ContractAmendment {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         String t = title == null ? "" : title.strip();
         if (t.isEmpty() || t.length() > Contract.MAX_TITLE) {
-            errors.add(new FieldValidationException.FieldError("title", "contract.title.invalid", Contract.MAX_TITLE));
+            // the amendment's own title, not the contract's (the form names it 补充协议名称)
+            errors.add(new FieldValidationException.FieldError("title", "contract.amendment.titleInvalid",
+                    Contract.MAX_TITLE));
         } else {
             InputRules.singleLineProblem("title", t).ifPresent(errors::add);
         }
@@ -61,7 +63,8 @@ public class ContractAmendment {
         }
         BigDecimal change = amountChange == null ? BigDecimal.ZERO : amountChange;
         if (change.scale() > 2) {
-            errors.add(new FieldValidationException.FieldError("amountChange", "contract.amount.invalid"));
+            // a change may lower the amount: the refusal says so, not a new contract's "above 0"
+            errors.add(new FieldValidationException.FieldError("amountChange", "contract.amendment.amountChangeInvalid"));
         } else if (currentAmount.add(change).signum() <= 0) {
             errors.add(new FieldValidationException.FieldError("amountChange", "contract.amendment.amount"));
         } else if (change.abs().compareTo(Contract.MAX_AMOUNT) >= 0

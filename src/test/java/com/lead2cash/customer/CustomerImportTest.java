@@ -385,6 +385,28 @@ class CustomerImportTest {
                   and actor_id = :m""").param("m", company.eastManager().id()).query(Long.class).single()).isZero();
     }
 
+    /** Walk finding: a source named by no label was stored as OTHER; it is refused as a lead import's is. */
+    @Test
+    void aRowsSourceIsReadByItsLabelAndAnUnknownSourceIsRefusedListingTheSourcesNeverTakenAsOther() {
+        var company = support.company("impsrc");
+        String rep = support.bearer(mvc, company.eastRep());
+        String csv = "客户名称,来源\r\n来源调研甲有限公司,市场调研\r\n来源调研乙有限公司,Research\r\n"
+                + "来源调研丙有限公司,电视广告\r\n";
+        JsonNode done = importAndWait(rep, csv, "VALID_ROWS");
+        assertThat(done.get("imported").asInt()).isEqualTo(2);
+        assertThat(done.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString() + " "
+                + e.get("message").asString()).toList())
+                .containsExactly("4 source Unknown source 电视广告: write one of Trade show, Website form, Referral, "
+                        + "Partner, Marketing event, Inbound inquiry, Channel, Public information, Research, Other.");
+        for (String name : List.of("来源调研甲", "来源调研乙")) {
+            String id = support.getJson(mvc, rep, "/api/v1/customers?q={q}", name).get("items").get(0).get("id").asString();
+            assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("source").asString()).as(name)
+                    .isEqualTo("RESEARCH");
+        }
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q={q}", "来源调研丙").get("items").size()).as("not stored")
+                .isZero();
+    }
+
     @Test
     void allOrNothingImportsNothingWhenOneRowIsRefused() {
         var company = support.company("imp2");

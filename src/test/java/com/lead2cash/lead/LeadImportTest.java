@@ -102,7 +102,7 @@ class LeadImportTest {
         assertThat(inChinese.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
                 .as("the API keeps the field codes, says the reasons in the asked language")
                 .contains("companyName 请填写公司名称。", "source 无法识别的来源“电视广告”，请填写以下之一：展会、官网表单、客户转介绍、"
-                        + "行业合作、市场活动、客户主动咨询、渠道转介、公开信息、调研、其他。");
+                        + "行业合作、市场活动、客户主动咨询、渠道转介、公开信息、市场调研、其他。");
 
         var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
         String page = mvc.get().uri("/leads/imports/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
@@ -191,16 +191,17 @@ class LeadImportTest {
         assertThat(status.get("errors")).isNotEmpty();
         assertThat(count("全有全无")).isZero();
 
-        String good = HEADER + "全有全无A,展会,制造业,上海,,,,,\r\n全有全无B,调研,,,,,,,\r\n";
+        // research by its label (the customer's too, 市场调研) or as people shorten it
+        String good = HEADER + "全有全无A,展会,制造业,上海,,,,,\r\n全有全无B,调研,,,,,,,\r\n全有全无C,市场调研,,,,,,,\r\n";
         JsonNode ok = importAndWait("good.csv", good.getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
         assertThat(ok.get("state").asString()).isEqualTo("DONE");
-        assertThat(count("全有全无")).isEqualTo(2);
+        assertThat(count("全有全无")).isEqualTo(3);
     }
 
     @Test
     void theTemplateOffersEachCodedColumnsValuesAndExplainsEveryColumnInTheReadersLanguage() throws Exception {
         for (String[] words : new String[][] {
-                {"zh-CN", "填写说明", "来源渠道*", "是", "展会、官网表单、客户转介绍、行业合作、市场活动、客户主动咨询、渠道转介、公开信息、调研、其他",
+                {"zh-CN", "填写说明", "来源渠道*", "是", "展会、官网表单、客户转介绍、行业合作、市场活动、客户主动咨询、渠道转介、公开信息、市场调研、其他",
                         "\"展会,官网表单,客户转介绍,", "\"是,否\"", "计划采购日期", "2031-03-01", "否"},
                 {"en", "Instructions", "来源渠道* (Source)", "Yes", "Trade show, Website form, Referral, Partner, Marketing event, "
                         + "Inbound inquiry, Channel, Public information, Research, Other",

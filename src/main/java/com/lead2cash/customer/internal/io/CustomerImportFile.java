@@ -92,7 +92,7 @@ final class CustomerImportFile {
 
     /** The sizes a row may name (by code, or by its words in either language). */
     static final ImportColumns.Choices SIZES = ImportColumns.Choices.of("customer.size", CompanySize.values());
-    /** The sources a row may name; a source named by none of them is taken as OTHER. */
+    /** The sources a row may name (by code, or by its words in either language); any other is refused. */
     static final ImportColumns.Choices SOURCES = ImportColumns.Choices.of("customer.source", CustomerSource.values());
     /** The grades: their letters are their words. */
     static final ImportColumns.Choices GRADES = ImportColumns.Choices.of(null, CustomerGrade.values());

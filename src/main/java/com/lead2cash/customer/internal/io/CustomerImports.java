@@ -340,7 +340,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             profile = CustomerProfile.validated(row.get(CustomerImportFile.Column.NAME), row.get(CustomerImportFile.Column.USCC),
                     row.get(CustomerImportFile.Column.INDUSTRY), size(row, problems), row.get(CustomerImportFile.Column.REGION),
                     null, row.get(CustomerImportFile.Column.ADDRESS), row.get(CustomerImportFile.Column.WEBSITE),
-                    source(row.get(CustomerImportFile.Column.SOURCE)));
+                    source(row, problems));
         } catch (FieldValidationException e) {
             e.errors().forEach(f -> problems.add(ImportProblem.of(row.line(), f.field(), f.messageKey(), f.args())));
         }
@@ -429,19 +429,21 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         return size;
     }
 
-    /** A source as a code or as its label in either language; anything else is OTHER. */
-    private CustomerSource source(String s) {
+    /**
+     * A source as a code or as its label in either language; anything else is a row problem listing the sources a row
+     * may name (as a lead import's is), never taken as OTHER.
+     */
+    private CustomerSource source(CustomerImportFile.ImportRow row, List<ImportProblem> problems) {
+        String s = row.get(CustomerImportFile.Column.SOURCE);
         if (s == null) {
             return null;
         }
-        for (CustomerSource source : CustomerSource.values()) {
-            String key = "customer.source." + source;
-            if (source.name().equalsIgnoreCase(s.strip()) || s.strip().equals(messages.getMessage(key, null, key, Locale.CHINESE))
-                    || s.strip().equalsIgnoreCase(messages.getMessage(key, null, key, Locale.ENGLISH))) {
-                return source;
-            }
+        CustomerSource source = CustomerImportFile.SOURCES.code(s, messages).map(CustomerSource::valueOf).orElse(null);
+        if (source == null) {
+            problems.add(ImportProblem.of(row.line(), "source", "customer.import.source.unknown", s,
+                    CustomerImportFile.SOURCES.labels()));
         }
-        return CustomerSource.OTHER;
+        return source;
     }
 
     /** Active people who may own customers, by username. */

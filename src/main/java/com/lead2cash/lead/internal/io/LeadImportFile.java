@@ -107,7 +107,8 @@ public final class LeadImportFile {
             Map.entry("市场活动", LeadSource.MARKETING_EVENT), Map.entry("客户主动咨询", LeadSource.INBOUND_INQUIRY),
             Map.entry("主动咨询", LeadSource.INBOUND_INQUIRY), Map.entry("渠道转介", LeadSource.CHANNEL),
             Map.entry("渠道", LeadSource.CHANNEL), Map.entry("公开信息", LeadSource.PUBLIC_INFORMATION),
-            Map.entry("调研", LeadSource.RESEARCH), Map.entry("其他", LeadSource.OTHER));
+            Map.entry("市场调研", LeadSource.RESEARCH), Map.entry("调研", LeadSource.RESEARCH),
+            Map.entry("其他", LeadSource.OTHER));
 
     /** One data row: its line number in the file (1 = the header) and its cells by column. */
     record ImportRow(int line, Map<Column, String> cells) {

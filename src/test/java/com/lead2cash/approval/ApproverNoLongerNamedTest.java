@@ -310,6 +310,48 @@ class ApproverNoLongerNamedTest {
     }
 
     @Test
+    void D0092_aTeamMovedUnderAnotherRegionTakesItsSubmittersTaskFromTheHeadOfTheRegionItLeftToTheNewOnes() {
+        LocalDate hired = LocalDate.of(2021, 3, 1);
+        UUID sales = fixtures.unit("Sales unitmove");
+        UUID east = fixtures.unit("East region unitmove", sales);
+        UUID west = fixtures.unit("West region unitmove", sales);
+        UUID team = fixtures.unit("Team unitmove", east);
+        User director = fixtures.user("nmd.unit", sales, hired, Role.SALES_DIRECTOR);
+        fixtures.appointManager(sales, director.id());
+        User eastHead = fixtures.user("nme.unit", east, hired, Role.REGIONAL_MANAGER);
+        fixtures.appointManager(east, eastHead.id());
+        User westHead = fixtures.user("nmw.unit", west, hired, Role.REGIONAL_MANAGER);
+        fixtures.appointManager(west, westHead.id());
+        User teamHead = fixtures.user("nmt.unit", team, hired, Role.SALES_MANAGER);
+        fixtures.appointManager(team, teamHead.id());
+        User rep = fixtures.user("nmr.unit", team, hired, Role.SALES_REP);
+        // the step names the submitter's manager two levels up: the head of the region the team is in
+        UUID approval = approvals.submit(new ApprovalRequest(SUBJECT, "NL-9", "Quote NL-9", rep.id(),
+                FlowDefinition.of(new StepDefinition("Region", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.SubmittersManager(2)), null)), Map.of())).id();
+        assertThat(onlyTask(approval).assigneeId()).isEqualTo(eastHead.id());
+        long version = jdbc.sql("select version from platform_org_unit where id = :id").param("id", team)
+                .query(Long.class).single();
+
+        var result = mvc.put().uri("/api/v1/org-units/{id}", team).header(HttpHeaders.AUTHORIZATION,
+                        bearer("admin")).header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Team unitmove\",\"managerId\":\"" + teamHead.id() + "\",\"parentId\":\"" + west
+                        + "\",\"version\":" + version + "}").exchange();
+        assertThat(result).hasStatusOk();
+        JsonNode answer = fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
+
+        assertThat(onlyTask(approval).assigneeId()).as("the head of the region the team is in now")
+                .isEqualTo(westHead.id());
+        JsonNode handedOn = answer.get("workHandedOn").get("handedOn");
+        assertThat(handedOn).hasSize(1);
+        assertThat(handedOn.get(0).get("toUserId").asString()).isEqualTo(westHead.id().toString());
+        assertThat(waiting(eastHead, approval)).containsExactly("settled");
+        refusedTo(eastHead, approval);
+        assertThat(decide(westHead.username(), approval)).hasStatusOk().bodyJson()
+                .extractingPath("$.state").isEqualTo("APPROVED");
+    }
+
+    @Test
     void D0092_aDepartmentGivenAnotherHeadOnTheOrgApiHandsTheFormerHeadsTaskOnAndTheAnswerSaysSo() {
         People p = people("head");
         UUID legal = fixtures.unit("Legal head");

@@ -503,7 +503,7 @@ public class IdentityService {
 
         /** A person who holds leads without the hire date their seniority is counted from (recorded before L4 asked it). */
         public boolean hireDateMissing() {
-            return hireDate == null && roles.stream().anyMatch(Role::holdsLeads);
+            return User.lacksHireDate(hireDate, roles);
         }
     }
 

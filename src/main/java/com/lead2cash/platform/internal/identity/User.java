@@ -102,7 +102,7 @@ public class User {
             throw new FieldValidationException("roles", "user.roles.required");
         }
         // SPEC §1: seniority decides who may take A leads (L4); unknown, a sales person would pass for a junior one
-        if (hireDate == null && roles.stream().anyMatch(Role::holdsLeads)) {
+        if (lacksHireDate(hireDate, roles)) {
             throw new FieldValidationException("hireDate", "user.hireDate.required");
         }
         this.displayName = displayName.trim();
@@ -164,5 +164,10 @@ public class User {
     /** One role held by the user (a row of platform_user_role). */
     @Table("platform_user_role")
     record RoleGrant(Role role) {
+    }
+
+    /** A person holding leads without the hire date their seniority is counted from (L4): refused, or marked if old. */
+    static boolean lacksHireDate(java.time.LocalDate hireDate, java.util.Collection<Role> roles) {
+        return hireDate == null && roles.stream().anyMatch(Role::holdsLeads);
     }
 }

@@ -60,17 +60,29 @@ public record Notification(UUID recipientId, String kind, String titleKey, List<
 
     /**
      * An argument said in the reader's words when the notification is read: the first of the bundle's codes it has,
-     * else the fallback. Stored as it is, so it reads in each reader's language.
+     * with its own arguments (text) when it has any, else the fallback. Stored as it is, so it reads in each reader's
+     * language.
      */
-    public record Words(List<String> codes, String fallback) {
+    public record Words(List<String> codes, List<String> args, String fallback) {
 
         public Words {
             codes = List.copyOf(codes);
+            // stored before words had arguments: none
+            args = args == null ? List.of() : List.copyOf(args);
             fallback = fallback == null ? "" : fallback;
+        }
+
+        public Words(List<String> codes, String fallback) {
+            this(codes, List.of(), fallback);
         }
 
         public static Words of(String code, String fallback) {
             return new Words(List.of(code), fallback);
+        }
+
+        /** A sentence of the bundle with its own arguments, e.g. why a robot failed with the status it answered. */
+        public static Words of(String code, String fallback, List<?> args) {
+            return new Words(List.of(code), args.stream().map(String::valueOf).toList(), fallback);
         }
     }
 

@@ -23,7 +23,8 @@ public class TitleRenderer {
     /** A title in the reader's language; its {@link Notification.Words} arguments said in that language too. */
     public String render(String key, List<?> args, Locale locale) {
         Object[] said = args.stream().map(arg -> arg instanceof Notification.Words words
-                ? new DefaultMessageSourceResolvable(words.codes().toArray(String[]::new), words.fallback())
+                ? new DefaultMessageSourceResolvable(words.codes().toArray(String[]::new),
+                        words.args().isEmpty() ? null : words.args().toArray(), words.fallback())
                 : arg).toArray();
         return messages.getMessage(key, said, key, locale);
     }

@@ -45,7 +45,9 @@ public enum NotificationKind {
     AFTERSALES_HANDOVER_SUBMITTED("aftersales.handover.submitted"),
     AFTERSALES_HANDOVER_ACCEPTED("aftersales.handover.accepted"),
     AFTERSALES_HANDOVER_RETURNED("aftersales.handover.returned"),
-    AFTERSALES_HANDOVER_CONTRACT_TERMINATED("aftersales.handover.contractTerminated");
+    AFTERSALES_HANDOVER_CONTRACT_TERMINATED("aftersales.handover.contractTerminated"),
+    /** A group robot stopped delivering: its administrators are told once, until it delivers again (0097). */
+    ROBOT_FAILING("robot.failing");
 
     private final String key;
 

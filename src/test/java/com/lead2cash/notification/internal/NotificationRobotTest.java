@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.internal.delivery.RobotWebhooks;
 import com.lead2cash.notification.internal.domain.Channel;
 import com.lead2cash.notification.internal.domain.NotificationRobot;
@@ -39,6 +40,16 @@ class NotificationRobotTest {
         assertThat(robot.receives(Notification.of(SOMEONE, "deadline.breached", "k", null))).isTrue();
         assertThat(robot.receives(Notification.of(SOMEONE, "lead.assigned", "k", null))).isTrue();
         assertThat(robot.receives(Notification.of(SOMEONE, "quote.approved", "k", null).urgent())).isFalse();
+    }
+
+    @Test
+    void aRobotNeverGetsTheNoticeThatItStoppedDeliveringButAnotherRobotListingTheKindDoes() {
+        NotificationRobot failing = robot("robot.");
+        NotificationRobot other = robot("robot.");
+        Notification notice = Notification.of(SOMEONE, NotificationKind.ROBOT_FAILING, "k", null).about(failing.id());
+        assertThat(failing.receives(notice)).isFalse();
+        assertThat(failing.receives(notice.urgent())).isFalse();
+        assertThat(other.receives(notice)).isTrue();
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -77,6 +78,7 @@ class RobotDeliveryTest {
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired Inbox inbox;
 
     UUID rep;
 
@@ -373,6 +375,9 @@ class RobotDeliveryTest {
         robots.setEnabled(robot.id(), false, robot.version());
         worker.runOnce();
         assertThat(delivery().state()).isEqualTo("FAILED");
+        // switched off by an administrator: no robot stopped delivering on its own
+        assertThat(jdbc.sql("select count(*) from notification_message where kind = 'robot.failing'")
+                .query(Integer.class).single()).isZero();
         notifier.send(urgent());
         assertThat(jdbc.sql("select count(*) from notification_delivery").query(Integer.class).single()).isEqualTo(1);
         assertThat(robotServer.getAllServeEvents()).isEmpty();
@@ -446,6 +451,96 @@ class RobotDeliveryTest {
         worker.runOnce();
         assertThat(delivery().state()).isEqualTo("FAILED");
         assertThat(robotServer.getAllServeEvents()).isEmpty();
+    }
+
+    /** Two active administrators, and one deactivated, made for the test (the seeded administrator is one more). */
+    private List<UUID> administrators() {
+        String name = "adm" + UUID.randomUUID().toString().substring(0, 8);
+        UUID first = fixtures.user(name + "a", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.ADMIN).id();
+        UUID second = fixtures.user(name + "b", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.ADMIN).id();
+        UUID deactivated = fixtures.user(name + "c", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.ADMIN).id();
+        jdbc.sql("update platform_user set active = false where id = :id").param("id", deactivated).update();
+        return List.of(first, second, deactivated);
+    }
+
+    /** Each notice that the robot stopped delivering a person got: whether settled, and its link. */
+    private List<String> robotFailingNotices(UUID recipient, UUID robot) {
+        return jdbc.sql("""
+                select case when settled_at is null then 'open ' else 'settled ' end || link from notification_message
+                 where recipient_id = :recipient and kind = 'robot.failing' and subject_id = :robot
+                 order by created_at, id
+                """).param("recipient", recipient).param("robot", robot).query(String.class).list();
+    }
+
+    @Test
+    void aRobotFailingAgainAndAgainTellsEachActiveAdministratorOnceNamingItAndWhyAndNeverThroughItself() {
+        List<UUID> admins = administrators();
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(aResponse().withStatus(500)));
+        // it would receive the notice's kind, were it not about itself
+        NotificationRobot robot = dingTalk(null, "deadline.,robot.");
+        String page = "/admin/integrations/robots/" + robot.id();
+
+        // its very first delivery fails, then a second one, then both once more
+        notifier.send(urgent());
+        notifier.send(urgent());
+        assertThat(worker.runOnce()).isEqualTo(2);
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(worker.runOnce()).isEqualTo(2);
+        assertThat(robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send")))).hasSize(4);
+
+        assertThat(robotFailingNotices(admins.get(0), robot.id())).containsExactly("open " + page);
+        assertThat(robotFailingNotices(admins.get(1), robot.id())).containsExactly("open " + page);
+        assertThat(robotFailingNotices(admins.get(2), robot.id())).as("a deactivated administrator").isEmpty();
+        assertThat(robotFailingNotices(rep, robot.id())).as("not an administrator").isEmpty();
+        // the failing robot carries none of them
+        assertThat(jdbc.sql("""
+                select count(*) from notification_delivery d join notification_message m on m.id = d.message_id
+                 where m.kind = 'robot.failing'
+                """).query(Integer.class).single()).isZero();
+
+        // said in the reader's language, as the robot's page says why
+        assertThat(inbox.list(admins.get(0), false, null, 10, Locale.ENGLISH).items()).singleElement()
+                .satisfies(item -> assertThat(item.title()).isEqualTo("Group robot " + robot.name()
+                        + " stopped delivering notifications: The robot's server answered HTTP 500 instead of taking"
+                        + " the message: check the webhook address."));
+        assertThat(inbox.list(admins.get(1), false, null, 10, Locale.SIMPLIFIED_CHINESE).items()).singleElement()
+                .satisfies(item -> assertThat(item.title()).isEqualTo("群机器人 " + robot.name()
+                        + " 投递通知失败：机器人服务器返回 HTTP 500，未接收消息，请检查 Webhook 地址。"));
+    }
+
+    @Test
+    void aRobotThatDeliversAgainEndsItsFailingSpellAndItsNextFailureTellsTheAdministratorsAgain() {
+        List<UUID> admins = administrators();
+        NotificationRobot robot = dingTalk(null, "");
+        String page = "/admin/integrations/robots/" + robot.id();
+        // delivered: healthy, nobody told
+        notifier.send(urgent());
+        worker.runOnce();
+        assertThat(robotFailingNotices(admins.get(0), robot.id())).isEmpty();
+
+        // its first failure after a delivery
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(aResponse().withStatus(500)));
+        notifier.send(urgent());
+        worker.runOnce();
+        assertThat(robotFailingNotices(admins.get(0), robot.id())).containsExactly("open " + page);
+
+        // it delivers again (the retry): the spell ends, its notice settled
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(worker.runOnce()).isEqualTo(1);
+        assertThat(robotFailingNotices(admins.get(0), robot.id())).containsExactly("settled " + page);
+
+        // and fails again: a new spell, told anew, once
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(aResponse().withStatus(500)));
+        notifier.send(urgent());
+        notifier.send(urgent());
+        assertThat(worker.runOnce()).isEqualTo(2);
+        for (UUID admin : admins.subList(0, 2)) {
+            assertThat(robotFailingNotices(admin, robot.id())).containsExactly("settled " + page, "open " + page);
+        }
+        assertThat(robotFailingNotices(admins.get(2), robot.id())).isEmpty();
+        assertThat(robotFailingNotices(rep, robot.id())).isEmpty();
     }
 
     record Delivery(String state, int attempts, Instant nextAttemptAt, String lastError) {

@@ -54,11 +54,12 @@ public class DeliveryWorker {
     private final TitleRenderer titles;
     private final EmailSender email;
     private final RobotWebhooks webhooks;
+    private final RobotFailureAlerts alerts;
     private final ZoneId zone;
 
     DeliveryWorker(JdbcClient jdbc, JsonMapper json, Clock clock, NotificationProperties properties,
                    NotificationPreferences preferences, NotificationRobotRepository robots, OrgDirectory directory,
-                   TitleRenderer titles, EmailSender email, RobotWebhooks webhooks,
+                   TitleRenderer titles, EmailSender email, RobotWebhooks webhooks, RobotFailureAlerts alerts,
                    @Value("${l2c.zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.json = json;
@@ -70,6 +71,7 @@ public class DeliveryWorker {
         this.titles = titles;
         this.email = email;
         this.webhooks = webhooks;
+        this.alerts = alerts;
         this.zone = zone;
     }
 
@@ -129,6 +131,9 @@ public class DeliveryWorker {
             }
             jdbc.sql("update notification_delivery set state = 'SENT', sent_at = :now, last_error = null where id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("id", delivery.id()).update();
+            if (delivery.robotId() != null) {
+                tellRobotHealth(() -> alerts.delivered(delivery.robotId()), delivery);
+            }
         } catch (DeliveryRefused e) {
             fail(delivery, e, true);
         } catch (RuntimeException e) {
@@ -155,6 +160,24 @@ public class DeliveryWorker {
                 where id = :id
                 """)
                 .param("error", error).param("giveUp", giveUp).param("id", delivery.id()).update();
+        if (delivery.robotId() != null) {
+            String recorded = error;
+            tellRobotHealth(() -> alerts.failed(delivery.robotId(), recorded), delivery);
+        }
+    }
+
+    /**
+     * Begins or ends the robot's failing spell ({@link RobotFailureAlerts}) after the delivery's outcome is recorded; a
+     * failure there is logged and does not hold up the other deliveries (the spell is then begun or ended by the
+     * robot's next delivery).
+     */
+    private void tellRobotHealth(Runnable told, Claimed delivery) {
+        try {
+            told.run();
+        } catch (RuntimeException e) {
+            log.warn("robot {}: its failing spell could not be recorded after delivery {}", delivery.robotId(),
+                    delivery.id(), e);
+        }
     }
 
     private void sendEmail(Claimed delivery) {

@@ -1,6 +1,7 @@
 package com.lead2cash.notification.internal.domain;
 
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.NotAudited;
@@ -124,9 +125,13 @@ public class NotificationRobot {
         this.updatedAt = now;
     }
 
-    /** Whether the robot's group gets this notification: a listed kind prefix, or any URGENT one when none is listed. */
+    /**
+     * Whether the robot's group gets this notification: a listed kind prefix, or any URGENT one when none is listed;
+     * never the notice that this very robot stopped delivering (0097), which it could not carry.
+     */
     public boolean receives(Notification notification) {
-        if (!enabled) {
+        if (!enabled || NotificationKind.ROBOT_FAILING.key().equals(notification.kind())
+                && id.equals(notification.subjectId())) {
             return false;
         }
         List<String> prefixes = prefixes();

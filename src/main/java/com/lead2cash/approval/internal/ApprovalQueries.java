@@ -3,6 +3,7 @@ package com.lead2cash.approval.internal;
 import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.ApproverRule;
 import com.lead2cash.approval.internal.domain.Actor;
+import com.lead2cash.approval.internal.domain.Approval;
 import com.lead2cash.approval.internal.domain.FlowStep;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Role;
@@ -87,13 +88,13 @@ public class ApprovalQueries {
                               List<ApproverRule> approvers, UUID standsInFor) {
 
         /**
-         * Docs/decisions/0092, as the aggregate asks it of a task ({@code Approval.names}): a pool's task is its role's;
-         * an open task of the approval's round in progress naming a person is theirs (or their delegator's) only while
-         * that person fits its step today ({@link Actor#fit()}, asked once a question).
+         * Docs/decisions/0092: a pool's task is its role's; a task naming a person is theirs (or their delegator's)
+         * while the aggregate's rule says it still names them ({@link Approval#stillNames}, the fit asked once a
+         * question, {@link Actor#fit()}). The row is a pending task: open.
          */
         boolean stillNames(Actor actor) {
-            return assigneeId == null || state != ApprovalView.State.IN_PROGRESS || taskRound != round
-                    || actor.fit().fits(assigneeId, approvers, submitterId, standsInFor);
+            return assigneeId == null || Approval.stillNames(state, round, true, taskRound, assigneeId,
+                    () -> approvers, submitterId, standsInFor, actor.fit());
         }
 
         ApprovalSummary summary(Actor actor) {

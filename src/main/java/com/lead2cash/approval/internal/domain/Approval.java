@@ -507,11 +507,25 @@ public class Approval {
         if (!personId.equals(task.assigneeId())) {
             return false;
         }
-        if (!task.isOpen() || state != State.IN_PROGRESS || task.round() != round) {
+        return stillNames(state, round, task.isOpen(), task.round(), personId,
+                () -> steps.get(task.stepIndex()).approverRules(), submitterId, task.standsInFor(), actor.fit());
+    }
+
+    /**
+     * Docs/decisions/0092, the one place it is decided: whether a task of an approval still names the person it names.
+     * An open task of the round in progress does only while that person fits its step today ({@code fit}: the step's
+     * approver {@code rules}, the approval's submitter, the deactivated approver it was handed on from); a closed task,
+     * one of an earlier round, or any of an approval no longer in progress stays whose it was. The aggregate asks it of
+     * its tasks, the pending lists of the rows they read ({@code ApprovalQueries}). The step's rules are read only when
+     * asked: an earlier round's step may be gone from the approval's steps.
+     */
+    public static boolean stillNames(State state, int round, boolean taskOpen, int taskRound, UUID personId,
+                                     java.util.function.Supplier<List<ApproverRule>> rules, UUID submitterId,
+                                     UUID standsInFor, StepFit fit) {
+        if (!taskOpen || state != State.IN_PROGRESS || taskRound != round) {
             return true;
         }
-        return actor.fit().fits(personId, steps.get(task.stepIndex()).approverRules(), submitterId,
-                task.standsInFor());
+        return fit.fits(personId, rules.get(), submitterId, standsInFor);
     }
 
     private void afterApproval(Instant now, ApproverResolver resolver) {

@@ -270,28 +270,65 @@ class ApproverNoLongerNamedTest {
                 .contains("Nothing waits for your decision.");
     }
 
-    @Test
-    void D0092_aListOfMoreTasksTheyNoLongerFitThanItReadsForAPageAnswersAShorterPageThatGoesOnAfterThem() {
-        People p = people("many");
-        List<UUID> left = new java.util.ArrayList<>();
-        for (int i = 0; i < 21; i++) {
-            left.add(submit(p.rep(), "NL-M" + i));
-        }
-        UUID named = approvals.submit(new ApprovalRequest(SUBJECT, "NL-M-named", "Quote NL-M-named", p.rep().id(),
+    /** A task for the manager by name (theirs wherever they work), opened {@code hoursAgo} hours before the others. */
+    private UUID namedTo(People p, String id, int hoursAgo) {
+        UUID approval = approvals.submit(new ApprovalRequest(SUBJECT, id, "Quote " + id, p.rep().id(),
                 FlowDefinition.of(new StepDefinition("Named", StepMode.SEQUENTIAL,
                         List.of(new ApproverRule.ByUser(p.manager().id())), null)), Map.of())).id();
+        jdbc.sql("update approval_task set opened_at = opened_at - interval '1 hour' * :hours where approval = :id")
+                .param("hours", hoursAgo).param("id", approval).update();
+        return approval;
+    }
+
+    /** Twenty-one of the manager's team's tasks, opened an hour before the others, left with them as they move away. */
+    private List<UUID> leftWithTheManager(People p, String tag) {
+        List<UUID> left = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            left.add(submit(p.rep(), tag + i));
+        }
         jdbc.sql("update platform_user set org_unit_id = :unit where id = :id")
                 .param("unit", p.south()).param("id", p.manager().id()).update();
         jdbc.sql("update approval_task set opened_at = opened_at - interval '1 hour' where approval in (:ids)")
                 .param("ids", left).update();
+        return left;
+    }
 
-        // a page of one reads two tasks at a time, ten times at most: twenty of the twenty-one left with them
-        JsonNode first = pendingPage(p.manager(), 1, null);
-        assertThat(first.get("items")).as("none of the tasks read is theirs to open").isEmpty();
+    @Test
+    void D0092_aListOfMoreTasksTheyNoLongerFitThanItReadsForAPageAnswersAShorterPageThatGoesOnAfterThem() {
+        People p = people("many");
+        UUID oldest = namedTo(p, "NL-M-oldest", 2);
+        leftWithTheManager(p, "NL-M");
+        UUID named = namedTo(p, "NL-M-named", 0);
+
+        // a page of two reads three tasks, then two at a time, ten times at most: the oldest and twenty of those left
+        JsonNode first = pendingPage(p.manager(), 2, null);
+        assertThat(ids(first)).as("a shorter page: the one task read that is theirs").containsExactly(oldest.toString());
         assertThat(first.get("nextCursor").isNull()).as("the list goes on after the last task read").isFalse();
-        JsonNode next = pendingPage(p.manager(), 1, first.get("nextCursor").asString());
+        JsonNode next = pendingPage(p.manager(), 2, first.get("nextCursor").asString());
         assertThat(ids(next)).containsExactly(named.toString());
         assertThat(next.get("nextCursor").isNull()).isTrue();
+    }
+
+    /** A page of one read twenty such tasks and answered none with a cursor that went on, as if nothing waited. */
+    @Test
+    void D0092_aPageNeverComesBackEmptyWithACursorWhileATaskOfTheirsIsLeftAfterTheTasksTheyNoLongerFit() {
+        People p = people("empty");
+        leftWithTheManager(p, "NL-E");
+        UUID named = namedTo(p, "NL-E-named", 0);
+
+        JsonNode page = pendingPage(p.manager(), 1, null);
+        assertThat(ids(page)).as("read on past the twenty-one to the task theirs").containsExactly(named.toString());
+        assertThat(page.get("nextCursor").isNull()).isTrue();
+        assertThat(approvals.pendingFor(p.manager().id(), SUBJECT, 2)).extracting(PendingApproval::approvalId)
+                .containsExactly(named);
+        Cookie session = fixtures.session(mvc, p.manager().username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/approvals/panel?lang=en").cookie(session)).hasStatusOk().bodyText()
+                .contains("/approvals/" + named).doesNotContain("Nothing waits for your decision.");
+
+        assertThat(decide(p.manager().username(), named)).hasStatusOk();
+        JsonNode none = pendingPage(p.manager(), 1, null);
+        assertThat(none.get("items")).as("none left that is theirs: the end of the list").isEmpty();
+        assertThat(none.get("nextCursor").isNull()).isTrue();
     }
 
     @Test

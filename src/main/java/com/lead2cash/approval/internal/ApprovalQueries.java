@@ -43,8 +43,14 @@ public class ApprovalQueries {
         this.jdbc = jdbc;
     }
 
-    /** At most this many reads of a page's length make up one page of a pending list (see {@link #pendingRows}). */
+    /**
+     * At most this many reads of a page's length make up one page of a pending list that has a task to show (see
+     * {@link #pendingRows}); one that has none yet reads on, {@link #READ_ON} tasks at a time.
+     */
     static final int MAX_READS = 10;
+
+    /** How many tasks a pending list reads at a time past {@link #MAX_READS} reads with none kept. */
+    static final int READ_ON = CursorPage.MAX_SIZE;
 
     /**
      * Pending tasks the actor may decide, oldest first; not their own submissions, not a step they already voted in, not
@@ -111,8 +117,9 @@ public class ApprovalQueries {
     }
 
     /**
-     * The rows read: up to {@code wanted} of the actor's, and the last task read when the reads stopped before the
-     * list's end with fewer ({@code null} when the rows are all there are, or as many as wanted).
+     * The rows read: up to {@code wanted} of the actor's, at least one unless there is none, and the last task read when
+     * the reads stopped before the list's end with fewer ({@code null} when the rows are all there are, or as many as
+     * wanted).
      */
     private record Pending(List<PendingRow> rows, PendingRow lastRead) {
     }
@@ -122,7 +129,9 @@ public class ApprovalQueries {
      * pools (not their submissions, not a step they voted in); of one subject type when given. A task naming a person
      * who no longer fits its step (left with them by a change that did not hand it on, 0092) is passed over, and as
      * many more are read as were passed over — {@link #MAX_READS} reads at most, so that a list of many such tasks
-     * answers a shorter page, its cursor after the last one read, and never scans without end.
+     * answers a shorter page, its cursor after the last one read. Never an empty one whose cursor goes on: with nothing
+     * kept after those reads it reads on, {@link #READ_ON} tasks at a time, until a task is the actor's or none is left —
+     * a scan bounded by the tasks naming the actor and their delegators (a pool's task is always kept).
      */
     private Pending pendingRows(Actor actor, String subjectType, Instant afterAt, UUID afterId, int wanted) {
         Set<UUID> people = new LinkedHashSet<>();
@@ -134,7 +143,7 @@ public class ApprovalQueries {
         roles.add("-"); // keeps the in-list valid for a person without roles
         List<PendingRow> kept = new ArrayList<>();
         PendingRow last = null;
-        for (int read = 0; read < MAX_READS; read++) {
+        for (int read = 0; read < MAX_READS || kept.isEmpty(); read++) {
             StringBuilder sql = new StringBuilder("""
                     select t.id as task_id, t.step_index, s.name as step_name, t.assignee_id, t.assignee_role,
                            t.opened_at, t.round as task_round, t.stands_in_for, s.approvers, a.id, a.subject_type,
@@ -160,7 +169,8 @@ public class ApprovalQueries {
                 params.put("k0", java.sql.Timestamp.from(afterAt));
                 params.put("k1", afterId);
             }
-            int asked = wanted - kept.size();
+            // past the reads of a page's length, only while none is kept: more at a time, the page cut at wanted
+            int asked = read < MAX_READS ? wanted - kept.size() : Math.max(wanted, READ_ON);
             sql.append(" order by t.opened_at, t.id limit ").append(asked);
             List<PendingRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
                 String role = rs.getString("assignee_role");
@@ -173,7 +183,11 @@ public class ApprovalQueries {
                         rs.getTimestamp("submitted_at").toInstant(), FlowStep.rulesOf(rs.getString("approvers")),
                         rs.getObject("stands_in_for", UUID.class));
             }).list();
-            rows.stream().filter(r -> r.stillNames(actor)).forEach(kept::add);
+            for (PendingRow row : rows) {
+                if (kept.size() < wanted && row.stillNames(actor)) {
+                    kept.add(row);
+                }
+            }
             if (rows.size() < asked || kept.size() == wanted) {
                 return new Pending(kept, null);
             }

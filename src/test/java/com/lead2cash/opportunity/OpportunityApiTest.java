@@ -378,12 +378,11 @@ class OpportunityApiTest {
         String westManager = sales.bearer(mvc, team.company().westManager());
         assertThat(customers.getJson(mvc, westManager, "/api/v1/opportunities/board")
                 .get("openCount").asInt()).as("another team's board").isZero();
-        for (String foreign : List.of("teamId=" + team.company().east(), "ownerId=" + team.rep().id())) {
-            JsonNode theirs = customers.getJson(mvc, westManager, "/api/v1/opportunities/board?" + foreign);
-            assertThat(theirs.get("columns").valueStream().flatMap(c -> c.get("cards").valueStream()))
-                    .as("another team's cards asked for by %s", foreign).isEmpty();
-            assertThat(theirs.get("openCount").asInt()).as(foreign).isZero();
-        }
+        // another team asked for by its id is not found (aBoardOfATeamUnknownOrOutsideTheReadersChoicesIsNotFound)
+        JsonNode theirs = customers.getJson(mvc, westManager, "/api/v1/opportunities/board?ownerId=" + team.rep().id());
+        assertThat(theirs.get("columns").valueStream().flatMap(c -> c.get("cards").valueStream()))
+                .as("another team's cards asked for by their owner").isEmpty();
+        assertThat(theirs.get("openCount").asInt()).isZero();
 
         // without an expected close date an opportunity has no month: left out of the figures, counted apart
         SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities", """
@@ -461,6 +460,27 @@ class OpportunityApiTest {
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
                         {"reason":"概率调整","version":%d,"changes":[{"rule":"O1","parameter":"proposalProbability","value":"%s"}]}"""
                         .formatted(version, percent))).hasStatus(201);
+    }
+
+    /** The board answers a team outside the filter's choices as the forecast does: 404, not an empty board. */
+    @Test
+    void aBoardOfATeamUnknownOrOutsideTheReadersChoicesIsNotFound() {
+        var team = sales.team("board-team-404");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "湖州看板团队科技有限公司", "周经理", null);
+        sales.opportunity(mvc, rep, customer, "团队看板商机", "100000");
+        String manager = sales.bearer(mvc, team.manager());
+        for (String teamId : List.of(team.company().west().toString(), java.util.UUID.randomUUID().toString())) {
+            var refused = customers.get(mvc, manager, "/api/v1/opportunities/board?teamId=" + teamId);
+            assertThat(refused).as(teamId).hasStatus(404);
+            assertThat(customers.get(mvc, manager, "/api/v1/opportunities/forecast?teamId=" + teamId))
+                    .as("the forecast alike").hasStatus(404);
+        }
+        JsonNode own = customers.getJson(mvc, manager, "/api/v1/opportunities/board?teamId=" + team.company().east());
+        assertThat(own.get("openCount").asInt()).as("their own team's board").isEqualTo(1);
+        assertThat(customers.getJson(mvc, sales.bearer(mvc, team.director()),
+                "/api/v1/opportunities/board?teamId=" + team.company().east()).get("openCount").asInt())
+                .as("a team of the director's choices").isEqualTo(1);
     }
 
     @Test

@@ -202,6 +202,31 @@ class OpportunityBoardPageTest {
                 .orElseThrow()).isNotEqualTo(west);
     }
 
+    /** The board's screen answers a team outside the filter's choices as the forecast's does: 404, not an empty board. */
+    @Test
+    void aBoardOfATeamUnknownOrOutsideTheReadersChoicesIsNotFoundAndNothingMovesOnIt() throws Exception {
+        var team = sales.team("board-screen-404");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "湖州看板屏幕科技有限公司", "吴经理", null);
+        JsonNode opportunity = sales.opportunity(mvc, token, customer, "看板屏幕商机", "100000");
+        String id = opportunity.get("id").asString();
+        String version = opportunity.get("version").asString();
+        Cookie manager = customers.session(mvc, team.manager());
+        for (String teamId : List.of(team.company().west().toString(), java.util.UUID.randomUUID().toString())) {
+            assertThat(mvc.get().uri("/opportunities?lang=en&teamId=" + teamId).cookie(manager)).as(teamId)
+                    .hasStatus(404);
+            assertThat(mvc.get().uri("/opportunities?lang=en&teamId=" + teamId).cookie(manager)
+                    .header("HX-Request", "true")).as("the board's rows for htmx, " + teamId).hasStatus(404);
+            notFound(manager, "/opportunities/" + id + "/move", "stage", "PROPOSAL", "version", version,
+                    "teamId", teamId);
+        }
+        JsonNode after = customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id));
+        assertThat(after.get("stage").asString()).as("nothing moved").isEqualTo("DISCOVERY");
+        assertThat(after.get("version").asString()).isEqualTo(version);
+        assertThat(mvc.get().uri("/opportunities?lang=en&teamId=" + team.company().east()).cookie(manager))
+                .as("their own team's board").hasStatusOk().bodyText().contains(id);
+    }
+
     /** SPEC §5: the forecast exports the lines its screen shows for the same filters, in the reader's scope. */
     @Test
     void theForecastExportsTheLinesItsScreenShowsForItsFiltersInTheReadersScope() throws Exception {

@@ -72,8 +72,13 @@ public class PipelineQueries {
         this.zone = zone;
     }
 
+    /**
+     * The board within the scope and the filters; a team the filter names outside the reader's choices (another team,
+     * an unknown id) is not found (404), as the forecast answers it ({@link TeamScope#requireTeam}), never an empty board.
+     */
     @Transactional(readOnly = true)
     public PipelineBoard board(Filter filter, Scope scope, OpportunityRules rules, LocalDate today, int cardsPerColumn) {
+        requireTeam(filter, scope);
         weights.inForce(rules);
         // the team's members are read once: the totals' and the cards' conditions and the card owners all use them
         Set<UUID> teamMembers = teamMembers(filter, scope);
@@ -249,6 +254,13 @@ public class PipelineQueries {
         return ("select o.* from unnest(cast(:cardOwners as uuid[])) w(owner_id) cross join lateral ("
                 + first.formatted("o.owner_id = w.owner_id and " + condition, order) + ") o order by %s limit :perColumn")
                 .formatted(order);
+    }
+
+    /** The team a filter names, when it names one, must be one of the reader's choices: else not found (404). */
+    public void requireTeam(Filter filter, Scope scope) {
+        if (filter.teamId() != null) {
+            teams.requireTeam(filter.teamId(), scope);
+        }
     }
 
     /** The owners a team filter stands for within the scope; null without one. */

@@ -118,6 +118,9 @@ class BoardController {
                 @RequestParam(required = false) String productLine,
                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth closeMonth,
                 Model model, Locale locale) {
+        PipelineQueries.Filter filter = new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth);
+        // the board that comes back is of a team of the reader's choices: one outside them is 404 before anything moves
+        pipeline.requireTeam(filter, access.scope());
         Refusal refusal = null;
         try {
             service.move(id, stage, lostReason, lostNote, lostTo, version);
@@ -134,7 +137,7 @@ class BoardController {
         } catch (DomainException e) {
             refusal = new Refusal(id, message(e.messageKey(), e.args(), locale), false, stage);
         }
-        boardModel(model, new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth), refusal, locale);
+        boardModel(model, filter, refusal, locale);
         return "opportunity/board :: board";
     }
 

@@ -251,6 +251,7 @@ class OpportunityApiController {
         return history.of(access.visible(id).id(), clock.instant());
     }
 
+    @com.lead2cash.platform.web.Refuses(404)
     @Operation(summary = "The pipeline board: per stage the count, total, weighted total and the first cards")
     @GetMapping("/api/v1/opportunities/board")
     PipelineQueries.PipelineBoard board(@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) UUID teamId,

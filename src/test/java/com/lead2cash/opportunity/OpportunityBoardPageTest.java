@@ -212,12 +212,14 @@ class OpportunityBoardPageTest {
         String id = opportunity.get("id").asString();
         String version = opportunity.get("version").asString();
         Cookie manager = customers.session(mvc, team.manager());
+        Cookie rep = customers.session(mvc, team.rep());
         for (String teamId : List.of(team.company().west().toString(), java.util.UUID.randomUUID().toString())) {
             assertThat(mvc.get().uri("/opportunities?lang=en&teamId=" + teamId).cookie(manager)).as(teamId)
                     .hasStatus(404);
             assertThat(mvc.get().uri("/opportunities?lang=en&teamId=" + teamId).cookie(manager)
                     .header("HX-Request", "true")).as("the board's rows for htmx, " + teamId).hasStatus(404);
-            notFound(manager, "/opportunities/" + id + "/move", "stage", "PROPOSAL", "version", version,
+            // the owner's move the board would take (discovery to evaluation), posted with that team's filter
+            notFound(rep, "/opportunities/" + id + "/move", "stage", "EVALUATION", "version", version,
                     "teamId", teamId);
         }
         JsonNode after = customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id));

@@ -159,6 +159,48 @@ class CustomerApiTest {
                 "{\"name\":\"王工\",\"phone\":\"13800138001\",\"version\":1}")).hasStatus(HttpStatus.OK);
     }
 
+    /** Decision 0098: a contact's language (zh-CN by default, or en), given on create, corrected on update. */
+    @Test
+    void aContactsLanguageIsZhCnUnlessEnIsGivenAndAnyOtherIsRefusedNamingTheFieldWithNothingStored() {
+        var company = support.company("apiLang");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系人语言测试有限公司", "\"grade\":\"B\"").get("id").asString();
+        String contacts = "/api/v1/customers/" + id + "/contacts";
+        for (String[] lang : new String[][] {{"en", "The language is not one"}, {"zh-CN", "该语言不是"}}) {
+            assertThat(mvc.post().uri(contacts).header(HttpHeaders.AUTHORIZATION, rep)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\":\"王总\",\"language\":\"fr\"}").exchange())
+                    .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(body -> {
+                        assertThat(body).extractingPath("$.errors[*].field").asArray().containsExactly("language");
+                        assertThat(body).extractingPath("$.errors[*].code").asArray()
+                                .containsExactly("contact.language.invalid");
+                        assertThat(body).extractingPath("$.errors[0].message").asString().startsWith(lang[1])
+                                .contains("zh-CN, en");
+                    });
+        }
+        assertThat(support.getJson(mvc, rep, contacts).get("items").size()).as("nothing stored").isZero();
+
+        JsonNode chinese = support.postJson(mvc, rep, contacts, "{\"name\":\"王总\"}");
+        assertThat(chinese.get("language").asString()).as("none given").isEqualTo("zh-CN");
+        JsonNode english = support.postJson(mvc, rep, contacts, "{\"name\":\"John Smith\",\"language\":\"en\"}");
+        assertThat(english.get("language").asString()).isEqualTo("en");
+        String englishId = english.get("id").asString();
+        assertThat(support.getJson(mvc, rep, "/api/v1/contacts/" + englishId).get("language").asString()).isEqualTo("en");
+
+        assertThat(support.put(mvc, rep, "/api/v1/contacts/" + englishId, "{\"language\":\"de\",\"version\":0}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[0].field")
+                .isEqualTo("language");
+        assertThat(jdbc.sql("select language from customer_contact where id = ?")
+                .param(java.util.UUID.fromString(englishId)).query(String.class).single()).as("unchanged").isEqualTo("en");
+        JsonNode titled = support.json(support.put(mvc, rep, "/api/v1/contacts/" + englishId,
+                "{\"title\":\"CTO\",\"version\":0}"));
+        assertThat(titled.get("language").asString()).as("left out: kept").isEqualTo("en");
+        JsonNode back = support.json(support.put(mvc, rep, "/api/v1/contacts/" + englishId,
+                "{\"language\":\"zh-CN\",\"version\":" + titled.get("version").asLong() + "}"));
+        assertThat(back.get("language").asString()).isEqualTo("zh-CN");
+        assertThat(back.get("version").asLong()).isEqualTo(titled.get("version").asLong() + 1);
+    }
+
     /** Walk finding: a customer or contact name with a line break or a tab was stored. Refused naming the field. */
     @Test
     void aCustomerOrContactNameOfMoreThanOneLineIsRefusedNamingTheFieldAndNothingIsStored() {

@@ -118,6 +118,39 @@ class CustomerPagesTest {
         assertThat(page(session, path, "en")).doesNotContain("id=\"remove-plan\"");
     }
 
+    /** Decision 0098: the contact form asks the contact's language (zh-CN first), the contact shows it. */
+    @Test
+    void theContactFormTakesTheContactsLanguageAndTheContactShowsIt() throws Exception {
+        var company = support.company("pageLang");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系人语言页面有限公司", "\"grade\":\"B\"").get("id").asString();
+        String path = "/customers/" + id;
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        assertThat(FormHtml.selected(page(session, path, "en"), "contact-language")).as("the default first")
+                .isEqualTo("zh-CN");
+
+        refused(session, path + "/contacts", "contact.language.invalid", "name", "Jane Doe", "language", "fr");
+        assertThat(FormHtml.inputValue(page(session, path, "en"), "contact-name")).isEqualTo("Jane Doe");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get("items").size())
+                .as("nothing stored").isZero();
+        refused(session, path + "/contacts", "contact.phone.invalid", "name", "Jane Doe", "phone", "123", "language", "en");
+        assertThat(FormHtml.selected(page(session, path, "en"), "contact-language")).as("given back as chosen")
+                .isEqualTo("en");
+
+        assertThat(mvc.post().uri(path + "/contacts").cookie(session).with(csrf()).param("name", "Jane Doe")
+                .param("language", "en").exchange()).hasStatus3xxRedirection().flash()
+                .containsEntry("flashSuccess", "customer.flash.contactAdded");
+        assertThat(mvc.post().uri(path + "/contacts").cookie(session).with(csrf()).param("name", "王总")
+                .exchange()).hasStatus3xxRedirection();
+        JsonNode contacts = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get("items");
+        assertThat(contacts.valueStream().map(k -> k.get("name").asString() + ":" + k.get("language").asString()))
+                .containsExactlyInAnyOrder("Jane Doe:en", "王总:zh-CN");
+        assertThat(page(session, path, "en")).containsPattern("contact-language\"[^>]*>English<")
+                .containsPattern("contact-language\"[^>]*>Chinese \\(简体中文\\)<");
+        assertThat(page(session, path, "zh-CN")).containsPattern("contact-language\"[^>]*>英文 \\(English\\)<")
+                .containsPattern("contact-language\"[^>]*>简体中文<");
+    }
+
     @Test
     void aRefusedFormOnTheCustomersPageComesBackWithWhatWasTyped() throws Exception {
         var company = support.company("typed");

@@ -31,10 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactService {
 
-    /** A contact as the reader may see it. */
+    /** A contact as the reader may see it; {@code language} the one they are written to in (zh-CN or en). */
     public record ContactView(UUID id, UUID customerId, String name, String title, String department, String phone,
                               String email, String wechat, DecisionRole role, Attitude attitude, boolean primary,
-                              String notes, boolean masked, long version) {
+                              String notes,
+                              @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"zh-CN", "en"},
+                                      description = "The language the contact is written to in (a satisfaction"
+                                              + " survey and its page)") String language,
+                              boolean masked, long version) {
     }
 
     private final ContactRepository contacts;
@@ -175,7 +179,7 @@ public class ContactService {
             return new ContactView(k.id(), k.customerId(), k.name(), k.title(), k.department(),
                     phone.shown(k.phone(), phoneWhole), email.shown(k.email(), emailWhole),
                     wechat.shown(k.wechat(), wechatWhole), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
-                    masked, k.version() == null ? 0 : k.version());
+                    k.language(), masked, k.version() == null ? 0 : k.version());
         }
 
         /** The entered details with the phone, e-mail and WeChat an edit keeps ({@link FieldSight#kept}). */

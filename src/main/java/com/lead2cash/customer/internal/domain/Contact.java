@@ -13,8 +13,9 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * 联系人 — a person at the customer: title, department, phone, e-mail, WeChat, role in the decision
- * chain and attitude. One contact per customer is the primary one (主要联系人). Phone and e-mail are
- * personal data: shown to the owner of the customer and those above, masked for everyone else.
+ * chain and attitude, and the language they are written to in (zh-CN or en: a survey sent to them and the page it
+ * opens). One contact per customer is the primary one (主要联系人). Phone and e-mail are personal data: shown to the
+ * owner of the customer and those above, masked for everyone else.
  */
 @Table("customer_contact")
 public class Contact {
@@ -37,6 +38,7 @@ public class Contact {
     @Column("is_primary")
     private boolean primary;
     private String notes;
+    private String language;
     private Instant createdAt;
     @NotAudited
     private Instant updatedAt;
@@ -79,6 +81,8 @@ public class Contact {
         decisionRole = d.role();
         attitude = d.attitude();
         notes = d.notes();
+        // details not checked (a mapped row) carry none: the default, never a null the column refuses
+        language = d.language() != null ? d.language() : ContactDetails.LANGUAGES.get(0);
     }
 
     /** Becomes (or stops being) the customer's primary contact; the service keeps it to one. */
@@ -94,7 +98,8 @@ public class Contact {
     }
 
     public ContactDetails details() {
-        return new ContactDetails(name, title, department, phone, email, wechat, decisionRole, attitude, notes);
+        return new ContactDetails(name, title, department, phone, email, wechat, decisionRole, attitude, notes,
+                language);
     }
 
     public UUID id() { return id; }
@@ -109,6 +114,8 @@ public class Contact {
     public Attitude attitude() { return attitude; }
     public boolean primary() { return primary; }
     public String notes() { return notes; }
+    /** The language the contact is written to in: zh-CN or en ({@link ContactDetails#LANGUAGES}). */
+    public String language() { return language; }
     public Instant createdAt() { return createdAt; }
     public Long version() { return version; }
 }

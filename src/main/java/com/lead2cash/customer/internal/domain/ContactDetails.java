@@ -9,18 +9,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A contact person's details as entered (联系人信息); {@link #validated} is the one check of every way in. */
+/**
+ * A contact person's details as entered (联系人信息); {@link #validated} is the one check of every way in.
+ * {@code language} is the language the contact is written to in ({@link #LANGUAGES}; none given: zh-CN).
+ */
 public record ContactDetails(String name, String title, String department, String phone, String email, String wechat,
-                             DecisionRole role, Attitude attitude, String notes) {
+                             DecisionRole role, Attitude attitude, String notes, String language) {
+
+    /** The languages a contact may prefer, as stored and sent over the API; the first is the default. */
+    public static final List<String> LANGUAGES = List.of("zh-CN", "en");
+
+    /** The languages as a refusal names them. */
+    static final String LANGUAGES_NAMED = String.join(", ", LANGUAGES);
+
+    /** Details without a language (a form or an import that does not ask): the contact is written to in zh-CN. */
+    public ContactDetails(String name, String title, String department, String phone, String email, String wechat,
+                          DecisionRole role, Attitude attitude, String notes) {
+        this(name, title, department, phone, email, wechat, role, attitude, notes, null);
+    }
 
     public static ContactDetails validated(String name, String title, String department, String phone, String email,
                                            String wechat, DecisionRole role, Attitude attitude, String notes) {
-        return validated(name, title, department, phone, email, wechat, role, attitude, notes, true, true);
+        return validated(name, title, department, phone, email, wechat, role, attitude, notes, null, true, true);
     }
 
     private static ContactDetails validated(String name, String title, String department, String phone, String email,
                                             String wechat, DecisionRole role, Attitude attitude, String notes,
-                                            boolean checkPhone, boolean checkEmail) {
+                                            String language, boolean checkPhone, boolean checkEmail) {
         List<FieldError> errors = new ArrayList<>();
         String n = Texts.trim(name);
         if (n == null) {
@@ -44,15 +59,28 @@ public record ContactDetails(String name, String title, String department, Strin
         String d = Texts.limited(errors, "department", department, 100);
         String w = Texts.limited(errors, "wechat", wechat, 50);
         String notesText = Texts.limited(errors, "notes", notes, 1000);
+        String lang = language(language);
+        if (lang == null) {
+            errors.add(new FieldError("language", "contact.language.invalid", LANGUAGES_NAMED));
+        }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        return new ContactDetails(n, t, d, p, e, w, role, attitude, notesText);
+        return new ContactDetails(n, t, d, p, e, w, role, attitude, notesText, lang);
+    }
+
+    /** The language as stored for one entered: none is zh-CN, a known one as {@link #LANGUAGES} spells it, else null. */
+    private static String language(String entered) {
+        String l = Texts.trim(entered);
+        if (l == null) {
+            return LANGUAGES.get(0);
+        }
+        return LANGUAGES.stream().filter(known -> known.equalsIgnoreCase(l)).findFirst().orElse(null);
     }
 
     /** These details as entered, checked ({@link #validated}). */
     public ContactDetails validated() {
-        return validated(name, title, department, phone, email, wechat, role, attitude, notes);
+        return validated(name, title, department, phone, email, wechat, role, attitude, notes, language, true, true);
     }
 
     /**
@@ -61,13 +89,13 @@ public record ContactDetails(String name, String title, String department, Strin
      * refusing it untouched would block every other correction of the contact; a changed value is checked.
      */
     public ContactDetails validatedAsEditOf(ContactDetails stored) {
-        return validated(name, title, department, phone, email, wechat, role, attitude, notes,
+        return validated(name, title, department, phone, email, wechat, role, attitude, notes, language,
                 !Objects.equals(Texts.trim(phone), Texts.trim(stored.phone())),
                 !Objects.equals(Texts.trim(email), Texts.trim(stored.email())));
     }
 
     /** The same details with another phone, e-mail and WeChat (what an edit keeps of fields the editor could not see). */
     public ContactDetails withReach(String phone, String email, String wechat) {
-        return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes);
+        return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes, language);
     }
 }

@@ -38,13 +38,19 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize(CustomerAccess.READER_ROLES)
 class ContactActivityApiController {
 
-    /** A contact as a client sends it (SPEC §6). */
+    /** What the API document says of a contact's {@code language}. */
+    static final String LANGUAGE = "The language the contact is written to in (a satisfaction survey and its page):"
+            + " zh-CN or en; any other is refused (422)";
+
+    /** A contact as a client sends it (SPEC §6); {@code language} left out is zh-CN. */
     record ContactRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String title,
                           String department, String phone, String email, String wechat, DecisionRole role,
-                          Attitude attitude, Boolean primary, String notes) {
+                          Attitude attitude, Boolean primary, String notes,
+                          @Schema(allowableValues = {"zh-CN", "en"}, defaultValue = "zh-CN", description = LANGUAGE)
+                          String language) {
         /** As entered: the service checks them once it knows the caller may change the contact. */
         ContactDetails details() {
-            return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes);
+            return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes, language);
         }
     }
 
@@ -58,14 +64,16 @@ class ContactActivityApiController {
     record ContactUpdateRequest(Optional<String> name, Optional<String> title, Optional<String> department,
                                 Optional<String> phone, Optional<String> email, Optional<String> wechat,
                                 Optional<DecisionRole> role, Optional<Attitude> attitude, Boolean primary,
-                                Optional<String> notes, Long version) implements Versioned {
+                                Optional<String> notes,
+                                @Schema(allowableValues = {"zh-CN", "en"}, description = LANGUAGE + "; null is zh-CN")
+                                Optional<String> language, Long version) implements Versioned {
 
         /** The details as stored, with the fields this request sends; the service checks them. */
         ContactDetails applyTo(ContactDetails now) {
             return new ContactDetails(sent(name, now.name()), sent(title, now.title()),
                     sent(department, now.department()), sent(phone, now.phone()), sent(email, now.email()),
                     sent(wechat, now.wechat()), sent(role, now.role()), sent(attitude, now.attitude()),
-                    sent(notes, now.notes()));
+                    sent(notes, now.notes()), sent(language, now.language()));
         }
     }
 

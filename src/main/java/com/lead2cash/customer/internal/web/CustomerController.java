@@ -362,6 +362,7 @@ class CustomerController {
         model.addAttribute("activityTypes", ActivityType.values());
         model.addAttribute("roles", DecisionRole.values());
         model.addAttribute("attitudes", Attitude.values());
+        model.addAttribute("languages", ContactDetails.LANGUAGES);
         model.addAttribute("levels", Level.values());
         model.addAttribute("grades", CustomerGrade.values());
         model.addAttribute("modes", PursuitMode.values());
@@ -537,13 +538,15 @@ class CustomerController {
                       @RequestParam(required = false) String wechat, @RequestParam(required = false) DecisionRole role,
                       @RequestParam(required = false) Attitude attitude,
                       @RequestParam(defaultValue = "false") boolean primary,
+                      @RequestParam(required = false) String language,
                       RefusedInput refused, RedirectAttributes redirect) {
         // a refused contact (a phone or e-mail mistyped) gives the whole form back, open
         return act(id, redirect, "customer.flash.contactAdded", refused,
                 () -> Flash.typed(redirect, "contactTyped", "name", name,
                 "title", title, "department", department, "phone", phone, "email", email, "wechat", wechat,
-                "role", role, "attitude", attitude, "primary", primary), () -> contacts.add(id,
-                new ContactDetails(name, title, department, phone, email, wechat, role, attitude, null), primary));
+                "role", role, "attitude", attitude, "primary", primary, "language", language), () -> contacts.add(id,
+                new ContactDetails(name, title, department, phone, email, wechat, role, attitude, null, language),
+                primary));
     }
 
     @PostMapping("/customers/{id}/activities")

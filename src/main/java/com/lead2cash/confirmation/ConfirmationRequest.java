@@ -12,7 +12,8 @@ import java.util.UUID;
  *                    the confirmation, unless the subject's {@link ConfirmationSubjects} names a newer owner
  * @param requestedBy the person sending it; told when the contact answers
  * @param expiresAt   when the link stops working; null takes the configured default
- * @param locale      the language of the e-mail (Chinese when null); the page follows the reader's browser
+ * @param locale      the language of the e-mail (Chinese when null); the page follows the reader's browser, unless
+ *                    the recipient names their language ({@link Recipient#language()})
  */
 public record ConfirmationRequest(Purpose purpose, ConfirmationSubject subject, ConfirmationDocument document,
                                   Recipient recipient, UUID ownerId, UUID requestedBy, Instant expiresAt,

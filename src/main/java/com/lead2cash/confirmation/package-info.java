@@ -9,5 +9,5 @@
  * with {@link com.lead2cash.confirmation.ConfirmationSubjects}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customer confirmations",
-        allowedDependencies = {"platform", "notification"})
+        allowedDependencies = {"platform", "platform :: web", "notification"})
 package com.lead2cash.confirmation;

@@ -610,6 +610,56 @@ class ConfirmationLinksTest {
                 .exchange())).contains("此确认已结束").doesNotContain("data:image/png", "confirmation-links");
     }
 
+    /**
+     * Decision 0098: a recipient whose record names their language (a survey to a contact who prefers English) gets the
+     * e-mail and the page in it, whatever their browser asks; their own ?lang= still switches.
+     */
+    @Test
+    void aRecipientsNamedLanguageIsTheLanguageOfTheirEmailAndPageWhateverTheBrowserAsks() throws Exception {
+        UUID contact = UUID.randomUUID();
+        SentConfirmation english = tx.execute(s -> confirmations.request(new ConfirmationRequest(Purpose.RATE,
+                ConfirmationSubject.of("TestDocument", "survey-en-" + contact, 1),
+                new ConfirmationDocument("Satisfaction survey · SO-77", List.of(new ConfirmationDocument.Paragraph("",
+                        "Please rate our service."))),
+                new Recipient(contact, "John Smith", "john.smith@customer.test", java.util.Locale.ENGLISH), rep.id(),
+                rep.id(), null, java.util.Locale.ENGLISH)));
+        assertThat(deliveries.runOnce()).isEqualTo(1);
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("[Lead2Cash] How did we do? Satisfaction survey · SO-77");
+        assertThat(mail.getContent().toString()).contains(english.url()).doesNotContain("您好");
+
+        MvcTestResult page = open(path(english)); // the browser asks for Chinese
+        assertThat(body(page)).contains("lang=\"en\"", "Please rate our service", "Satisfaction survey · SO-77")
+                .doesNotContain("请为我们的服务评分");
+        assertThat(body(mvc.get().uri(path(english) + "?lang=zh-CN").header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()))
+                .as("the reader's own pick still switches").contains("请为我们的服务评分");
+        MvcTestResult refused = answer(path(english), "RATED", "John Smith", null, "9");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        assertThat(body(refused)).as("the form given back in the contact's language").contains("Please rate our service")
+                .doesNotContain("请为我们的服务评分");
+        // answered as the contact does, in the page's session: the thanks it is sent on to is in English too
+        MvcTestResult form = open(path(english));
+        Cookie session = form.getResponse().getCookie("SESSION");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(body(form));
+        assertThat(csrf.find()).isTrue();
+        MvcTestResult answered = mvc.post().uri(path(english)).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .cookie(session).param("_csrf", csrf.group(1)).param("outcome", "RATED").param("name", "John Smith")
+                .param("rating", "4").param("comment", "Fine").exchange();
+        assertThat(answered).hasStatus3xxRedirection().hasRedirectedUrl("/c/done").flash()
+                .containsEntry("answeredLanguage", java.util.Locale.ENGLISH);
+        MvcTestResult thanks = mvc.get().uri("/c/done").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").cookie(session)
+                .exchange();
+        assertThat(body(thanks)).as("the thanks too").contains("Thank you for rating").doesNotContain("感谢");
+
+        SentConfirmation chinese = tx.execute(s -> confirmations.request(new ConfirmationRequest(Purpose.RATE,
+                ConfirmationSubject.of("TestDocument", "survey-zh-" + contact, 1), report(1),
+                new Recipient(UUID.randomUUID(), "王伟", null, java.util.Locale.SIMPLIFIED_CHINESE), rep.id(), rep.id(),
+                null, null)));
+        assertThat(body(mvc.get().uri(path(chinese)).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()))
+                .as("named Chinese: Chinese for an English browser").contains("请为我们的服务评分")
+                .doesNotContain("Please rate our service");
+    }
+
     @Test
     void thePageIsEnglishForAnEnglishBrowser() {
         SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);

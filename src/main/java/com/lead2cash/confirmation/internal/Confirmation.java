@@ -53,6 +53,7 @@ public class Confirmation {
     private String recipientName;
     private String recipientEmail;
     private String locale;
+    private String recipientLanguage;
     private UUID ownerId;
     private UUID requestedBy;
     private Instant sentAt;
@@ -74,7 +75,8 @@ public class Confirmation {
     @PersistenceCreator
     Confirmation(UUID id, Purpose purpose, String subjectType, String subjectId, int subjectVersion, String title,
                  String document, String documentSha256, UUID recipientContactId, String recipientName,
-                 String recipientEmail, String locale, UUID ownerId, UUID requestedBy, Instant sentAt,
+                 String recipientEmail, String locale, String recipientLanguage, UUID ownerId, UUID requestedBy,
+                 Instant sentAt,
                  Instant expiresAt, ConfirmationState state, Instant viewedAt, Instant answeredAt, String answeredName,
                  String answeredIp, String answeredUserAgent, String answeredSha256, Integer rating, String comment,
                  Instant supersededAt, Instant withdrawnAt, Long version) {
@@ -90,6 +92,7 @@ public class Confirmation {
         this.recipientName = recipientName;
         this.recipientEmail = recipientEmail;
         this.locale = locale;
+        this.recipientLanguage = recipientLanguage;
         this.ownerId = ownerId;
         this.requestedBy = requestedBy;
         this.sentAt = sentAt;
@@ -128,7 +131,8 @@ public class Confirmation {
         String canonical = document.canonicalJson();
         return new Confirmation(Ids.newId(), purpose, subject.type(), subject.id(), subject.version(),
                 document.title(), canonical, ConfirmationDocument.sha256(canonical), recipient.contactId(),
-                recipient.name().strip(), recipient.email(), locale.toLanguageTag(), ownerId, requestedBy, now,
+                recipient.name().strip(), recipient.email(), locale.toLanguageTag(),
+                recipient.language() == null ? null : recipient.language().toLanguageTag(), ownerId, requestedBy, now,
                 expiresAt, ConfirmationState.SENT, null, null, null, null, null, null, null, null, null, null, null);
     }
 
@@ -260,6 +264,12 @@ public class Confirmation {
     String recipientName() { return recipientName; }
     String recipientEmail() { return recipientEmail; }
     Locale locale() { return Locale.forLanguageTag(locale); }
+
+    /** The language the recipient's record names, which their page is written in; empty: the reader's browser's. */
+    public java.util.Optional<Locale> recipientLanguage() {
+        return java.util.Optional.ofNullable(recipientLanguage).map(Locale::forLanguageTag);
+    }
+
     UUID ownerId() { return ownerId; }
     UUID requestedBy() { return requestedBy; }
     Instant sentAt() { return sentAt; }

@@ -50,8 +50,16 @@ public class ConfirmationService implements Confirmations {
      */
     public enum Access { OPEN, SUPERSEDED, WITHDRAWN, ANSWERED }
 
-    /** A link that opened: the confirmation and the document exactly as sent (none when superseded or withdrawn). */
-    public record Opened(Access access, ConfirmationView confirmation, ConfirmationDocument document) {
+    /**
+     * A link that opened: the confirmation and the document exactly as sent (none when superseded or withdrawn), and
+     * the language its recipient's record names for their page (null: their browser's).
+     */
+    public record Opened(Access access, ConfirmationView confirmation, ConfirmationDocument document,
+                         java.util.Locale recipientLanguage) {
+
+        Opened(Access access, Confirmation c, Instant now, ConfirmationDocument document) {
+            this(access, c.view(now), document, c.recipientLanguage().orElse(null));
+        }
     }
 
     private final ConfirmationRepository confirmations;
@@ -300,20 +308,26 @@ public class ConfirmationService implements Confirmations {
         Instant now = clock.instant();
         ConfirmationState state = confirmation.stateAt(now);
         if (state == ConfirmationState.SUPERSEDED) {
-            return new Opened(Access.SUPERSEDED, confirmation.view(now), null);
+            return new Opened(Access.SUPERSEDED, confirmation, now, null);
         }
         if (state == ConfirmationState.WITHDRAWN) {
-            return new Opened(Access.WITHDRAWN, confirmation.view(now), null);
+            return new Opened(Access.WITHDRAWN, confirmation, now, null);
         }
         if (state.isAnswered()) {
-            return new Opened(Access.ANSWERED, confirmation.view(now), DocumentCodec.parse(confirmation.document()));
+            return new Opened(Access.ANSWERED, confirmation, now, DocumentCodec.parse(confirmation.document()));
         }
         if (!confirmation.openAt(now)) {
             throw new LinkRefusedException();
         }
         confirmation.viewed(now);
         confirmation = confirmations.save(confirmation);
-        return new Opened(Access.OPEN, confirmation.view(now), DocumentCodec.parse(confirmation.document()));
+        return new Opened(Access.OPEN, confirmation, now, DocumentCodec.parse(confirmation.document()));
+    }
+
+    /** The language a confirmation's recipient's record names for their page; empty when none (or no such one). */
+    @Transactional(readOnly = true)
+    public Optional<java.util.Locale> recipientLanguage(UUID confirmationId) {
+        return confirmations.findById(confirmationId).flatMap(Confirmation::recipientLanguage);
     }
 
     /**

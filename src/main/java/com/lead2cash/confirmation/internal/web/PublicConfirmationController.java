@@ -9,6 +9,7 @@ import com.lead2cash.confirmation.internal.LinkRefusedException;
 import com.lead2cash.confirmation.internal.OutcomeNotOfferedException;
 import com.lead2cash.confirmation.internal.PublicRateLimit;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.web.PageLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public class PublicConfirmationController {
         if (!rateLimit.admit(request.getRemoteAddr())) {
             return tooMany(response);
         }
-        return opened(id, token, new AnswerForm(), Map.of(), response, model);
+        return opened(id, token, new AnswerForm(), Map.of(), request, response, model);
     }
 
     @PostMapping(PATH + "{id}/{token}")
@@ -87,23 +88,25 @@ public class PublicConfirmationController {
                     form.getRating(), form.getComment(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
             redirect.addFlashAttribute("answeredState", answered.state());
             redirect.addFlashAttribute("answeredTitle", answered.title());
+            // the thanks in the language the contact's page was in (decision 0098)
+            service.recipientLanguage(answered.id()).ifPresent(l -> redirect.addFlashAttribute("answeredLanguage", l));
             return "redirect:" + PATH + "done";
         } catch (FieldValidationException e) {
             Map<String, FieldValidationException.FieldError> errors = new LinkedHashMap<>();
             e.errors().forEach(f -> errors.putIfAbsent(f.field(), f));
             response.setStatus(422);
-            return opened(id, token, form, errors, response, model);
+            return opened(id, token, form, errors, request, response, model);
         } catch (OutcomeNotOfferedException e) {
             // a choice the page does not offer: 400 (decision 0014), the form again saying so
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             form.setOutcome(null);
             return opened(id, token, form, Map.of("outcome",
                     new FieldValidationException.FieldError("outcome", "confirmation.answer.outcome.notOffered")),
-                    response, model);
+                    request, response, model);
         } catch (LinkAnsweredException | LinkEndedException e) {
             // sent again (two tabs, Back and send): the answer recorded, read-only, not "link not valid"; a request that
             // ended meanwhile (superseded, withdrawn as the order was accepted on paper) says so, as opening it does
-            return opened(id, token, new AnswerForm(), Map.of(), response, model);
+            return opened(id, token, new AnswerForm(), Map.of(), request, response, model);
         } catch (LinkRefusedException | OptimisticLockingFailureException e) {
             return unavailable(response);
         }
@@ -111,10 +114,13 @@ public class PublicConfirmationController {
 
     /** After an answer (post-redirect-get): thanks, once; without a fresh answer, the neutral page. */
     @GetMapping(PATH + "done")
-    String done(Model model, HttpServletResponse response) {
+    String done(Model model, HttpServletRequest request, HttpServletResponse response) {
         guard(response);
         if (!model.containsAttribute("answeredState")) {
             return unavailable(response);
+        }
+        if (model.getAttribute("answeredLanguage") instanceof java.util.Locale language) {
+            PageLanguage.name(request, language);
         }
         model.addAttribute("company", companyName);
         return "confirmation/public-done";
@@ -122,9 +128,12 @@ public class PublicConfirmationController {
 
     /** The link's page as opening it shows it, or the neutral page when it does not open. */
     private String opened(String id, String token, AnswerForm form, Map<String, FieldValidationException.FieldError> errors,
-                          HttpServletResponse response, Model model) {
+                          HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            return page(service.open(id, token), id, token, form, errors, response, model);
+            ConfirmationService.Opened opened = service.open(id, token);
+            // in the language the contact's record names, when it names one (decision 0098); else their browser's
+            PageLanguage.name(request, opened.recipientLanguage());
+            return page(opened, id, token, form, errors, response, model);
         } catch (LinkRefusedException | OptimisticLockingFailureException e) {
             return unavailable(response);
         }

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import com.lead2cash.platform.web.PageLanguage;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Language: the browser's (zh-CN or English; zh-CN when it asks for neither or sends none) until the user picks one
- * with {@code ?lang=}, kept in a cookie.
+ * with {@code ?lang=}, kept in a cookie. A page whose record names its reader's language ({@link PageLanguage}: a
+ * contact's link) is in that one instead of the browser's, unless the reader picked one.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -41,7 +43,8 @@ class WebConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE) {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
-                return written(super.resolveLocale(request));
+                Locale resolved = super.resolveLocale(request);
+                return written(named(request).orElse(resolved));
             }
 
             @Override
@@ -52,7 +55,8 @@ class WebConfiguration implements WebMvcConfigurer {
                 return new TimeZoneAwareLocaleContext() {
                     @Override
                     public Locale getLocale() {
-                        return written(context.getLocale());
+                        Locale resolved = context.getLocale();
+                        return written(named(request).orElse(resolved));
                     }
 
                     @Override
@@ -80,6 +84,18 @@ class WebConfiguration implements WebMvcConfigurer {
             return Locale.SIMPLIFIED_CHINESE;
         });
         return resolver;
+    }
+
+    /**
+     * The language the page's record names for its reader ({@link PageLanguage}), when the reader picked none: no
+     * {@code ?lang=} on this request, no cookie of an earlier pick. It outranks only the browser's header.
+     */
+    static java.util.Optional<Locale> named(HttpServletRequest request) {
+        String picked = request.getParameter("lang");
+        if (picked != null && !picked.isBlank() || org.springframework.web.util.WebUtils.getCookie(request, COOKIE) != null) {
+            return java.util.Optional.empty();
+        }
+        return PageLanguage.named(request);
     }
 
     /** The language pages are written in for a resolved locale: English or Chinese, zh-CN for anything else. */

@@ -190,6 +190,12 @@ public interface CustomerDirectory {
                       String phone, String email, boolean masked) {
     }
 
-    record ContactPoint(UUID contactId, UUID customerId, String name, String phone, String email) {
+    /** Where to reach a contact and the language to write to them in (Chinese, or English when they prefer it). */
+    record ContactPoint(UUID contactId, UUID customerId, String name, String phone, String email,
+                        java.util.Locale language) {
+
+        public ContactPoint {
+            language = language == null ? java.util.Locale.SIMPLIFIED_CHINESE : language;
+        }
     }
 }

@@ -78,6 +78,59 @@ class AcceptanceSurveyTest {
                 .query(Integer.class).single()).as("an acceptance heard twice asks once").isEqualTo(1);
     }
 
+    /**
+     * Decision 0098: the survey asks in its contact's language — a contact created with language en gets it in English
+     * (the document, the e-mail's language, the page its link opens), one with none in Chinese, whatever the browser.
+     */
+    @Test
+    void aContactWhoPrefersEnglishIsSurveyedInEnglishAndOneWithoutALanguageInChinese() throws Exception {
+        Service s = support.service("asvLang");
+        String customer = support.customer(s.rep(), "杭州验收调查语言科技有限公司");
+        UUID chinese = UUID.fromString(support.contactOf(customer));
+        String repToken = customers.bearer(mvc, s.rep());
+        UUID english = UUID.fromString(customers.postJson(mvc, repToken, "/api/v1/customers/" + customer + "/contacts",
+                "{\"name\":\"John Smith\",\"email\":\"john.smith@example.test\",\"language\":\"en\"}")
+                .get("id").asString());
+        UUID toEnglish = UUID.randomUUID();
+        UUID toChinese = UUID.randomUUID();
+
+        accepted(toEnglish, UUID.randomUUID(), customer, s.rep().id(), english, null);
+        accepted(toChinese, UUID.randomUUID(), customer, s.rep().id(), chinese, null);
+
+        ConfirmationView en = confirmations.find((UUID) surveyOf(toEnglish).get("confirmation_id")).orElseThrow();
+        ConfirmationView zh = confirmations.find((UUID) surveyOf(toChinese).get("confirmation_id")).orElseThrow();
+        assertThat(en.recipientContactId()).isEqualTo(english);
+        assertThat(en.title()).startsWith("Satisfaction survey · SO-");
+        assertThat(zh.title()).startsWith("服务满意度调查 · SO-");
+        assertThat(jdbc.sql("select locale || ' ' || recipient_language from confirmation_confirmation where id = :c")
+                .param("c", en.id()).query(String.class).single()).as("the e-mail's language, the page's").isEqualTo("en en");
+        assertThat(jdbc.sql("select locale || ' ' || recipient_language from confirmation_confirmation where id = :c")
+                .param("c", zh.id()).query(String.class).single()).isEqualTo("zh-CN zh-CN");
+
+        String englishPage = page(surveyLink(repToken, toEnglish), "zh-CN");
+        assertThat(englishPage).as("English for a browser asking Chinese")
+                .contains("Please rate our service", "Satisfaction survey · SO-").doesNotContain("请为我们的服务评分");
+        String chinesePage = page(surveyLink(repToken, toChinese), "en");
+        assertThat(chinesePage).as("Chinese for a browser asking English")
+                .contains("请为我们的服务评分", "服务满意度调查 · SO-").doesNotContain("Please rate our service");
+    }
+
+    /** A fresh link to the survey of an order, as the rep's API gives it to pass on. */
+    private String surveyLink(String repToken, UUID order) {
+        UUID surveyId = jdbc.sql("select id from aftersales_survey where subject_id = :o").param("o", order)
+                .query(UUID.class).single();
+        return customers.json(SalesTestSupport.expect(contracts.post(mvc, repToken,
+                "/api/v1/satisfaction/surveys/" + surveyId + "/link", null), 200)).at("/confirmation/url").asString();
+    }
+
+    /** The public page a link opens, for a browser asking {@code browser}. */
+    private String page(String url, String browser) throws Exception {
+        var opened = mvc.get().uri(java.net.URI.create(url).getPath())
+                .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, browser).exchange();
+        assertThat(opened).hasStatusOk();
+        return opened.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void acceptedOnAnUploadedFormTheSurveyGoesToTheKeyContactHandedOverWithTheContract() {
         Service s = support.service("asv2");

@@ -34,15 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Satisfaction surveys (满意度调查): a rating from 1 to 5 with a comment asked of a customer's contact
- * through the confirmation module, recorded with the rep, their team and the product line so results
- * can be read per rep, team and product line.
+ * through the confirmation module, in the contact's language (decision 0098), recorded with the rep, their team and
+ * the product line so results can be read per rep, team and product line.
  */
 @Service
 @Transactional
 public class SurveyService implements SatisfactionSurveys {
-
-    /** The language a survey asks in: no contact records one, and the customers are addressed in Chinese. */
-    static final Locale LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
     private final Confirmations confirmations;
     private final CustomerDirectory customers;
@@ -74,10 +71,12 @@ public class SurveyService implements SatisfactionSurveys {
         }
         UUID id = Ids.newId();
         Instant now = clock.instant();
+        // in the contact's language (zh-CN unless their record says en): the survey, its e-mail and the page it opens
+        Locale language = point.get().language();
         SentConfirmation confirmation = confirmations.request(new ConfirmationRequest(Purpose.RATE,
-                ConfirmationSubject.of(AftersalesAccess.SURVEY, id, 1), document(r, LANGUAGE),
-                new Recipient(point.get().contactId(), point.get().name(), point.get().email()), r.repId(),
-                r.requestedBy(), null, LANGUAGE));
+                ConfirmationSubject.of(AftersalesAccess.SURVEY, id, 1), document(r, language),
+                new Recipient(point.get().contactId(), point.get().name(), point.get().email(), language), r.repId(),
+                r.requestedBy(), null, language));
         insert(id, r, confirmation.confirmation().id(), now, null, null, null);
         return Optional.of(confirmation);
     }

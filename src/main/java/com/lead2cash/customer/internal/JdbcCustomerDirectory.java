@@ -178,7 +178,7 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     public Optional<ContactPoint> contactPoint(UUID contactId) {
         try {
             Contact k = contacts.raw(contactId);
-            return Optional.of(new ContactPoint(k.id(), k.customerId(), k.name(), k.phone(), k.email()));
+            return Optional.of(point(k));
         } catch (RecordNotFoundException e) {
             return Optional.empty();
         }
@@ -194,7 +194,13 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     @Override
     public Optional<ContactPoint> primaryContactPoint(UUID customerId) {
         return contacts.rawOf(customerId).stream().findFirst()
-                .map(k -> new ContactPoint(k.id(), k.customerId(), k.name(), k.phone(), k.email()));
+                .map(JdbcCustomerDirectory::point);
+    }
+
+    /** Where to reach the contact, in the language they are written to in (zh-CN or en, as stored). */
+    private static ContactPoint point(Contact k) {
+        return new ContactPoint(k.id(), k.customerId(), k.name(), k.phone(), k.email(),
+                java.util.Locale.forLanguageTag(k.language()));
     }
 
     @Override

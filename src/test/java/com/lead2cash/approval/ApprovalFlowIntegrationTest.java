@@ -318,6 +318,40 @@ class ApprovalFlowIntegrationTest {
     }
 
     /**
+     * 0094: a delegation "while away" ends within a year from today — one to 2199 is refused on endsOn in the reader's
+     * language, naming the last day allowed; nothing stored. Ending on that day is accepted.
+     */
+    @Test
+    void D0094_aDelegationEndingMoreThanAYearAheadIsRefusedOnEndsOn() {
+        LocalDate hired = LocalDate.of(2024, 1, 8);
+        UUID team = fixtures.unit("d0094 North team", fixtures.rootUnit());
+        var head = fixtures.user("d0094-north-head", team, hired, Role.SALES_MANAGER);
+        fixtures.appointManager(team, head.id());
+        var second = fixtures.user("d0094-north-second", team, hired, Role.SALES_MANAGER);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate latest = today.plusYears(1);
+
+        assertThat(delegate("d0094-north-head", second.id(), today.plusDays(11), LocalDate.of(2199, 12, 31)))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                    json.assertThat().extractingPath("$.errors[0].field").isEqualTo("endsOn");
+                    json.assertThat().extractingPath("$.errors[0].code").isEqualTo("approval.delegation.tooFarAhead");
+                    json.assertThat().extractingPath("$.errors[0].message")
+                            .isEqualTo("A delegation ends within a year from today: on " + latest + " at the latest.");
+                });
+        assertThat(mvc.post().uri("/api/v1/approvals/delegations").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "d0094-north-head"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"delegateId\":\"" + second.id() + "\",\"startsOn\":\"" + latest.plusDays(1)
+                        + "\",\"endsOn\":\"" + latest.plusDays(3) + "\"}"))
+                .as("one starting more than a year ahead ends so too").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].message").isEqualTo("代理须在今天起一年内结束，最晚为 " + latest + "。");
+        assertThat(jdbc.sql("select count(*) from approval_delegation where delegator_id = :me")
+                .param("me", head.id()).query(Integer.class).single()).as("nothing stored").isZero();
+
+        assertThat(delegate("d0094-north-head", second.id(), today.plusDays(11), latest)).hasStatus(HttpStatus.CREATED);
+    }
+
+    /**
      * 0085 at the same time: a second grant sent while the first is stored but not yet committed waits for it and is
      * refused as overlapping — one delegation stored, not two.
      */

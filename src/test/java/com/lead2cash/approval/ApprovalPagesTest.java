@@ -171,6 +171,12 @@ class ApprovalPagesTest {
                 .as("a day past the years a record can have").hasStatusOk().bodyText()
                 .contains("is-invalid", "The date must lie between 1900-01-01 and 2199-12-31.", "value=\"9999-01-01\"")
                 .doesNotContain("id=\"error-detail\"");
+        // 0094: a delegation ends within a year from today, said on its end date's field
+        assertThat(mvc.post().uri("/approvals/delegations?lang=en").cookie(session).with(csrf())
+                .param("delegateId", colleague.toString()).param("startsOn", today.plusDays(11).toString())
+                .param("endsOn", "2199-12-31")).hasStatusOk().bodyText()
+                .contains("is-invalid", "A delegation ends within a year from today: on " + today.plusYears(1)
+                        + " at the latest.", "value=\"2199-12-31\"");
         assertThat(jdbc.sql("select count(*) from approval_delegation where delegator_id = :me").param("me", lawyer)
                 .query(Integer.class).single()).as("nothing saved").isZero();
         assertThat(mvc.post().uri("/approvals/delegations").cookie(session).with(csrf())

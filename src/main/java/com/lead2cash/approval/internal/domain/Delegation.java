@@ -6,6 +6,7 @@ import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,14 @@ import org.springframework.data.relational.core.mapping.Table;
 public class Delegation {
 
     static final int MAX_NOTE = 200;
+
+    /**
+     * How far ahead a delegation may reach: it ends at most a year from the day it is given (so it starts within a
+     * year and runs at most a year and a day). Being away is for weeks; someone who stays away longer hands their role
+     * on, and a far-off end typed by mistake, or forgotten, would let another decide in their name for good
+     * (docs/decisions/0094).
+     */
+    public static final Period MAX_AHEAD = Period.ofYears(1);
 
     @Id
     private final UUID id;
@@ -51,7 +60,10 @@ public class Delegation {
         this.version = version;
     }
 
-    /** A new delegation: it starts today or later (nobody decides in someone's name for days gone by). */
+    /**
+     * A new delegation: it starts today or later (nobody decides in someone's name for days gone by) and ends by
+     * {@link #latestEnd} ({@link #MAX_AHEAD}).
+     */
     public static Delegation grant(UUID delegatorId, UUID delegateId, LocalDate startsOn, LocalDate endsOn,
                                    String note, LocalDate today, Instant now) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
@@ -69,6 +81,9 @@ public class Delegation {
             errors.add(new FieldValidationException.FieldError("endsOn", "approval.delegation.endsBeforeStart"));
         } else if (endsOn.isBefore(today)) {
             errors.add(new FieldValidationException.FieldError("endsOn", "approval.delegation.inPast"));
+        } else if (endsOn.isAfter(latestEnd(today))) {
+            errors.add(new FieldValidationException.FieldError("endsOn", "approval.delegation.tooFarAhead",
+                    latestEnd(today).toString()));
         }
         if (startsOn != null && startsOn.isBefore(today)) {
             errors.add(new FieldValidationException.FieldError("startsOn", "approval.delegation.startsInPast"));
@@ -81,6 +96,11 @@ public class Delegation {
             throw new FieldValidationException(errors);
         }
         return new Delegation(Ids.newId(), delegatorId, delegateId, startsOn, endsOn, text, true, now, null, null);
+    }
+
+    /** The last day a delegation given on {@code today} may cover ({@link #MAX_AHEAD}). */
+    public static LocalDate latestEnd(LocalDate today) {
+        return today.plus(MAX_AHEAD);
     }
 
     /** Only the delegator ends their delegation; it stays on record. */

@@ -177,7 +177,7 @@ public class ApprovalApiController {
         return delegations.of(CurrentUser.require().id(), cursor, size);
     }
 
-    @Operation(summary = "Let someone decide my approval tasks from one date to another (both inclusive)")
+    @Operation(summary = "Let someone decide my approval tasks from one date to another (both inclusive), ending within a year from today (0094)")
     @PostMapping("/api/v1/approvals/delegations")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<Delegations.DelegationRow> delegate(@Valid @RequestBody DelegationRequest body) {

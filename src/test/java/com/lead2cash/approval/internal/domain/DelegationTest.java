@@ -54,6 +54,24 @@ class DelegationTest {
                 .isEqualTo(TODAY.plusDays(7));
     }
 
+    /** 0094: a delegation ends within a year from the day it is given — its last day then, not one after. */
+    @Test
+    void D0094_aDelegationEndsWithinAYearFromToday() {
+        assertThat(Delegation.grant(boss, deputy, TODAY, LocalDate.of(2027, 11, 24), null, TODAY, NOW).endsOn())
+                .isEqualTo(LocalDate.of(2027, 11, 24));
+        for (LocalDate[] period : new LocalDate[][] {{TODAY, LocalDate.of(2027, 11, 25)},
+                {LocalDate.of(2026, 12, 12), LocalDate.of(2199, 12, 31)},
+                {LocalDate.of(2027, 12, 1), LocalDate.of(2027, 12, 5)}}) {
+            assertThatThrownBy(() -> Delegation.grant(boss, deputy, period[0], period[1], null, TODAY, NOW))
+                    .as(period[0] + " – " + period[1])
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldValidationException.FieldError::field, FieldValidationException.FieldError::messageKey,
+                                    FieldValidationException.FieldError::args)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("endsOn", "approval.delegation.tooFarAhead",
+                                    java.util.List.of("2027-11-24"))));
+        }
+    }
+
     @Test
     void onlyTheDelegatorEndsADelegation() {
         Delegation d = Delegation.grant(boss, deputy, TODAY, TODAY, null, TODAY, NOW);

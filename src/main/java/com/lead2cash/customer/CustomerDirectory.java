@@ -180,9 +180,16 @@ public interface CustomerDirectory {
 
     /**
      * A contact made before the customer existed; {@code kind} a follow-up's kind (CALL, VISIT, EMAIL, MEETING,
-     * OTHER), {@code summary} as it is to be read on the timeline.
+     * OTHER), {@code summary} the words written of it. It is read as the bundle key {@code summaryKey} with
+     * {@code summaryArgs} and then the summary as its last argument, in the reader's language (an argument starting
+     * with {@code #} is itself a key, as a {@link TimelineEntry}'s); said at read time, never stored said.
      */
-    record EarlierContact(String kind, Instant occurredAt, Instant loggedAt, UUID loggedBy, String summary) {
+    record EarlierContact(String kind, Instant occurredAt, Instant loggedAt, UUID loggedBy, String summary,
+                          String summaryKey, List<String> summaryArgs) {
+
+        public EarlierContact {
+            summaryArgs = summaryArgs == null ? List.of() : List.copyOf(summaryArgs);
+        }
     }
 
     /** A contact as other modules see it; {@code masked} when phone and e-mail are hidden from the reader. */

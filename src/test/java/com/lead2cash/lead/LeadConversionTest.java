@@ -2,16 +2,21 @@ package com.lead2cash.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.LeadTestSupport.Company;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +27,8 @@ class LeadConversionTest {
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport support;
     @Autowired com.lead2cash.testing.HeldFirst heldFirst;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
 
     Company co;
     String marketing;
@@ -75,13 +82,10 @@ class LeadConversionTest {
         String id = contactedLead("转化联系记录科技", "13800000073", co.today().plusDays(20).toString());
         JsonNode attempt = support.getJson(mvc, rep, "/api/v1/leads/" + id + "/contact-attempts").get(0);
 
-        // said in the words of the rep who converts
-        JsonNode converted = support.json(mvc.post().uri("/api/v1/leads/" + id + "/convert")
-                .header(HttpHeaders.AUTHORIZATION, rep).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
-                .contentType(MediaType.APPLICATION_JSON).content("{}").exchange());
+        JsonNode converted = convert(id, "zh-CN");
         String customerId = converted.get("customerId").asString();
 
-        JsonNode activities = support.getJson(mvc, rep, "/api/v1/activities?customerId=" + customerId).get("items");
+        JsonNode activities = read("/api/v1/activities?customerId=" + customerId, "zh-CN").get("items");
         assertThat(activities).hasSize(1);
         JsonNode activity = activities.get(0);
         assertThat(activity.get("type").asString()).isEqualTo("CALL");
@@ -99,6 +103,83 @@ class LeadConversionTest {
         // converting again carries nothing twice
         support.postJson(mvc, rep, "/api/v1/leads/" + id + "/convert", "{}");
         assertThat(support.getJson(mvc, rep, "/api/v1/activities?customerId=" + customerId).get("items")).hasSize(1);
+    }
+
+    /** Converts the lead as the rep, in the language given. */
+    private JsonNode convert(String leadId, String language) {
+        return support.json(mvc.post().uri("/api/v1/leads/" + leadId + "/convert")
+                .header(HttpHeaders.AUTHORIZATION, rep).header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .contentType(MediaType.APPLICATION_JSON).content("{}").exchange());
+    }
+
+    private JsonNode read(String uri, String language) {
+        return support.json(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, rep)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange());
+    }
+
+    /**
+     * A contact attempt carried to the customer is said in the language of whoever reads it — on the activity, the
+     * timeline and the customer's page — not in that of the rep who converted: converted in English, read in Chinese,
+     * and the other way round.
+     */
+    @Test
+    void aCarriedContactAttemptIsSaidInTheReadersLanguageNotTheConvertersOne() {
+        for (String[] languages : new String[][] {{"en", "zh-CN"}, {"zh-CN", "en"}}) {
+            String id = contactedLead("转化语言科技" + languages[0], "en".equals(languages[0]) ? "13800000074" : "13800000075",
+                    co.today().plusDays(20).toString());
+            String customerId = convert(id, languages[0]).get("customerId").asString();
+
+            for (String reader : languages) {
+                String said = "en".equals(reader) ? "High intent, contacted as a lead: 已电话沟通，下周演示"
+                        : "高意向，线索阶段联系：已电话沟通，下周演示";
+                String as = "converted in " + languages[0] + ", read in " + reader;
+                JsonNode activity = read("/api/v1/activities?customerId=" + customerId, reader).get("items").get(0);
+                assertThat(activity.get("summary").asString()).as(as).isEqualTo(said);
+                assertThat(read("/api/v1/activities/" + activity.get("id").asString(), reader).get("summary").asString())
+                        .as(as).isEqualTo(said);
+                assertThat(read("/api/v1/customers/" + customerId + "/timeline", reader).get("items").valueStream()
+                        .filter(e -> e.get("kind").asString().equals("activity")).map(e -> e.get("text").asString())
+                        .toList()).as(as).singleElement(InstanceOfAssertFactories.STRING).contains(said);
+                assertThat(mvc.get().uri("/customers/" + customerId + "?lang=" + reader)
+                        .cookie(fixtures.session(mvc, co.senior().username(), Fixtures.PASSWORD)))
+                        .as(as).hasStatusOk().bodyText().contains(said);
+            }
+        }
+    }
+
+    /**
+     * V202612130500: a follow-up carried before, stored said in the converter's language, is taken apart into its key,
+     * intent and words and read in the reader's language; one logged by hand in the same words, or corrected since,
+     * stays as written.
+     */
+    @Test
+    void aFollowUpCarriedBeforeInTheConvertersWordsIsReadInTheReadersLanguageAfterTheMigration() throws Exception {
+        String id = contactedLead("转化旧记录科技", "13800000076", co.today().plusDays(20).toString());
+        String customerId = convert(id, "zh-CN").get("customerId").asString();
+        UUID customer = UUID.fromString(customerId);
+        // as conversions stored it before: the sentence said once, in English
+        jdbc.sql("""
+                update customer_activity set summary = 'High intent, contacted as a lead: 已电话沟通，下周演示',
+                    summary_key = null, summary_args = null where customer_id = :c""").param("c", customer).update();
+        jdbc.sql("""
+                insert into customer_activity (id, customer_id, type, occurred_at, logged_at, logged_by, contact_ids, summary,
+                    late, log_due_at, version, updated_at)
+                select :id, customer_id, type, occurred_at - interval '1 hour', logged_at, logged_by, contact_ids,
+                    'Low intent, contacted as a lead: 手写的', false, logged_at + interval '2 days', 0, updated_at
+                from customer_activity where customer_id = :c""").param("id", UUID.randomUUID()).param("c", customer)
+                .update();
+        String migration = new ClassPathResource("db/migration/V202612130500__customer_activity_summary_said_when_read.sql")
+                .getContentAsString(StandardCharsets.UTF_8);
+        // its rows' part (the columns are there), run twice: the second changes nothing
+        String rows = migration.substring(migration.indexOf("update customer_activity"));
+        jdbc.sql(rows).update();
+        assertThat(jdbc.sql(rows).update()).isZero();
+
+        assertThat(read("/api/v1/activities?customerId=" + customerId, "zh-CN").get("items").valueStream()
+                .map(a -> a.get("summary").asString()).toList())
+                .containsExactly("高意向，线索阶段联系：已电话沟通，下周演示", "Low intent, contacted as a lead: 手写的");
+        assertThat(jdbc.sql("select summary from customer_activity where customer_id = :c and summary_key is not null")
+                .param("c", customer).query(String.class).list()).containsExactly("已电话沟通，下周演示");
     }
 
     /**

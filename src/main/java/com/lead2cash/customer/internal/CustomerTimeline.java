@@ -3,6 +3,7 @@ package com.lead2cash.customer.internal;
 import com.lead2cash.customer.TimelineContributor;
 import com.lead2cash.customer.TimelineCursor;
 import com.lead2cash.customer.TimelineEntry;
+import com.lead2cash.customer.internal.activity.ActivitySummaries;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -13,8 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +41,11 @@ public class CustomerTimeline {
     private final Deadlines deadlines;
     private final List<TimelineContributor> contributors;
     private final ZoneId zone;
+    private final ActivitySummaries summaries;
 
     CustomerTimeline(JdbcClient jdbc, CustomerAccess access, Deadlines deadlines, List<TimelineContributor> contributors,
-                     @Value("${l2c.zone}") ZoneId zone) {
+                     @Value("${l2c.zone}") ZoneId zone, ActivitySummaries summaries) {
+        this.summaries = summaries;
         this.jdbc = jdbc;
         this.access = access;
         this.deadlines = deadlines;
@@ -95,14 +100,19 @@ public class CustomerTimeline {
         return new Subject(customerId, row.mergedIds());
     }
 
-    /** Its story (created, status and owner changes, grading, pool, merges) and its activities, in one statement. */
+    /**
+     * Its story (created, status and owner changes, grading, pool, merges) and its activities, in one statement; a
+     * summary carried from a lead said in the reader's language, as on the activity itself ({@link ActivitySummaries}).
+     */
     private List<TimelineEntry> story(UUID customerId, TimelineCursor after, int limit) {
+        Locale locale = LocaleContextHolder.getLocale();
         return after.bind(jdbc.sql("(select 'event' as kind, 'event:' || lpad(e.id::text, 19, '0') as key, e.occurred_at, e.actor_id,"
-                        + " e.message_key, e.args, null as type, null as summary, false as late from customer_event e"
+                        + " e.message_key, e.args, null as type, null as summary, null as summary_key, null as summary_args,"
+                        + " false as late from customer_event e"
                         + " where e.customer_id = :c and " + after.sqlPredicate("e.occurred_at", "'event:' || lpad(e.id::text, 19, '0')")
                         + " order by e.occurred_at desc, e.id desc limit :limit)"
                         + " union all (select 'activity', 'activity:' || a.id::text, a.occurred_at, a.logged_by,"
-                        + " null, null, a.type, a.summary, a.late from customer_activity a"
+                        + " null, null, a.type, a.summary, a.summary_key, a.summary_args, a.late from customer_activity a"
                         + " where a.customer_id = :c and " + after.sqlPredicate("a.occurred_at", "'activity:' || a.id::text")
                         + " order by a.occurred_at desc, a.id desc limit :limit)"), limit)
                 .param("c", customerId)
@@ -113,7 +123,8 @@ public class CustomerTimeline {
                             ? new TimelineEntry(at, rs.getString("key"), "event", rs.getString("message_key"),
                                     CustomerHistory.args(rs.getString("args")), null, actor)
                             : new TimelineEntry(at, rs.getString("key"), "activity", "customer.timeline.activity",
-                                    List.of("#activity.type." + rs.getString("type"), rs.getString("summary"),
+                                    List.of("#activity.type." + rs.getString("type"), summaries.said(rs.getString("summary"),
+                                            rs.getString("summary_key"), rs.getString("summary_args"), locale),
                                             rs.getBoolean("late") ? "#customer.timeline.lateMark" : ""), null, actor);
                 })
                 .list();

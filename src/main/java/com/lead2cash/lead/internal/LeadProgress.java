@@ -29,8 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,15 +64,12 @@ public class LeadProgress {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
-    private final MessageSource messages;
 
     LeadProgress(LeadRepository leads, LeadAccess access, LeadDeadlines clocks, LeadRouting routing,
                  LeadAssignment assignment, SopPolicy policy, LeadHistory history, CustomerDirectory customers,
                  Opportunities opportunities, DisqualifyReasons disqualifyReasons, JdbcClient jdbc,
-                 ApplicationEventPublisher events, Clock clock, @Value("${l2c.zone}") ZoneId zone,
-                 MessageSource messages) {
+                 ApplicationEventPublisher events, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.zone = zone;
-        this.messages = messages;
         this.leads = leads;
         this.access = access;
         this.clocks = clocks;
@@ -184,19 +179,19 @@ public class LeadProgress {
         return new Conversion(customer.id(), contact, opportunity);
     }
 
-    /** The lead's contact attempts as the customer's earlier contacts, the intent said in the converter's words. */
+    /**
+     * The lead's contact attempts as the customer's earlier contacts: the rep's words with their intent, kept as key
+     * and arguments so that each reader reads the sentence in their own language, not in the converter's.
+     */
     private List<CustomerDirectory.EarlierContact> earlierContacts(Lead lead) {
-        Locale locale = LocaleContextHolder.getLocale();
         return jdbc.sql("""
                 select channel, intent, summary, occurred_at, logged_by, logged_at from lead_contact_attempt
                 where lead_id = :l order by occurred_at
                 """).param("l", lead.id()).query((rs, i) -> new CustomerDirectory.EarlierContact(
                         FOLLOW_UP_KINDS.getOrDefault(rs.getString("channel").toLowerCase(Locale.ROOT), "OTHER"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("logged_at").toInstant(),
-                        rs.getObject("logged_by", UUID.class),
-                        messages.getMessage("lead.convert.earlierContact", new Object[] {
-                                messages.getMessage("lead.intent." + rs.getString("intent"), null, locale),
-                                rs.getString("summary")}, locale)))
+                        rs.getObject("logged_by", UUID.class), rs.getString("summary"), "lead.convert.earlierContact",
+                        List.of("#lead.intent." + rs.getString("intent"))))
                 .list();
     }
 

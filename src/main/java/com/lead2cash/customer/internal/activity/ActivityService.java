@@ -106,7 +106,8 @@ public class ActivityService {
 
     /**
      * Contacts made before the customer existed (a converted lead's contact attempts), on its timeline as
-     * follow-ups with {@code contactId} (may be null), the latest its last activity. Neither C4 nor the cadence
+     * follow-ups with {@code contactId} (may be null), the latest its last activity; their summaries kept as key,
+     * arguments and words, said in each reader's language ({@link ActivitySummaries}). Neither C4 nor the cadence
      * counts them again: the lead's own rules did.
      */
     @Transactional
@@ -119,7 +120,8 @@ public class ActivityService {
         List<UUID> with = contactId == null ? List.of() : List.of(contactId);
         for (CustomerDirectory.EarlierContact e : earlier) {
             activities.save(Activity.carried(c.id(), ActivityType.of(e.kind()), e.occurredAt(), e.loggedAt(),
-                    e.loggedBy(), with, e.summary(), now));
+                    e.loggedBy(), with, e.summary(), e.summaryKey(),
+                    e.summaryKey() == null ? null : CustomerHistory.joined(e.summaryArgs().toArray()), now));
             c.recordEarlierContact(e.occurredAt(), now);
         }
         customers.save(c);

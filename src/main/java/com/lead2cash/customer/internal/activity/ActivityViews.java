@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActivityViews {
 
-    /** An activity (SPEC §6: {@code 201 {id, late, …}}). */
+    /**
+     * An activity (SPEC §6: {@code 201 {id, late, …}}); {@code summary} in the reader's language when it was carried
+     * from a lead ({@link ActivitySummaries}).
+     */
     public record ActivityView(UUID id, UUID customerId, ActivityType type, Instant occurredAt, Instant loggedAt,
                                UUID loggedBy, String loggedByName, List<UUID> contactIds, String summary,
                                String needsChanges, String objections, String objectionHandling, String nextStep,
@@ -29,16 +34,19 @@ public class ActivityViews {
 
     private final JdbcClient jdbc;
     private final OrgDirectory directory;
+    private final ActivitySummaries summaries;
 
-    ActivityViews(JdbcClient jdbc, OrgDirectory directory) {
+    ActivityViews(JdbcClient jdbc, OrgDirectory directory, ActivitySummaries summaries) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.summaries = summaries;
     }
 
     public ActivityView of(Activity a) {
         String name = directory.person(a.loggedBy()).map(OrgDirectory.Person::displayName).orElse(null);
         return new ActivityView(a.id(), a.customerId(), a.type(), a.occurredAt(), a.loggedAt(), a.loggedBy(), name,
-                a.contactIds(), a.summary(), a.needsChanges(), a.objections(), a.objectionHandling(), a.nextStep(),
+                a.contactIds(), summaries.said(a.summary(), a.summaryKey(), a.summaryArgs(), LocaleContextHolder.getLocale()),
+                a.needsChanges(), a.objections(), a.objectionHandling(), a.nextStep(),
                 a.nextFollowUpAt(), a.late(), a.logDueAt(), a.minutes(), a.minutesDueAt(), a.minutesWrittenAt(),
                 a.minutesOwed(), a.version() == null ? 0 : a.version());
     }
@@ -69,10 +77,13 @@ public class ActivityViews {
     }
 
     private List<ActivityView> query(JdbcClient.StatementSpec statement) {
+        Locale locale = LocaleContextHolder.getLocale();
         List<Object[]> rows = statement
                 .query((rs, i) -> new Object[] {rs.getObject("id", UUID.class), ActivityType.valueOf(rs.getString("type")),
                         ts(rs.getTimestamp("occurred_at")), ts(rs.getTimestamp("logged_at")),
-                        rs.getObject("logged_by", UUID.class), uuids(rs.getArray("contact_ids")), rs.getString("summary"),
+                        rs.getObject("logged_by", UUID.class), uuids(rs.getArray("contact_ids")),
+                        summaries.said(rs.getString("summary"), rs.getString("summary_key"), rs.getString("summary_args"),
+                                locale),
                         rs.getString("needs_changes"), rs.getString("objections"), rs.getString("objection_handling"),
                         rs.getString("next_step"), ts(rs.getTimestamp("next_follow_up_at")), rs.getBoolean("late"),
                         ts(rs.getTimestamp("log_due_at")), rs.getString("minutes"), ts(rs.getTimestamp("minutes_due_at")),

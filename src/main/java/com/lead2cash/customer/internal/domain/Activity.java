@@ -28,6 +28,9 @@ public class Activity {
     private UUID loggedBy;
     private UUID[] contactIds;
     private String summary;
+    /** How a carried contact's summary is said (null: as written); see {@link #carried}. */
+    private String summaryKey;
+    private String summaryArgs;
     private String needsChanges;
     private String objections;
     private String objectionHandling;
@@ -82,10 +85,13 @@ public class Activity {
 
     /**
      * A contact made before the customer existed, carried from the lead it was logged on (a converted lead's contact
-     * attempt): logged when the lead logged it, so never late — C4 counted it on the lead.
+     * attempt): logged when the lead logged it, so never late — C4 counted it on the lead. Its summary is read as the
+     * bundle key {@code summaryKey} with {@code summaryArgs} (as {@code CustomerHistory} stores arguments) and the
+     * summary as the last argument, in the reader's language: not said once in the words of whoever converted.
      */
     public static Activity carried(UUID customerId, ActivityType type, Instant occurredAt, Instant loggedAt,
-                                   UUID loggedBy, List<UUID> contactIds, String summary, Instant now) {
+                                   UUID loggedBy, List<UUID> contactIds, String summary, String summaryKey,
+                                   String summaryArgs, Instant now) {
         Activity a = new Activity();
         a.id = Ids.newId();
         a.customerId = customerId;
@@ -95,6 +101,8 @@ public class Activity {
         a.loggedBy = loggedBy;
         a.contactIds = contactIds.toArray(UUID[]::new);
         a.summary = summary;
+        a.summaryKey = summaryKey;
+        a.summaryArgs = summaryArgs;
         a.logDueAt = loggedAt;
         a.updatedAt = now;
         return a;
@@ -183,6 +191,8 @@ public class Activity {
     public UUID loggedBy() { return loggedBy; }
     public List<UUID> contactIds() { return contactIds == null ? List.of() : Arrays.asList(contactIds); }
     public String summary() { return summary; }
+    public String summaryKey() { return summaryKey; }
+    public String summaryArgs() { return summaryArgs; }
     public String needsChanges() { return needsChanges; }
     public String objections() { return objections; }
     public String objectionHandling() { return objectionHandling; }

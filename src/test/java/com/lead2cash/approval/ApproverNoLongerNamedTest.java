@@ -176,10 +176,13 @@ class ApproverNoLongerNamedTest {
         assertThat(saved).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/users");
         assertThat(saved.getMvcResult().getFlashMap().get("flashNotes")).asInstanceOf(
                 org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly(
-                "Their approval task on \"Quote NL-2\" now waits for " + p.director().displayName() + ".");
+                "Their approval task on \"Quote NL-2\" now waits for " + p.director().displayName() + ".",
+                // moved out of the team they headed, they head it no more (0093)
+                "Moved out, they no longer head these units: North team moved. Until you appoint a new head on the"
+                        + " organisation screen, the manager above takes their work.");
 
         assertThat(onlyTask(approval).id()).isEqualTo(task);
-        assertThat(onlyTask(approval).assigneeId()).as("the north team still names them, but they are out of its line")
+        assertThat(onlyTask(approval).assigneeId()).as("the north team names them no more (0093): the next manager up")
                 .isEqualTo(p.director().id());
         assertThat(waiting(p.manager(), approval)).containsExactly("settled");
         assertThat(waiting(p.director(), approval)).containsExactly("to decide");

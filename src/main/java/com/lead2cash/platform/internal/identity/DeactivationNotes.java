@@ -68,6 +68,24 @@ class DeactivationNotes {
         return taken.unheldRoles().stream().map(w -> unheld(w, locale)).toList();
     }
 
+    /**
+     * The units and territories a move out of their unit took from the person (0093), one sentence each kind: nobody
+     * heads or manages them until an administrator appoints another.
+     */
+    List<String> of(IdentityService.HeadshipsGivenUp givenUp) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> notes = new ArrayList<>();
+        if (!givenUp.units().isEmpty()) {
+            notes.add(messages.getMessage("users.headships.unitsGivenUp",
+                    new Object[] {com.lead2cash.platform.ListText.of(givenUp.units())}, locale));
+        }
+        if (!givenUp.territories().isEmpty()) {
+            notes.add(messages.getMessage("users.headships.territoriesGivenUp",
+                    new Object[] {com.lead2cash.platform.ListText.of(givenUp.territories())}, locale));
+        }
+        return notes;
+    }
+
     private String unheld(HandedOnWork.Waiting waiting, Locale locale) {
         return messages.getMessage("users.deactivated.unheldRole", new Object[] {
                 messages.getMessage("role." + waiting.role().name(), null, locale), waiting.count()}, locale);

@@ -44,23 +44,38 @@ class IdentityApiController {
                            + "what it left (docs/decisions/0074); null otherwise") RolesTakenDto rolesTaken,
                    @Schema(description = "Only in the answer to a change of the user's roles or unit that handed on "
                            + "open work they no longer fit (docs/decisions/0092): what went where; null otherwise")
-                   WorkHandedOnDto workHandedOn) {
+                   WorkHandedOnDto workHandedOn,
+                   @Schema(description = "Only in the answer to a change that moved the user out of their unit while "
+                           + "they headed a unit or managed a sales territory of it (docs/decisions/0093): what they "
+                           + "gave up; null otherwise") HeadshipsGivenUpDto headshipsGivenUp) {
 
         static UserDto of(User u, java.time.Instant now) {
-            return of(u, now, null, null, null);
+            return of(u, now, null, null, null, null);
         }
 
         static UserDto of(User u, java.time.Instant now, DeactivationDto deactivation, RolesTakenDto rolesTaken,
-                          WorkHandedOnDto workHandedOn) {
+                          WorkHandedOnDto workHandedOn, HeadshipsGivenUpDto headshipsGivenUp) {
             return new UserDto(u.id(), u.username(), u.displayName(), u.email(), u.orgUnitId(),
                     u.roleSet().stream().sorted().toList(), u.hireDate(), u.active(), u.isLocked(now), u.version(),
-                    deactivation, rolesTaken, workHandedOn);
+                    deactivation, rolesTaken, workHandedOn, headshipsGivenUp);
         }
 
         static UserDto of(IdentityService.UserRow r) {
             return new UserDto(r.id(), r.username(), r.displayName(), r.email(), r.orgUnitId(), r.roles(),
-                    r.hireDate(), r.active(), r.locked(), r.version(), null, null, null);
+                    r.hireDate(), r.active(), r.locked(), r.version(), null, null, null, null);
         }
+    }
+
+    /**
+     * What moving the user out of their unit took from them (0093): the units they headed that name no head now, the
+     * sales territories they managed that nobody manages now — until an administrator appoints another —, and that said
+     * in the reader's language.
+     */
+    record HeadshipsGivenUpDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> notes,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The names of the "
+                                       + "org units they headed and left, in tree order") List<String> units,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The names of the "
+                                       + "sales territories they managed, in name order") List<String> territories) {
     }
 
     /**
@@ -223,7 +238,10 @@ class IdentityApiController {
             the user no more and the pool deadlines they owned go to the role's next holder; the answer says the \
             roles it left with no active holder while approval tasks wait on them (`rolesTaken.unheldRoles`). A user who loses a role or moves to \
             another unit hands on the open approval tasks whose step names them no more (a manager moved to another \
-            team), and the answer says where they went (`workHandedOn`).""")
+            team), and the answer says where they went (`workHandedOn`). A user moved out of their unit no longer heads \
+            the units they left nor manages the sales territories of their former team; their queued leads and the \
+            claim contests they were to decide go where routing sends them now, and the answer says what they gave up \
+            (`headshipsGivenUp`).""")
     @PutMapping("/api/v1/users/{id}")
     UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
         // an e-mail or hire date left out is kept, not cleared (an empty e-mail clears it): a client that sends
@@ -247,7 +265,10 @@ class IdentityApiController {
         if (taken != null) {
             rolesTaken = new RolesTakenDto(taken.roles(), notes.of(taken), unheld(taken.unheldRoles()));
         }
-        return UserDto.of(updated.user(), clock.instant(), deactivation, rolesTaken, workHandedOn(updated.handedOn()));
+        IdentityService.HeadshipsGivenUp givenUp = updated.headshipsGivenUp();
+        return UserDto.of(updated.user(), clock.instant(), deactivation, rolesTaken, workHandedOn(updated.handedOn()),
+                givenUp == null ? null : new HeadshipsGivenUpDto(notes.of(givenUp), givenUp.units(),
+                        givenUp.territories()));
     }
 
     private static List<UnheldRoleDto> unheld(List<com.lead2cash.platform.HandedOnWork.Waiting> waiting) {

@@ -2,6 +2,7 @@ package com.lead2cash.platform.internal.identity;
 
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.HandedOnWork;
+import com.lead2cash.platform.Headships;
 import com.lead2cash.platform.OrgUnitReferences;
 import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.BadRequestException;
@@ -46,11 +47,15 @@ public class IdentityService {
     private final ObjectProvider<HandedOnWork> handedOn;
     /** The modules whose records name org units: a unit they name is not deleted (0096). */
     private final ObjectProvider<OrgUnitReferences> unitReferences;
+    /** The modules whose records a person manages for their team: given up when the person leaves their unit (0093). */
+    private final ObjectProvider<Headships> headships;
 
     IdentityService(UserRepository users, OrgUnitRepository units, PasswordEncoder passwordEncoder, JdbcClient jdbc,
                     Clock clock, ApiTokens tokens, FindByIndexNameSessionRepository<? extends Session> sessions,
-                    ObjectProvider<HandedOnWork> handedOn, ObjectProvider<OrgUnitReferences> unitReferences) {
+                    ObjectProvider<HandedOnWork> handedOn, ObjectProvider<OrgUnitReferences> unitReferences,
+                    ObjectProvider<Headships> headships) {
         this.handedOn = handedOn;
+        this.headships = headships;
         this.unitReferences = unitReferences;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -105,6 +110,7 @@ public class IdentityService {
         given.removeAll(user.roleSet());
         Set<Role> taken = new java.util.TreeSet<>(user.roleSet());
         taken.removeAll(orElseEmpty(form.roles()));
+        UUID formerUnit = user.orgUnitId();
         user.changeProfile(form.displayName(), form.email(), form.orgUnitId(), form.hireDate(),
                 orElseEmpty(form.roles()), clock.instant());
         if (form.password() != null && !form.password().isEmpty()) {
@@ -118,7 +124,49 @@ public class IdentityService {
         }
         User saved = users.save(user);
         takeUpWork(saved, given);
-        return new Activation(saved, null, giveUpWork(saved, taken), handOnWorkNoLongerTheirs(saved));
+        // the headships first: the work handed on below goes to whom the tree names once they head the units left no more
+        HeadshipsGivenUp givenUp = giveUpHeadships(saved, formerUnit);
+        return new Activation(saved, null, giveUpWork(saved, taken), handOnWorkNoLongerTheirs(saved), givenUp);
+    }
+
+    /**
+     * Docs/decisions/0093: the person, saved, left the unit they were in (their new unit is not it nor below it): the
+     * units they head that their new unit is not in name no head any more (audited, as the org screen's change), and each
+     * module gives up what the person managed for their former team (a sales territory) and hands on the work it routed
+     * to them. Answers what was given up; null when nothing was (they stayed within their unit, or headed nothing).
+     */
+    private HeadshipsGivenUp giveUpHeadships(User user, UUID formerUnit) {
+        if (formerUnit == null || formerUnit.equals(user.orgUnitId())) {
+            return null;
+        }
+        OrgUnit now = orgUnit(user.orgUnitId());
+        if (units.findById(formerUnit).map(former -> former.contains(now)).orElse(false)) {
+            return null;
+        }
+        List<String> unitNames = new ArrayList<>();
+        for (OrgUnit headed : units.findHeadedBy(user.id())) {
+            if (!headed.contains(now)) {
+                headed.appointManager(null, clock.instant());
+                unitNames.add(saveUnit(headed).name());
+            }
+        }
+        UUID by = CurrentUser.get().map(CurrentUser::id).orElse(null);
+        List<String> territories = headships.orderedStream()
+                .flatMap(m -> m.giveUpHeadshipsOf(user.id(), formerUnit, by).stream()).toList();
+        return unitNames.isEmpty() && territories.isEmpty() ? null : new HeadshipsGivenUp(unitNames, territories);
+    }
+
+    /**
+     * What moving a person out of their unit took from them (docs/decisions/0093): the units that named them as head and
+     * name none now, in tree order, and the sales territories they managed that nobody manages now, in name order —
+     * until an administrator appoints another.
+     */
+    public record HeadshipsGivenUp(List<String> units, List<String> territories) {
+
+        public HeadshipsGivenUp {
+            units = List.copyOf(units);
+            territories = List.copyOf(territories);
+        }
     }
 
     /**
@@ -168,20 +216,26 @@ public class IdentityService {
             return changed;
         }
         Activation activation = setActive(id, active, user.version());
-        return new Activation(activation.user(), activation.deactivation(), changed.rolesTaken(), changed.handedOn());
+        return new Activation(activation.user(), activation.deactivation(), changed.rolesTaken(), changed.handedOn(),
+                changed.headshipsGivenUp());
     }
 
     /**
      * A user as saved, what their deactivation handed on and left (docs/decisions/0073) when this change deactivated
      * them, else null, and what taking roles from them left (0074) when this change took roles from them active, else
      * null, and the open work a change of their roles or unit handed on as it no longer fits them (0092), empty when
-     * none.
+     * none, and the headships a move out of their unit took from them (0093), else null.
      */
     public record Activation(User user, Deactivation deactivation, RolesTaken rolesTaken,
-                             List<HandedOnWork.Handover> handedOn) {
+                             List<HandedOnWork.Handover> handedOn, HeadshipsGivenUp headshipsGivenUp) {
 
         public Activation {
             handedOn = handedOn == null ? List.of() : List.copyOf(handedOn);
+        }
+
+        public Activation(User user, Deactivation deactivation, RolesTaken rolesTaken,
+                          List<HandedOnWork.Handover> handedOn) {
+            this(user, deactivation, rolesTaken, handedOn, null);
         }
     }
 

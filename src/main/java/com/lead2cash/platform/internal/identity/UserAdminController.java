@@ -147,6 +147,10 @@ class UserAdminController {
             if (changed.rolesTaken() != null) {
                 said.addAll(notes.of(changed.rolesTaken()));
             }
+            // the units and territories a move out of their unit took from them (0093)
+            if (changed.headshipsGivenUp() != null) {
+                said.addAll(notes.of(changed.headshipsGivenUp()));
+            }
             if (!said.isEmpty()) {
                 redirect.addFlashAttribute("flashNotes", said);
             }

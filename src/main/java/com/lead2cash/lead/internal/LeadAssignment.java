@@ -191,6 +191,29 @@ public class LeadAssignment {
     }
 
     /**
+     * L8, docs/decisions/0093 — the decider of the lead's open contest may be no longer the manager above its claimants
+     * (they left the team they headed): the contest goes to whom it would go now, told once, as a claim that takes it
+     * higher tells the new decider; the former decider's "please decide" is settled. Answers whether it moved.
+     */
+    boolean contestDeciderAskedAgain(Lead lead) {
+        UUID decider = contestDecider(lead.contestClaimants());
+        UUID askedBefore = lead.contestDeciderId();
+        boolean news = lead.contestGoesTo(decider);
+        if (java.util.Objects.equals(askedBefore, lead.contestDeciderId())) {
+            return false;
+        }
+        if (askedBefore != null) {
+            notifier.settle(CONTEST_NOTICE, lead.id(), askedBefore);
+        }
+        if (news) {
+            notifier.send(Notification.of(decider, CONTEST_NOTICE, "lead.notify.contest", "/leads/" + lead.id(),
+                    lead.code(), lead.companyName()).about(lead.id()).urgent());
+        }
+        leads.save(lead);
+        return true;
+    }
+
+    /**
      * L8 — who decides a contest: the lowest manager above all its claimants (their team's manager when they are
      * one team's, else the manager above their teams); the sales director, as for the general queue (L9), when
      * nobody manages that part of the tree.

@@ -97,6 +97,17 @@ public class LeadDeadlines {
                 .ifPresent(owner -> deadlines.open(LeadRules.MANAGER_QUEUE, subject(lead), owner, at));
     }
 
+    /**
+     * L9 — the lead waits in another queue now (its queue's manager gave it up, docs/decisions/0093): the running window
+     * is the new queue's manager's — the first sales director for the general queue, as at {@link #queued} —, its due
+     * time kept.
+     */
+    public void requeued(Lead lead, UUID queueManager) {
+        Optional.ofNullable(queueManager)
+                .or(() -> directory.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).findFirst())
+                .ifPresent(owner -> deadlines.transfer(LeadRules.MANAGER_QUEUE, subject(lead), owner));
+    }
+
     /** The first contact attempt with an intent level: the first response is done. */
     void firstResponse(Lead lead, Instant at) {
         deadlines.meet(LeadRules.FIRST_RESPONSE, subject(lead), at);

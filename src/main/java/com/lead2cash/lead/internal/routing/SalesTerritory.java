@@ -74,6 +74,14 @@ public class SalesTerritory {
         this.members = reps == null ? Set.of() : reps.stream().map(Member::new).collect(Collectors.toSet());
     }
 
+    /**
+     * Docs/decisions/0093: its manager left the team (moved out of their unit): nobody manages it — its leads wait in
+     * the general queue and it belongs to no team (0035) — until an administrator appoints another.
+     */
+    void managedByNobody() {
+        this.managerId = null;
+    }
+
     /** The routing engine's view of this territory. */
     Territory forRouting() {
         return new Territory(id, name, split(industries), split(regions), split(productLines), managerId,

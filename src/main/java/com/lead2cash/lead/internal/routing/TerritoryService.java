@@ -70,6 +70,21 @@ public class TerritoryService {
         territories.delete(get(id));
     }
 
+    /**
+     * Docs/decisions/0093: the person left the unit that made the team of the territories they manage — an
+     * administrator moved them out of it —: nobody manages those territories now. Answers them, in name order.
+     */
+    @Transactional
+    public List<SalesTerritory> giveUpManagementOf(UUID userId) {
+        List<SalesTerritory> given = territories.findAllByName().stream()
+                .filter(t -> userId.equals(t.managerId())).toList();
+        given.forEach(t -> {
+            t.managedByNobody();
+            save(t);
+        });
+        return given;
+    }
+
     private SalesTerritory save(SalesTerritory t) {
         try {
             return territories.save(t);

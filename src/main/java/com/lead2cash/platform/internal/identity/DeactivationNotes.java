@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.identity;
 
 import com.lead2cash.platform.HandedOnWork;
+import com.lead2cash.platform.HeldRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * What a deactivation changed, in the administrator's words (docs/decisions/0073): each approval task handed on and to
  * whom, each delegation it ended (0085), each unit that still names the person as its head, and each role nobody active holds now while approval tasks
  * wait on its holders (0074) — as a role taken from a person who stays active may leave too. Said on the users screen
- * and in the API's answer.
+ * and in the API's answer; and the open records they still own, which stay theirs until their manager — told of them —
+ * hands them over (0095).
  */
 @Component
 class DeactivationNotes {
@@ -32,7 +34,32 @@ class DeactivationNotes {
         deactivation.stillHeads().forEach(unit -> notes.add(
                 messages.getMessage("users.deactivated.stillHead", new Object[] {unit.name()}, locale)));
         deactivation.unheldRoles().forEach(w -> notes.add(unheld(w, locale)));
+        if (!deactivation.stillHolds().isEmpty()) {
+            String held = deactivation.stillHolds().stream().map(h -> held(h, locale))
+                    .reduce((a, b) -> messages.getMessage("users.stillHolds.and", new Object[] {a, b}, locale))
+                    .orElseThrow();
+            notes.add(deactivation.stillHoldsToldTo() == null
+                    ? messages.getMessage("users.deactivated.stillHoldsNobodyTold", new Object[] {held}, locale)
+                    : messages.getMessage("users.deactivated.stillHolds", new Object[] {held, identity
+                            .findUser(deactivation.stillHoldsToldTo()).map(User::displayName)
+                            .orElse(deactivation.stillHoldsToldTo().toString())}, locale));
+        }
         return notes;
+    }
+
+    /**
+     * The open records a deactivation left with the person (0095), each as a link to its list of that owner — its text
+     * how many, in the reader's language —, as {@code [text, link]} pairs; a kind with no list is left out.
+     */
+    List<List<String>> links(IdentityService.Deactivation deactivation) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return deactivation.stillHolds().stream().filter(h -> h.link() != null)
+                .map(h -> List.of(held(h, locale), h.link())).toList();
+    }
+
+    /** "3 open leads": how many of a kind, in the reader's language. */
+    String held(HeldRecords.Held held, Locale locale) {
+        return messages.getMessage("users.stillHolds." + held.kind(), new Object[] {held.count()}, locale);
     }
 
     /**

@@ -110,7 +110,19 @@ class IdentityApiController {
                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The roles nobody active "
                                    + "holds any more while open work waits on their holders (a pool's approval tasks, "
                                    + "docs/decisions/0074): give the role to someone, who takes the work up")
-                           List<UnheldRoleDto> unheldRoles) {
+                           List<UnheldRoleDto> unheldRoles,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The open records the "
+                                   + "user still owns, per kind (docs/decisions/0095): nothing is reassigned; their "
+                                   + "manager is told, to hand them over. Empty when they own none")
+                           List<StillHoldsDto> stillHolds) {
+    }
+
+    record StillHoldsDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "LEADS: open leads "
+                                 + "(not converted, not disqualified); CUSTOMERS: customers (not merged into another); "
+                                 + "OPPORTUNITIES: open opportunities (not won, not lost)") String kind,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int count,
+                         @Schema(description = "The screen listing them, filtered by that owner (app-relative), where "
+                                 + "they are handed over; null when there is none") String link) {
     }
 
     record UnheldRoleDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Role role,
@@ -232,7 +244,8 @@ class IdentityApiController {
             A password given (not empty) resets the user's password: their web sessions end at their next request and \
             every API token they hold is revoked at once (the company's web-to-lead keys are not touched). Deactivating \
             a user (`active: false`) ends both too, hands on their open approval tasks, and the answer says what it \
-            changed (`deactivation`), the roles it left with no active holder while approval tasks wait on them among \
+            changed (`deactivation`), the open records they still own — never reassigned; their manager is told — \
+            (`stillHolds`), the roles it left with no active holder while approval tasks wait on them among \
             it (`unheldRoles`); a user reactivated, or given a role, takes up the approval tasks waiting on their \
             roles' holders. Roles taken from an active user are given up as at a deactivation: their pool tasks ask \
             the user no more and the pool deadlines they owned go to the role's next holder; the answer says the \
@@ -258,7 +271,8 @@ class IdentityApiController {
                     changed.handedOn().stream().map(h -> new HandedOnDto(h.kind(), h.recordId(), h.recordName(),
                             h.toUserId(), h.toRole())).toList(),
                     changed.stillHeads().stream().map(u -> new UnitRef(u.id(), u.name())).toList(),
-                    unheld(changed.unheldRoles()));
+                    unheld(changed.unheldRoles()),
+                    changed.stillHolds().stream().map(h -> new StillHoldsDto(h.kind(), h.count(), h.link())).toList());
         }
         RolesTakenDto rolesTaken = null;
         IdentityService.RolesTaken taken = updated.rolesTaken();

@@ -3,6 +3,7 @@ package com.lead2cash.platform.internal.identity;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.HandedOnWork;
 import com.lead2cash.platform.Headships;
+import com.lead2cash.platform.HeldRecords;
 import com.lead2cash.platform.OrgUnitReferences;
 import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.BadRequestException;
@@ -49,13 +50,22 @@ public class IdentityService {
     private final ObjectProvider<OrgUnitReferences> unitReferences;
     /** The modules whose records a person manages for their team: given up when the person leaves their unit (0093). */
     private final ObjectProvider<Headships> headships;
+    /** The modules whose records a person owns: a deactivated person's open ones are told, not moved (0095). */
+    private final ObjectProvider<HeldRecords> heldRecords;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final com.lead2cash.platform.OrgDirectory org;
 
     IdentityService(UserRepository users, OrgUnitRepository units, PasswordEncoder passwordEncoder, JdbcClient jdbc,
                     Clock clock, ApiTokens tokens, FindByIndexNameSessionRepository<? extends Session> sessions,
                     ObjectProvider<HandedOnWork> handedOn, ObjectProvider<OrgUnitReferences> unitReferences,
-                    ObjectProvider<Headships> headships) {
+                    ObjectProvider<Headships> headships,
+                    ObjectProvider<HeldRecords> heldRecords, org.springframework.context.ApplicationEventPublisher events,
+                    com.lead2cash.platform.OrgDirectory org) {
+        this.org = org;
         this.handedOn = handedOn;
         this.headships = headships;
+        this.heldRecords = heldRecords;
+        this.events = events;
         this.unitReferences = unitReferences;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -282,8 +292,16 @@ public class IdentityService {
         // of the roles the person held and those their work was handed on to, the ones nobody active holds now (0074)
         Set<Role> roles = new java.util.TreeSet<>(saved.roleSet());
         moved.stream().map(HandedOnWork.Handover::toRole).filter(java.util.Objects::nonNull).forEach(roles::add);
-        return new Activation(saved, new Deactivation(moved, units.findHeadedBy(id), unheldRoles(roles)), null,
-                List.of());
+        // the open records they still own stay theirs: who takes them is their manager's decision, who is told (0095)
+        List<HeldRecords.Held> held = heldRecords.orderedStream().flatMap(m -> m.heldBy(id).stream())
+                .filter(h -> h.count() > 0).toList();
+        UUID manager = held.isEmpty() ? null
+                : org.managerOf(id).map(com.lead2cash.platform.OrgDirectory.Person::id).orElse(null);
+        if (manager != null) {
+            events.publishEvent(new HeldRecords.PersonLeftHolding(id, manager, held));
+        }
+        return new Activation(saved, new Deactivation(moved, units.findHeadedBy(id), unheldRoles(roles), held,
+                manager), null, List.of());
     }
 
     /**
@@ -312,10 +330,18 @@ public class IdentityService {
      * What a deactivation left with others and what it left to do (docs/decisions/0073, 0074), for the administrator's
      * answer: the work the modules handed on (their open approval tasks, and to whom), the units that still name the
      * person as their head — until an administrator appoints another —, and the roles nobody active holds now while work
-     * waits on their holders (a pool's approval tasks, and how many) — until an administrator gives the role to someone.
+     * waits on their holders (a pool's approval tasks, and how many) — until an administrator gives the role to someone;
+     * and the open records they still own (0095: open leads, customers, open opportunities, how many of each) — until
+     * their manager ({@code stillHoldsToldTo}: the nearest active head up their line, told of it; null when there is
+     * none, or nothing is held) hands them over.
      */
     public record Deactivation(List<HandedOnWork.Handover> handedOn, List<OrgUnit> stillHeads,
-                               List<HandedOnWork.Waiting> unheldRoles) {
+                               List<HandedOnWork.Waiting> unheldRoles, List<HeldRecords.Held> stillHolds,
+                               UUID stillHoldsToldTo) {
+
+        public Deactivation {
+            stillHolds = stillHolds == null ? List.of() : List.copyOf(stillHolds);
+        }
     }
 
     /** A user changes their own password, proving they know the current one; their API tokens are revoked. */

@@ -176,6 +176,12 @@ class UserAdminController {
                 if (!changed.isEmpty()) {
                     redirect.addFlashAttribute("flashNotes", new java.util.ArrayList<>(changed));
                 }
+                // the open records they still own, each a link to its list of that owner, to hand them over (0095)
+                java.util.List<java.util.List<String>> links = notes.links(activation.deactivation());
+                if (!links.isEmpty()) {
+                    redirect.addFlashAttribute("flashNoteLinks", new java.util.ArrayList<>(links.stream()
+                            .map(java.util.ArrayList::new).toList()));
+                }
             }
         } catch (RecordNotFoundException e) {
             throw e; // not found: the 404 page, as a GET of it

@@ -47,7 +47,12 @@ public enum NotificationKind {
     AFTERSALES_HANDOVER_RETURNED("aftersales.handover.returned"),
     AFTERSALES_HANDOVER_CONTRACT_TERMINATED("aftersales.handover.contractTerminated"),
     /** A group robot stopped delivering: its administrators are told once, until it delivers again (0097). */
-    ROBOT_FAILING("robot.failing");
+    ROBOT_FAILING("robot.failing"),
+    /**
+     * A person was deactivated while still owning open leads, customers or opportunities: their manager is told, to hand
+     * them over — nothing is reassigned (0095).
+     */
+    PEOPLE_DEPARTED_HOLDING("people.departedHolding");
 
     private final String key;
 

@@ -1,0 +1,156 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.platform.internal.identity.IdentityService;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.LeadTestSupport;
+import com.lead2cash.testing.LeadTestSupport.Company;
+import jakarta.servlet.http.Cookie;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Docs/decisions/0095 (离职交接): a sales rep deactivated while still owning open leads and customers keeps them — nothing
+ * is reassigned, their deadlines go on escalating to the manager — and the handover is made visible: the
+ * administrator's answer says what they still hold, with the lists of that owner, and their manager gets one notice
+ * saying the same, to transfer them.
+ */
+@IntegrationTest
+class DepartedHoldingTest {
+
+    private static final String NOTICE = "people.departedHolding";
+
+    @Autowired MockMvcTester mvc;
+    @Autowired LeadTestSupport support;
+    @Autowired Fixtures fixtures;
+    @Autowired IdentityService identity;
+    @Autowired JdbcClient jdbc;
+
+    private Company company() {
+        return support.company(mvc, UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    /** The administrator deactivates the user through the API, in the language given; the answer. */
+    private JsonNode deactivate(User user, String language) {
+        User current = identity.user(user.id());
+        var result = mvc.put().uri("/api/v1/users/{id}", user.id())
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + current.orgUnitId()
+                        + "\",\"roles\":" + current.roleSet().stream().map(r -> "\"" + r + "\"").toList()
+                        + ",\"active\":false,\"version\":" + current.version() + "}").exchange();
+        assertThat(result).hasStatusOk();
+        return support.json(result);
+    }
+
+    /** The senior rep of the company owns two open grade-A leads (routed to them) and one customer they registered. */
+    private List<UUID> seniorHoldsTwoLeadsAndACustomer(Company co) {
+        String marketing = support.bearer(mvc, co.marketing().username());
+        List<UUID> leads = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                    co.gradeALead("上海离职交接" + co.tag() + i + "有限公司",
+                            "139" + String.format("%08d", Math.floorMod((co.tag() + i).hashCode(), 100_000_000))));
+            assertThat(lead.get("ownerId").asString()).isEqualTo(co.senior().id().toString());
+            leads.add(UUID.fromString(lead.get("id").asString()));
+        }
+        var customer = support.post(mvc, support.bearer(mvc, co.senior().username()), "/api/v1/customers",
+                "{\"name\":\"杭州离职交接" + co.tag() + "有限公司\"}");
+        assertThat(customer).hasStatus(HttpStatus.CREATED);
+        assertThat(support.json(customer).get("ownerId").asString()).isEqualTo(co.senior().id().toString());
+        return leads;
+    }
+
+    private List<String> notices(User user) {
+        return jdbc.sql("select link from notification_message where recipient_id = :user and kind = :kind")
+                .param("user", user.id()).param("kind", NOTICE).query(String.class).list();
+    }
+
+    @Test
+    void D0095_aRepDeactivatedWithLeadsAndACustomerKeepsThemAndTheAnswerAndTheirManagerSaySo() {
+        Company co = company();
+        List<UUID> leads = seniorHoldsTwoLeadsAndACustomer(co);
+        UUID senior = co.senior().id();
+
+        JsonNode deactivation = deactivate(co.senior(), "zh-CN").get("deactivation");
+
+        JsonNode held = deactivation.get("stillHolds");
+        assertThat(held).hasSize(2);
+        assertThat(held.get(0).get("kind").asString()).isEqualTo("LEADS");
+        assertThat(held.get(0).get("count").asInt()).isEqualTo(2);
+        assertThat(held.get(0).get("link").asString()).isEqualTo("/leads?ownerId=" + senior);
+        assertThat(held.get(1).get("kind").asString()).isEqualTo("CUSTOMERS");
+        assertThat(held.get(1).get("count").asInt()).isEqualTo(1);
+        assertThat(held.get(1).get("link").asString()).isEqualTo("/customers?ownerId=" + senior);
+        assertThat(deactivation.get("notes").valueStream().map(JsonNode::asString).toList()).contains(
+                "该用户仍持有 2 条线索、1 个客户，系统不会自动转交：已通知其上级" + co.eastManager().displayName()
+                        + "，由其安排离职交接。");
+
+        // nothing reassigned: the leads are still the rep's, their L7 deadlines too (escalating to the manager)
+        for (UUID lead : leads) {
+            assertThat(jdbc.sql("select owner_id from lead_lead where id = :id").param("id", lead).query(UUID.class)
+                    .single()).isEqualTo(senior);
+            assertThat(jdbc.sql("select owner_id from sop_deadline where subject_type = 'Lead' and subject_id = :id"
+                    + " and rule_id = 'L7' and state = 'OPEN'").param("id", lead.toString()).query(UUID.class).single())
+                    .isEqualTo(senior);
+        }
+
+        // the head of the rep's unit is told once, with the link to the first list to hand them over from
+        assertThat(notices(co.eastManager())).containsExactly("/leads?ownerId=" + senior);
+        assertThat(notices(co.director())).isEmpty();
+        JsonNode inbox = support.getJson(mvc, support.bearer(mvc, co.eastManager().username()), "/api/v1/notifications");
+        JsonNode notice = inbox.get("items").valueStream().filter(n -> NOTICE.equals(n.get("kind").asString()))
+                .findFirst().orElseThrow();
+        assertThat(notice.get("title").asString()).isEqualTo(co.senior().displayName()
+                + " was deactivated and still owns 2 open lead(s) and 1 customer(s): nothing is reassigned, hand them over.");
+    }
+
+    @Test
+    void D0095_aRepDeactivatedWithNothingOpenSaysNothingHeldAndNobodyIsTold() {
+        Company co = company();
+
+        JsonNode deactivation = deactivate(co.junior(), "en").get("deactivation");
+
+        assertThat(deactivation.get("stillHolds")).isEmpty();
+        assertThat(deactivation.get("notes").valueStream().map(JsonNode::asString).toList())
+                .noneMatch(n -> n.contains("still own"));
+        assertThat(notices(co.eastManager())).isEmpty();
+    }
+
+    @Test
+    void D0095_theUsersScreenSaysWhatTheyStillHoldWithTheListsOfThatOwner() throws Exception {
+        Company co = company();
+        seniorHoldsTwoLeadsAndACustomer(co);
+        UUID senior = co.senior().id();
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        var result = mvc.post().uri("/admin/users/{id}/active", senior).cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("active", "false").param("version", String.valueOf(identity.user(senior).version())).exchange();
+
+        assertThat(result).hasStatus3xxRedirection();
+        assertThat(result.getMvcResult().getFlashMap().get("flashNotes")).isEqualTo(List.of(
+                "They still own 2 open leads, 1 customer: nothing is reassigned. " + co.eastManager().displayName()
+                        + ", their manager, is told, to hand them over."));
+        assertThat(result.getMvcResult().getFlashMap().get("flashNoteLinks")).isEqualTo(List.of(
+                List.of("2 open leads", "/leads?ownerId=" + senior), List.of("1 customer", "/customers?ownerId=" + senior)));
+        String html = mvc.get().uri("/admin/users/{id}", senior).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .flashAttrs(result.getMvcResult().getFlashMap()).exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("<a href=\"/leads?ownerId=" + senior + "\">2 open leads</a>",
+                "<a href=\"/customers?ownerId=" + senior + "\">1 customer</a>");
+        assertThat(notices(co.eastManager())).hasSize(1);
+    }
+}

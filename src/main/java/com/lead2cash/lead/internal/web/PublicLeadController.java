@@ -67,7 +67,7 @@ public class PublicLeadController {
         this.bodies = bodies;
     }
 
-    @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key with the same body, 401, 422 (also: the key reused with another body), 429")
+    @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key with the same body, 401, 409 (the same Idempotency-Key while its first request is in flight: retry after a moment), 422 (also: the key reused with another body), 429")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json",
             schema = @Schema(implementation = PublicLeadRequest.class),

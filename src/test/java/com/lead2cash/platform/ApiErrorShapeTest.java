@@ -74,6 +74,20 @@ class ApiErrorShapeTest {
     }
 
     @Test
+    void aMethodTheServerRefusesOnAScreensAddressIsA405ProblemForAProgramAndThePageForABrowser() throws Exception {
+        for (String[] call : new String[][] {{"/", "GET"}, {"/c/x/y", "GET, POST"}}) {
+            for (String answer : new String[] {send("TRACE", call[0]), send("TRACE", call[0], "Accept: */*")}) {
+                assertThat(answer).as(call[0]).startsWith("HTTP/1.1 405").contains("application/problem+json",
+                                "\"error.wrongMethod\"", "\r\nAllow: " + call[1] + "\r\n")
+                        .doesNotContain("\"timestamp\"", "\"path\"", "PUT");
+            }
+            assertThat(send("TRACE", call[0], "Accept: text/html")).as(call[0]).startsWith("HTTP/1.1 405")
+                    .contains("\r\nAllow: " + call[1] + "\r\n", "<h1 class=\"display-6\">405</h1>")
+                    .doesNotContain("application/problem+json", "\"timestamp\"");
+        }
+    }
+
+    @Test
     void anOptionsRequestOnTheWebToLeadEndpointNeedsNoKey() throws Exception {
         String answer = send("OPTIONS", "/api/v1/public/leads");
         assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("Allow: ").contains("POST");

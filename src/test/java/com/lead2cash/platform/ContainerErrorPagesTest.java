@@ -29,8 +29,8 @@ class ContainerErrorPagesTest {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\nAccept-Language: "
-                    + language + "\r\n" + (extraHeader == null ? "" : extraHeader + "\r\n")
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + (accept == null ? "" : "Accept: " + accept + "\r\n")
+                    + "Accept-Language: " + language + "\r\n" + (extraHeader == null ? "" : extraHeader + "\r\n")
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
@@ -73,6 +73,44 @@ class ContainerErrorPagesTest {
         for (String target : new String[] {"/leads/%2e%2e/x", "/leads//x", "/leads/%2E/x"}) {
             assertProductPage(page(target), target);
         }
+    }
+
+    @Test
+    void anAddressTheFirewallRefusesIsA400ProblemForAProgramNeverBootsErrorBody() throws Exception {
+        for (String target : new String[] {"/c/abc/def;jsessionid=abc", "/login;a=b", "/;x", "/foo//bar"}) {
+            for (String accept : new String[] {null, "*/*", "application/json"}) {
+                String answer = send(target, accept, "en", null);
+                assertThat(answer).as(target + " " + accept).startsWith("HTTP/1.1 400 ")
+                        .containsIgnoringCase("Content-Type: application/problem+json")
+                        .contains("\"status\":400", "\"code\":\"error.badRequest\"", "\"title\":\"Bad Request\"")
+                        .containsIgnoringCase("X-Content-Type-Options: nosniff")
+                        .doesNotContain("\"timestamp\"", "\"error\":\"Bad Request\"", "\"path\"", TOMCAT, "<html");
+            }
+            String page = page(target);
+            assertProductPage(page, target);
+            assertSecurityHeaders(page, target);
+        }
+    }
+
+    @Test
+    void whatTomcatRefusesCarriesTheProductsSecurityHeaders() throws Exception {
+        for (String target : new String[] {"/%", "/c/%00/x", "/leads/a%5Cb"}) {
+            String answer = page(target);
+            assertProductPage(answer, target);
+            assertSecurityHeaders(answer, target);
+        }
+        for (String target : new String[] {"/api/v1/leads/a%00b", "/api/v1/leads/%2e%2e/x"}) {
+            assertThat(send(target, "application/json", "en", null)).as(target).startsWith("HTTP/1.1 400 ")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff").containsIgnoringCase("X-Frame-Options: DENY");
+        }
+    }
+
+    private static void assertSecurityHeaders(String answer, String target) {
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+        assertThat(head).as(target).containsIgnoringCase("X-Content-Type-Options: nosniff")
+                .containsIgnoringCase("X-Frame-Options: SAMEORIGIN")
+                .containsIgnoringCase("Content-Security-Policy: default-src 'self'; script-src 'self'");
     }
 
     @Test

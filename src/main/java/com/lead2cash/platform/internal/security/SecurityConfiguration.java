@@ -3,6 +3,7 @@ package com.lead2cash.platform.internal.security;
 import com.lead2cash.platform.internal.web.ProblemWriter;
 import com.lead2cash.platform.internal.web.ProgramCalls;
 import com.lead2cash.platform.internal.web.RefusalPage;
+import com.lead2cash.platform.internal.web.SecurityHeaders;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,14 +47,8 @@ class SecurityConfiguration {
             // customers' contacts answer confirmations without an account; the link is the credential
             RefusalPage.PUBLIC_LINKS + "**"};
 
-    /**
-     * Pages load scripts only from this server (htmx, Bootstrap and app.js; no inline script, no eval — the
-     * templates use no Alpine and no hx-on), styles from here and inline style attributes (Bootstrap and htmx
-     * set them), images from here and data: URIs (Bootstrap's icons); forms post only back here.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+    /** The pages' content security policy ({@link SecurityHeaders#CONTENT_SECURITY_POLICY}). */
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     /**
      * Sessions are stored with PostgreSQL's upsert: two requests of one session that set the same attribute at
@@ -104,11 +99,17 @@ class SecurityConfiguration {
         return new ThrottledAuthenticationManager(throttle, attempts, manager);
     }
 
-    /** An address the firewall refuses (an encoded NUL, a double slash…): 400, as a problem on the API. */
+    /**
+     * An address the firewall refuses (an encoded NUL, a double slash, a {@code ;jsessionid=}…): 400, as a problem on
+     * the API, with the headers no chain has written yet (the firewall refuses before one is chosen); elsewhere the
+     * container's error dispatch, which the web chain and the product's error endpoint answer (a page for a browser,
+     * a problem for anything else).
+     */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, e) -> {
             if (request.getRequestURI().startsWith("/api/")) {
+                SecurityHeaders.problem(response);
                 problems.write(request, response, HttpStatus.BAD_REQUEST, "error.requestRejected");
             } else {
                 response.sendError(HttpStatus.BAD_REQUEST.value());

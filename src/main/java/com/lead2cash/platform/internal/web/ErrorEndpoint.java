@@ -33,11 +33,20 @@ import org.springframework.web.util.pattern.PathPattern;
  * a problem for JSON and the error page for a browser. An error of an API address that no handler answered
  * (the container refusing {@code TRACE} with 405, an exception before a controller was chosen) is the API's
  * problem, whatever the caller accepts, not Boot's own error body; so is one of the actuator a program called
- * ({@link ProgramCalls}). The container's 405 lists its servlet's methods in {@code Allow}: it is answered with the
- * route's own methods instead, and as the 404 it is when no route has the address.
+ * ({@link ProgramCalls}). Any other address's error (the firewall refusing {@code ;jsessionid=} or {@code //}, a
+ * {@code TRACE}) is the error page for a browser (it asks for HTML) and a problem for anything else — no
+ * {@code Accept}, {@code *}/{@code *} — never Boot's error body either. The container's 405 lists its servlet's
+ * methods in {@code Allow}: it is answered with the route's own methods instead, and as the 404 it is when no route
+ * has the address.
  */
 @Controller
 class ErrorEndpoint extends BasicErrorController {
+
+    /**
+     * A header every security chain writes: an error without it came from a request no chain saw (the firewall
+     * refused it), and is given the product's security headers here.
+     */
+    private static final String NOSNIFF = "X-Content-Type-Options";
 
     private final ProblemWriter problems;
 
@@ -56,8 +65,8 @@ class ErrorEndpoint extends BasicErrorController {
 
     @Override
     public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
-        if (!direct(request) && api(request)) {
-            ResponseEntity<Map<String, Object>> problem = apiProblem(request, response);
+        if (!direct(request) && (api(request) || !asksForPage(request))) {
+            ResponseEntity<Map<String, Object>> problem = containerProblem(request, response);
             response.setStatus(problem.getStatusCode().value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
@@ -73,6 +82,13 @@ class ErrorEndpoint extends BasicErrorController {
             return new ModelAndView("error", PageExceptionHandler.errorModel(404, null, new Object[0], null),
                     HttpStatus.NOT_FOUND);
         }
+        if (!response.containsHeader(NOSNIFF)) {
+            SecurityHeaders.page(response);
+        }
+        if (routeStatus(request, response) == HttpStatus.NOT_FOUND) {
+            // the page says what the answer is: no route has the address
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.NOT_FOUND.value());
+        }
         ModelAndView page = super.errorHtml(request, response);
         if (page != null) {
             page.addObject("publicReader", PageExceptionHandler.publicReader(request));
@@ -85,28 +101,19 @@ class ErrorEndpoint extends BasicErrorController {
         if (direct(request)) {
             return problem(HttpStatus.NOT_FOUND, "error.noRoute", request.getRequestURI());
         }
-        if (api(request)) {
-            // the answer under way, to set its Allow: this method of Boot's is given the request only
-            return apiProblem(request, ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                    .getResponse());
-        }
-        return super.error(request);
+        // the answer under way, to set its Allow: this method of Boot's is given the request only
+        return containerProblem(request, ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getResponse());
     }
 
     /**
-     * The container's error of an API address, as the API words it: the status kept, Boot's body never shown — but
-     * a 405 the container gave (a {@code TRACE}) allows the route's methods, or is a 404 without a route.
+     * The container's error, as the API words it: the status kept, Boot's body never shown — but a 405 the container
+     * gave (a {@code TRACE}) allows the route's methods, or is a 404 without a route.
      */
-    private ResponseEntity<Map<String, Object>> apiProblem(HttpServletRequest request, HttpServletResponse response) {
-        HttpStatus status = getStatus(request);
-        if (status == HttpStatus.METHOD_NOT_ALLOWED && response != null) {
-            Set<String> allowed = routeMethods(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
-            // set, not added: the container's list goes (no value takes the header away)
-            response.setHeader(HttpHeaders.ALLOW, allowed.isEmpty() ? null : String.join(", ", allowed));
-            if (allowed.isEmpty()) {
-                status = HttpStatus.NOT_FOUND;
-                response.setStatus(status.value());
-            }
+    private ResponseEntity<Map<String, Object>> containerProblem(HttpServletRequest request, HttpServletResponse response) {
+        HttpStatus status = routeStatus(request, response);
+        if (response != null && !response.containsHeader(NOSNIFF)) {
+            SecurityHeaders.problem(response);
         }
         String key = status == HttpStatus.NOT_FOUND ? "error.noRoute"
                 : status == HttpStatus.METHOD_NOT_ALLOWED ? "error.wrongMethod"
@@ -126,6 +133,24 @@ class ErrorEndpoint extends BasicErrorController {
         body.put("instance", instance);
         body.putAll(problem.getProperties() == null ? Map.of() : problem.getProperties());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /**
+     * The error's status; a 405 the container gave (a {@code TRACE}) with the methods of the address's route in
+     * {@code Allow} instead of the container's list, or a 404 when no route has the address.
+     */
+    private HttpStatus routeStatus(HttpServletRequest request, HttpServletResponse response) {
+        HttpStatus status = getStatus(request);
+        if (status == HttpStatus.METHOD_NOT_ALLOWED && response != null) {
+            Set<String> allowed = routeMethods(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+            // set, not added: the container's list goes (no value takes the header away)
+            response.setHeader(HttpHeaders.ALLOW, allowed.isEmpty() ? null : String.join(", ", allowed));
+            if (allowed.isEmpty()) {
+                status = HttpStatus.NOT_FOUND;
+                response.setStatus(status.value());
+            }
+        }
+        return status;
     }
 
     /**
@@ -169,6 +194,15 @@ class ErrorEndpoint extends BasicErrorController {
     private static boolean api(HttpServletRequest request) {
         return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
                 && ProgramCalls.answeredAsProblem(uri, request);
+    }
+
+    /**
+     * A browser's visit, which is shown the error page: it asks for HTML. Anything else (no {@code Accept}, {@code *}/{@code *},
+     * JSON) is a program, answered a problem.
+     */
+    private static boolean asksForPage(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.TEXT_HTML_VALUE);
     }
 
     /** Not the container's error dispatch: someone typed /error. */

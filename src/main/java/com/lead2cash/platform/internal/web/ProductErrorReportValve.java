@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * API's shape (as {@link ProblemWriter} writes them) — a request line too long to be read too, its address then
  * taken from what Tomcat had read of it — and so does a program's call of the actuator ({@link ProgramCalls}, by
  * the headers read before the one over the limit); anything else a plain page in the error page's style, in the
- * reader's language. Never Tomcat's report, its version or an exception. Everything the application answered
+ * reader's language. Either with the security headers the product's other answers carry ({@link SecurityHeaders}):
+ * no security chain saw the request. Never Tomcat's report, its version or an exception. Everything the application answered
  * itself (its /error page included) has a body already and is left alone.
  */
 final class ProductErrorReportValve extends ErrorReportValve {
@@ -69,10 +70,12 @@ final class ProductErrorReportValve extends ErrorReportValve {
         try {
             String body;
             if (api) {
+                SecurityHeaders.problem(response);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 body = problem(status, tooLarge(throwable) ? "error.requestTooLarge"
                         : unencoded(throwable) ? "error.requestTargetUnencoded" : null, locale);
             } else {
+                SecurityHeaders.page(response);
                 response.setContentType(MediaType.TEXT_HTML_VALUE);
                 body = page(status, locale, uri != null && uri.startsWith(RefusalPage.PUBLIC_LINKS));
             }

@@ -133,6 +133,57 @@ class ApiDocumentTest {
         assertThat(lengths.values()).containsOnly(com.lead2cash.platform.InputRules.MAX_SEARCH);
     }
 
+    /**
+     * Every longest length a request field declares is the one the server holds it to, and no field declares one it is
+     * not held to: springdoc gave every optional String parameter (a list's cursor, an acceptance's remarks…) one
+     * schema object, and the search text's length set on it was declared for them all — remarks said 200 while 500
+     * were taken.
+     */
+    @Test
+    void everyDeclaredLongestLengthOfARequestFieldIsTheServersLimit() {
+        java.util.Map<String, Integer> declared = new java.util.TreeMap<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String at = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey() + " ";
+            JsonNode parameters = operation.getValue().get("parameters");
+            if (parameters != null) {
+                parameters.valueStream().filter(p -> p.at("/schema/maxLength").isNumber())
+                        .forEach(p -> declared.put(at + p.get("name").asString(), p.at("/schema/maxLength").asInt()));
+            }
+            JsonNode content = operation.getValue().at("/requestBody/content");
+            if (content.isObject()) {
+                content.properties().forEach(type -> lengths(at, type.getValue().get("schema"), declared));
+            }
+        }));
+        document.at("/components/schemas").properties()
+                .forEach(schema -> lengths(schema.getKey() + " ", schema.getValue(), declared));
+
+        java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+        declared.keySet().stream().filter(field -> field.startsWith("GET ") && field.endsWith(" q"))
+                .forEach(field -> expected.put(field, com.lead2cash.platform.InputRules.MAX_SEARCH));
+        expected.put("GET /api/v1/contracts q", com.lead2cash.contract.internal.ContractQueries.MAX_SEARCH);
+        for (String field : new String[] {"signedBy", "quantity", "quality", "remarks"}) {
+            expected.put("POST /api/v1/orders/{id}/acceptance " + field, com.lead2cash.order.internal.OrderService.MAX_TEXT);
+        }
+        assertThat(declared).containsKey("GET /api/v1/leads q").isEqualTo(expected);
+    }
+
+    /** The longest lengths a schema's properties declare, inner objects and list items too, under {@code at}. */
+    private static void lengths(String at, JsonNode schema, java.util.Map<String, Integer> declared) {
+        if (schema == null || !schema.isObject()) {
+            return;
+        }
+        JsonNode properties = schema.get("properties");
+        if (properties != null) {
+            properties.properties().forEach(property -> {
+                if (property.getValue().get("maxLength") != null) {
+                    declared.put(at + property.getKey(), property.getValue().get("maxLength").asInt());
+                }
+                lengths(at + property.getKey() + ".", property.getValue(), declared);
+            });
+        }
+        lengths(at, schema.get("items"), declared);
+    }
+
     @Test
     void bearerTokensSecureTheApiExceptTheTokenCallAndTheWebToLeadEndpointTakesAnApiKey() {
         JsonNode schemes = document.at("/components/securitySchemes");

@@ -74,7 +74,8 @@ public class OrderService {
     static final String SHIPMENT_SUBJECT = "OrderShipment";
     static final String DELAY_SUBJECT = "OrderDelay";
     static final long MAX_FORM = 20L * 1024 * 1024;
-    static final int MAX_TEXT = 500;
+    /** The longest text of an order's fields (an acceptance's signed by, quantity, quality, remarks; a waybill…). */
+    public static final int MAX_TEXT = 500;
 
     /** One product and quantity asked for. */
     public record LineRequest(UUID productId, BigDecimal quantity) {

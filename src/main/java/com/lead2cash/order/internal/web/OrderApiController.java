@@ -250,8 +250,10 @@ class OrderApiController {
     @OrderRoleRefusal.Step(OrderAction.ACCEPT)
     OrderView accept(@PathVariable UUID id, @RequestPart("form") MultipartFile form,
                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptedOn,
-                     @RequestParam String signedBy, @RequestParam String quantity, @RequestParam String quality,
-                     @RequestParam(required = false) String remarks,
+                     @Parameter(schema = @Schema(maxLength = OrderService.MAX_TEXT)) @RequestParam String signedBy,
+                     @Parameter(schema = @Schema(maxLength = OrderService.MAX_TEXT)) @RequestParam String quantity,
+                     @Parameter(schema = @Schema(maxLength = OrderService.MAX_TEXT)) @RequestParam String quality,
+                     @Parameter(schema = @Schema(maxLength = OrderService.MAX_TEXT)) @RequestParam(required = false) String remarks,
                      @Parameter(description = VERSION_REQUIRED) @RequestParam(required = false) Long version,
                      @Parameter(description = VERSION_REQUIRED)
                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) throws IOException {

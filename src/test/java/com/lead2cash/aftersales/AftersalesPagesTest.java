@@ -246,6 +246,7 @@ class AftersalesPagesTest {
 
         c = customers.json(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/first-response",
                 "{\"text\":\"已回电\",\"version\":" + c.get("version").asLong() + "}"));
+        c = rootCause(rep, id, c, s);
         for (String[] lang : new String[][] {{"zh-CN", "此项必填。"}, {"en", "This field is required."}}) {
             MvcTestResult noResolution = post(session, "/complaints/" + id + "/feedback", lang[0],
                     "version", c.get("version").asString(), "resolution", "");
@@ -265,6 +266,40 @@ class AftersalesPagesTest {
         assertThat(FormHtml.textareaText(html, "resolution-text")).as("what was typed comes back").isEqualTo("已更换\u0000螺丝");
         assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("resolution").isNull())
                 .as("nothing saved").isTrue();
+    }
+
+    /** The handler (the rep) records one Why, the root cause and the corrective action: the complaint as it is then. */
+    private JsonNode rootCause(String rep, String id, JsonNode c, Service s) {
+        MvcTestResult saved = customers.put(mvc, rep, "/api/v1/complaints/" + id + "/root-cause", """
+                {"whys":["螺丝未拧紧"],"rootCause":"装配漏检","correctiveAction":"上门紧固","correctiveOwnerId":"%s",
+                 "correctiveDueOn":"%s","version":%d}""".formatted(s.rep().id(),
+                // due a few days from the application's today (this context's clock)
+                java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai")).plusDays(3),
+                c.get("version").asLong()));
+        assertThat(saved).hasStatusOk();
+        return customers.json(saved);
+    }
+
+    @Test
+    void S2_theComplaintPageOffersTheResolutionFormOnlyOnceTheRootCauseAndTheCorrectiveActionAreRecorded()
+            throws Exception {
+        Service s = support.service("feedbackform");
+        String customer = support.customer(s.rep(), "杭州反馈表单科技有限公司");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode c = customers.postJson(mvc, rep, "/api/v1/complaints", """
+                {"customerId":"%s","category":"PRODUCT","severity":"MINOR","description":"面板螺丝松动"}""".formatted(customer));
+        String id = c.get("id").asString();
+        c = customers.json(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/classify",
+                "{\"category\":\"PRODUCT\",\"severity\":\"MINOR\",\"version\":" + c.get("version").asLong() + "}"));
+        c = customers.json(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/first-response",
+                "{\"text\":\"已回电\",\"version\":" + c.get("version").asLong() + "}"));
+        Cookie session = customers.session(mvc, s.rep());
+        for (String lang : List.of("zh-CN", "en")) {
+            assertThat(page(session, "/complaints/" + id, lang)).as("handling, no root cause yet: the 5 Whys first")
+                    .contains("id=\"five-whys-form\"").doesNotContain("id=\"feedback-form\"", "id=\"give-feedback\"");
+        }
+        rootCause(rep, id, c, s);
+        assertThat(page(session, "/complaints/" + id, "zh-CN")).contains("id=\"feedback-form\"", "id=\"give-feedback\"");
     }
 
     private MvcTestResult post(Cookie session, String path, String lang, String... params) {

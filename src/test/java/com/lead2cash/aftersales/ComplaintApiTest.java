@@ -758,6 +758,25 @@ class ComplaintApiTest {
     }
 
     @Test
+    void S2_theResolutionIsOfferedOnlyOnceTheRootCauseAndTheCorrectiveActionAreRecorded() {
+        Service s = support.service("offerFeedback");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州反馈时机科技有限公司");
+        JsonNode c = handling(rep, customer);
+        String id = c.get("id").asString();
+        assertThat(c.get("availableActions")).extracting(JsonNode::asString).as("no root cause yet")
+                .containsExactlyInAnyOrder("ANALYSE", "ADD_EVIDENCE");
+        MvcTestResult early = post(rep, "/api/v1/complaints/" + id + "/feedback",
+                "{\"resolution\":\"已寄送勘误\",\"version\":" + c.get("version").asLong() + "}");
+        assertThat(early).hasStatus(422);
+        assertThat(early).bodyJson().extractingPath("$.code").isEqualTo("aftersales.error.rootCauseFirst");
+        c = rootCause(rep, c, s.rep());
+        assertThat(c.get("availableActions")).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("ANALYSE", "GIVE_FEEDBACK", "ADD_EVIDENCE");
+        assertThat(act(rep, c, "feedback", "\"resolution\":\"已寄送勘误\"").get("status").asString()).isEqualTo("FEEDBACK");
+    }
+
+    @Test
     void aRatingLinkAnsweredAfterTheComplaintClosedWithAReasonIsWithdrawnAndChangesNothing() throws Exception {
         Service s = support.service("lateRating");
         String rep = customers.bearer(mvc, s.rep());

@@ -273,8 +273,8 @@ public class Complaint {
     }
 
     /**
-     * S2: the resolution told to the customer (反馈客户). Refused until the root cause is known by at least
-     * one Why and the corrective action has an owner and a due date.
+     * S2: the resolution told to the customer (反馈客户). Refused until the root cause is known
+     * ({@link #rootCauseKnown}): {@link #availableActions} offers it only then.
      */
     public void giveFeedback(String resolutionText, Actor actor, Instant now) {
         require(Action.GIVE_FEEDBACK, actor);
@@ -285,9 +285,6 @@ public class Complaint {
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
-        }
-        if (why1 == null || rootCause == null || correctiveAction == null) {
-            throw new DomainException("aftersales.error.rootCauseFirst", code);
         }
         resolution = t;
         feedbackAt = now;
@@ -349,7 +346,9 @@ public class Complaint {
             case CLASSIFIED -> actions.add(Action.RESPOND);
             case HANDLING -> {
                 actions.add(Action.ANALYSE);
-                actions.add(Action.GIVE_FEEDBACK);
+                if (rootCauseKnown()) {
+                    actions.add(Action.GIVE_FEEDBACK);
+                }
             }
             case FEEDBACK -> {
                 actions.add(Action.REQUEST_RATING);
@@ -361,6 +360,14 @@ public class Complaint {
         }
         actions.add(Action.ADD_EVIDENCE);
         return actions;
+    }
+
+    /**
+     * Whether the root cause is known by at least one Why and the corrective action is recorded (with its owner and
+     * due date, which {@link #analyse} requires of it): the resolution is told to the customer only then.
+     */
+    private boolean rootCauseKnown() {
+        return why1 != null && rootCause != null && correctiveAction != null;
     }
 
     /** S1/S2 as they stand at {@code now}: breached once a due time passed unmet or was met late. */
@@ -389,6 +396,10 @@ public class Complaint {
             throw new ForbiddenException("error.forbidden");
         }
         if (!availableActions(actor).contains(action)) {
+            if (action == Action.GIVE_FEEDBACK && status == ComplaintStatus.HANDLING) {
+                // handling, the resolution waits only for the root cause (rootCauseKnown)
+                throw new DomainException("aftersales.error.rootCauseFirst", code);
+            }
             throw new DomainException("aftersales.error.complaint." + action, code, statusLabel());
         }
     }

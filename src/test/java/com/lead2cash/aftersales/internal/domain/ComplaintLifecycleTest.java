@@ -72,10 +72,21 @@ class ComplaintLifecycleTest {
     @Test
     void S2_theResolutionIsRefusedUntilTheRootCauseAndTheCorrectiveActionAreRecorded() {
         Complaint c = handling();
+        assertThat(c.availableActions(works)).as("not offered before the root cause")
+                .containsExactlyInAnyOrder(Complaint.Action.ANALYSE, Complaint.Action.ADD_EVIDENCE);
+        assertThatThrownBy(() -> c.giveFeedback("已升级固件", works, T0)).isInstanceOf(DomainException.class)
+                .hasMessage("aftersales.error.rootCauseFirst");
+        c.analyse(new Complaint.RootCause(List.of("网关掉线"), "测试规范未覆盖高温场景", null, null, null, null, null, null),
+                works, TODAY);
+        assertThat(c.availableActions(works)).as("nor with the root cause but no corrective action")
+                .doesNotContain(Complaint.Action.GIVE_FEEDBACK);
         assertThatThrownBy(() -> c.giveFeedback("已升级固件", works, T0)).isInstanceOf(DomainException.class)
                 .hasMessage("aftersales.error.rootCauseFirst");
         assertThat(c.status()).isEqualTo(ComplaintStatus.HANDLING);
         c.analyse(fiveWhys(), works, TODAY);
+        assertThat(c.availableActions(works)).as("offered once both are recorded")
+                .containsExactlyInAnyOrder(Complaint.Action.ANALYSE, Complaint.Action.GIVE_FEEDBACK,
+                        Complaint.Action.ADD_EVIDENCE);
         assertThat(c.whys()).hasSize(5);
         c.giveFeedback("已升级固件并回访确认", works, T0.plusSeconds(3600));
         assertThat(c.status()).isEqualTo(ComplaintStatus.FEEDBACK);

@@ -13,6 +13,7 @@ import com.lead2cash.testing.AftersalesTestSupport.Service;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.DocumentNumbers;
+import com.lead2cash.testing.FormHtml;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.RecordingNotifier;
@@ -755,6 +756,46 @@ class ComplaintApiTest {
         assertThat(closed.get("noRatingReason").isNull()).isTrue();
         assertThat(closed.get("satisfactionConfirmationId").asString()).isEqualTo(secondId);
         assertThat(confirmationRow(secondId)).as("the rating stays as answered").containsEntry("state", "RATED");
+    }
+
+    @Test
+    void aRatingGivenBeforeTheRatingWasAskedAgainDoesNotCloseTheComplaintOnlyTheLatestRatingDoes() throws Exception {
+        Service s = support.service("latestRating");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode c = awaitingRating(rep, s, "杭州最新评价科技有限公司");
+        String id = c.get("id").asString();
+        JsonNode first = ok(post(rep, "/api/v1/complaints/" + id + "/rating-request", "{}"));
+        String firstId = first.at("/confirmation/id").asString();
+        assertThat(answer(first.at("/confirmation/url").asString(), "5", "很满意")).hasStatus3xxRedirection();
+        clock.advance(Duration.ofMinutes(10));
+        JsonNode second = ok(post(rep, "/api/v1/complaints/" + id + "/rating-request", "{}"));
+        String secondId = second.at("/confirmation/id").asString();
+        assertThat(confirmationRow(firstId)).as("the answered link stays as answered").containsEntry("state", "RATED");
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(answer(second.at("/confirmation/url").asString(), "3", "一般")).hasStatus3xxRedirection();
+        c = customers.getJson(mvc, rep, "/api/v1/complaints/" + id);
+        assertThat(FormHtml.inputValue(complaintPage(s, id), "close-rating-confirmation"))
+                .as("the page offers the close with the latest rating").isEqualTo(secondId);
+
+        MvcTestResult earlier = post(rep, "/api/v1/complaints/" + id + "/close",
+                "{\"satisfactionConfirmationId\":\"%s\",\"version\":%d}".formatted(firstId, c.get("version").asLong()));
+        assertThat(earlier).as("the rating given before it was asked again").hasStatus(422);
+        assertThat(earlier).bodyJson().extractingPath("$.code").isEqualTo("aftersales.error.notLatestRating");
+        assertThat(customers.json(earlier).get("detail").asString()).as("names the rating that closes it").contains("3 / 5");
+        JsonNode after = customers.getJson(mvc, rep, "/api/v1/complaints/" + id);
+        assertThat(after.get("status").asString()).as("nothing changed").isEqualTo("FEEDBACK");
+        assertThat(after.get("rating").isNull()).isTrue();
+        assertThat(after.get("version").asLong()).isEqualTo(c.get("version").asLong());
+        assertThat(jdbc.sql("select count(*) from aftersales_survey where subject_id = :id")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).as("no satisfaction result").isZero();
+
+        JsonNode closed = act(rep, c, "close", "\"satisfactionConfirmationId\":\"" + secondId + "\"");
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("rating").asInt()).isEqualTo(3);
+        assertThat(closed.get("satisfactionConfirmationId").asString()).isEqualTo(secondId);
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, s.manager()), "/api/v1/satisfaction?groupBy=REP"))
+                .as("the latest rating is the complaint's result").singleElement()
+                .satisfies(row -> assertThat(row.get("average").decimalValue()).isEqualByComparingTo("3.00"));
     }
 
     @Test

@@ -395,40 +395,25 @@ public class ComplaintService {
     }
 
     /**
-     * Closes with the customer's rating (a RATED confirmation of this complaint) or, when none could be
-     * obtained, a reason; refused with neither, and a reason refused once the customer has rated it. The rating is the complaint's satisfaction result; closed
+     * Closes with the customer's rating (the latest RATED confirmation of this complaint, {@link Complaint#latestRating})
+     * or, when none could be obtained, a reason; refused with neither, with an earlier rating, and with a reason once the
+     * customer has rated it. The rating is the complaint's satisfaction result; closed
      * with a reason, a satisfaction survey goes to the contact. Either way the complaint's rating links still open are
      * withdrawn (under the complaint's lock, which an answer on one takes too): a rating arriving after the close is
      * refused and changes nothing.
      */
     public Complaint close(UUID id, UUID satisfactionConfirmationId, String noRatingReason, Long version) {
         Complaint c = locked(id, version, Complaint.Action.CLOSE);
-        Integer rating = null;
-        String comment = null;
-        ConfirmationView rated = null;
-        if (satisfactionConfirmationId != null) {
-            ConfirmationView v = confirmations.find(satisfactionConfirmationId)
-                    .filter(x -> x.subject().type().equals(AftersalesAccess.COMPLAINT)
-                            && x.subject().id().equals(c.id().toString()))
-                    .orElseThrow(() -> new FieldValidationException("satisfactionConfirmationId",
-                            "aftersales.error.notThisComplaint"));
-            if (v.state() != ConfirmationState.RATED || v.rating() == null) {
-                throw new DomainException("aftersales.error.notRatedYet", c.code());
-            }
-            rating = v.rating();
-            comment = v.comment();
-            rated = v;
-        } else {
-            // the customer rated it (the answer committed under this lock before us): the rating is the result, the
-            // complaint never reads "no rating" beside it
-            confirmations.of(AftersalesAccess.COMPLAINT, c.id().toString()).stream()
-                    .filter(v -> v.state() == ConfirmationState.RATED && v.rating() != null).findFirst()
-                    .ifPresent(v -> {
-                        throw new DomainException("aftersales.error.ratedAlready", c.code(), v.rating());
-                    });
+        // the answers committed under this lock before us: the complaint decides which of them is its result
+        List<ConfirmationView> links = confirmations.of(AftersalesAccess.COMPLAINT, c.id().toString());
+        if (satisfactionConfirmationId != null && links.stream().noneMatch(v -> v.id().equals(satisfactionConfirmationId))) {
+            throw new FieldValidationException("satisfactionConfirmationId", "aftersales.error.notThisComplaint");
         }
+        List<Complaint.Rating> ratings = ratings(links);
+        ConfirmationView rated = satisfactionConfirmationId == null ? null : links.stream()
+                .filter(v -> v.id().equals(satisfactionConfirmationId)).findFirst().orElseThrow();
         Complaint.Actor actor = access.actor(c);
-        c.close(rating, comment, satisfactionConfirmationId, noRatingReason, actor, clock.instant());
+        c.close(satisfactionConfirmationId, ratings, noRatingReason, actor, clock.instant());
         Complaint saved = complaints.save(c);
         confirmations.withdraw(AftersalesAccess.COMPLAINT, saved.id().toString());
         SatisfactionSurveys.SurveyRequest survey = new SatisfactionSurveys.SurveyRequest(
@@ -440,6 +425,22 @@ public class ComplaintService {
             surveys.send(survey);
         }
         return saved;
+    }
+
+    /** The ratings the complaint's links took (RATED confirmations), as the complaint weighs them. */
+    private static List<Complaint.Rating> ratings(List<ConfirmationView> links) {
+        return links.stream().filter(v -> v.state() == ConfirmationState.RATED && v.rating() != null)
+                .map(v -> new Complaint.Rating(v.id(), v.answeredAt(), v.rating(), v.comment())).toList();
+    }
+
+    /**
+     * The customer's rating that would close the complaint ({@link Complaint#latestRating}): the confirmation its page
+     * offers the close with, the only one {@link #close} takes; empty while none was rated.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ConfirmationView> latestRating(Complaint c, List<ConfirmationView> links) {
+        return c.latestRating(ratings(links)).flatMap(r -> links.stream()
+                .filter(v -> v.id().equals(r.confirmationId())).findFirst());
     }
 
     /** The complaints linked to this one as repeats: the one it repeats and those repeating it. */

@@ -10,10 +10,13 @@ import com.lead2cash.platform.Label;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -306,24 +309,56 @@ public class Complaint {
     }
 
     /**
-     * Closed (已关闭) with the customer's satisfaction rating (1–5 and comment, answered through the
-     * confirmation link of this complaint) or, when none could be obtained, a recorded reason. Refused
-     * with neither.
+     * A rating the customer gave on one of this complaint's links (a RATED confirmation): which link, when it was
+     * answered, the rating 1–5 and the comment.
      */
-    public void close(Integer givenRating, String comment, UUID confirmationId, String reason, Actor actor, Instant now) {
+    public record Rating(UUID confirmationId, Instant answeredAt, int rating, String comment) {
+    }
+
+    /**
+     * The customer's rating that is this complaint's result, of those its links took: the one on the link it names
+     * ({@link #ratingConfirmationId}, the latest asked — asking again withdraws the open links, so no rating came after
+     * it) once answered, else the one answered last. Empty while the customer has rated none. The close takes this one
+     * and no other; the page offers this one.
+     */
+    public Optional<Rating> latestRating(Collection<Rating> ratings) {
+        Optional<Rating> named = ratings.stream()
+                .filter(r -> ratingConfirmationId != null && ratingConfirmationId.equals(r.confirmationId())).findFirst();
+        return named.isPresent() ? named : ratings.stream()
+                .max(Comparator.comparing(Rating::answeredAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    /**
+     * Closed (已关闭) with the customer's satisfaction rating (1–5 and comment, answered through a confirmation link of
+     * this complaint: {@code ratings} are those its links took) or, when none could be obtained, a recorded reason.
+     * Refused with neither; refused with a rating that is not the latest ({@link #latestRating}), which an earlier
+     * link took before the rating was asked again; and refused with a reason once the customer has rated it.
+     */
+    public void close(UUID confirmationId, Collection<Rating> ratings, String reason, Actor actor, Instant now) {
         require(Action.CLOSE, actor);
         List<FieldError> errors = new ArrayList<>();
         String why = Texts.checked("noRatingReason", reason, MAX_TEXT, errors);
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        if (givenRating != null) {
-            if (givenRating < 1 || givenRating > 5) {
+        Optional<Rating> latest = latestRating(ratings);
+        if (confirmationId != null) {
+            if (ratings.stream().noneMatch(r -> r.confirmationId().equals(confirmationId))) {
+                throw new DomainException("aftersales.error.notRatedYet", code);
+            }
+            Rating given = latest.orElseThrow();
+            if (!given.confirmationId().equals(confirmationId)) {
+                throw new DomainException("aftersales.error.notLatestRating", code, given.rating());
+            }
+            if (given.rating() < 1 || given.rating() > 5) {
                 throw new DomainException("aftersales.error.ratingRange");
             }
-            rating = givenRating;
-            ratingComment = comment;
+            rating = given.rating();
+            ratingComment = given.comment();
             ratingConfirmationId = confirmationId;
+        } else if (latest.isPresent()) {
+            // rated: the rating is the result, the complaint never reads "no rating" beside it
+            throw new DomainException("aftersales.error.ratedAlready", code, latest.get().rating());
         } else if (why != null) {
             noRatingReason = why;
             // the links asked for a rating are withdrawn with the close: none of them is the complaint's result

@@ -426,7 +426,8 @@ public class AftersalesController {
         var ratings = confirmations.of(AftersalesAccess.COMPLAINT, c.id().toString());
         model.addAttribute("confirmations", ratings);
         model.addAttribute("openable", confirmations.openable(ratings));
-        model.addAttribute("rated", ratings.stream().filter(r -> r.rating() != null).findFirst().orElse(null));
+        // the close with the rating the complaint takes, the latest: never an earlier one it would refuse
+        model.addAttribute("rated", complaints.latestRating(c, ratings).orElse(null));
         model.addAttribute("survey", surveys.of(SatisfactionSurveys.Occasion.COMPLAINT_CLOSED, c.id()).orElse(null));
         List<UUID> people = new ArrayList<>(java.util.Arrays.asList(c.handlerId(), c.rootCauseAnalysis().correctiveOwnerId(),
                 c.rootCauseAnalysis().preventiveOwnerId()));

@@ -54,7 +54,7 @@ class ComplaintLifecycleTest {
                 Complaint.Action.ADD_EVIDENCE);
         assertThatThrownBy(() -> c.respond("x", works, T0)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> c.giveFeedback("x", works, T0)).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> c.close(null, null, null, "reason", works, T0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> c.close(null, List.of(), "reason", works, T0)).isInstanceOf(DomainException.class);
         assertThat(c.status()).isEqualTo(ComplaintStatus.RECEIVED);
         assertThat(c.availableActions(onlooker)).isEmpty();
         assertThatThrownBy(() -> c.classify(ComplaintCategory.PRODUCT, Severity.MAJOR, null, null,
@@ -128,13 +128,68 @@ class ComplaintLifecycleTest {
         Complaint c = handling();
         c.analyse(fiveWhys(), works, TODAY);
         c.giveFeedback("已升级固件", works, T0);
-        assertThatThrownBy(() -> c.close(null, null, null, "   ", works, T0)).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> c.close(null, List.of(), "   ", works, T0)).isInstanceOf(DomainException.class)
                 .hasMessage("aftersales.error.closeNeedsRating");
         assertThat(c.status()).isEqualTo(ComplaintStatus.FEEDBACK);
-        c.close(null, null, null, "客户联系人已离职，无法取得评价", works, T0.plusSeconds(60));
+        c.close(null, List.of(), "客户联系人已离职，无法取得评价", works, T0.plusSeconds(60));
         assertThat(c.status()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(c.noRatingReason()).isEqualTo("客户联系人已离职，无法取得评价");
         assertThat(c.availableActions(works)).isEmpty();
+    }
+
+    Complaint awaitingRating() {
+        Complaint c = handling();
+        c.analyse(fiveWhys(), works, TODAY);
+        c.giveFeedback("已升级固件", works, T0);
+        return c;
+    }
+
+    @Test
+    void onlyTheLatestRatingClosesTheComplaintOneGivenBeforeTheRatingWasAskedAgainIsRefused() {
+        Complaint c = awaitingRating();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        c.ratingRequested(first, works);
+        Complaint.Rating five = new Complaint.Rating(first, T0.plusSeconds(60), 5, "很满意");
+        c.ratingRequested(second, works);
+        Complaint.Rating three = new Complaint.Rating(second, T0.plusSeconds(120), 3, "一般");
+        List<Complaint.Rating> both = List.of(five, three);
+        assertThat(c.latestRating(both)).contains(three);
+        assertThatThrownBy(() -> c.close(first, both, null, works, T0.plusSeconds(180)))
+                .as("the rating given before it was asked again").isInstanceOf(DomainException.class)
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("aftersales.error.notLatestRating");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).contains(c.code(), "3 / 5");
+                    assertThat(RefusalText.of(e, Locale.ENGLISH)).contains("customer's latest rating (3 / 5)");
+                });
+        assertThatThrownBy(() -> c.close(null, both, "客户拒绝评价", works, T0.plusSeconds(180)))
+                .isInstanceOf(DomainException.class).hasMessage("aftersales.error.ratedAlready");
+        assertThat(c.status()).as("nothing changed").isEqualTo(ComplaintStatus.FEEDBACK);
+        assertThat(c.rating()).isNull();
+        assertThat(c.ratingConfirmationId()).isEqualTo(second);
+
+        c.close(second, both, null, works, T0.plusSeconds(180));
+        assertThat(c.status()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(c.rating()).isEqualTo(3);
+        assertThat(c.ratingComment()).isEqualTo("一般");
+        assertThat(c.ratingConfirmationId()).isEqualTo(second);
+    }
+
+    @Test
+    void aRatingGivenBeforeTheRatingWasAskedAgainClosesTheComplaintWhileTheNewLinkIsUnanswered() {
+        Complaint c = awaitingRating();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        c.ratingRequested(first, works);
+        Complaint.Rating four = new Complaint.Rating(first, T0.plusSeconds(60), 4, null);
+        c.ratingRequested(second, works);
+        assertThat(c.latestRating(List.of(four))).as("the latest rating there is").contains(four);
+        assertThatThrownBy(() -> c.close(second, List.of(four), null, works, T0.plusSeconds(120)))
+                .as("the new link is not answered yet").isInstanceOf(DomainException.class)
+                .hasMessage("aftersales.error.notRatedYet");
+        c.close(first, List.of(four), null, works, T0.plusSeconds(120));
+        assertThat(c.rating()).isEqualTo(4);
+        assertThat(c.ratingConfirmationId()).isEqualTo(first);
     }
 
     @Test

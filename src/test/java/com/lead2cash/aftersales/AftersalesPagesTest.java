@@ -8,6 +8,7 @@ import com.lead2cash.testing.AftersalesTestSupport.Service;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.FormHtml;
+import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ class AftersalesPagesTest {
     @Autowired MockMvcTester mvc;
     @Autowired AftersalesTestSupport support;
     @Autowired CustomerTestSupport customers;
+    @Autowired Fixtures fixtures;
 
     static String html(MvcTestResult result) throws Exception {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -300,6 +302,35 @@ class AftersalesPagesTest {
         }
         rootCause(rep, id, c, s);
         assertThat(page(session, "/complaints/" + id, "zh-CN")).contains("id=\"feedback-form\"", "id=\"give-feedback\"");
+    }
+
+    @Test
+    void anAdministratorIsNotOfferedToReceiveAComplaintAndIsRefusedOneTheRepIsOfferedIt() throws Exception {
+        Service s = support.service("adminform");
+        String customer = support.customer(s.rep(), "杭州管理员表单科技有限公司");
+        Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        for (String[] lang : new String[][] {{"en", "Complaints are received by after-sales staff"},
+                {"zh-CN", "投诉由售后人员或负责该客户的销售人员受理"}}) {
+            assertThat(page(admin, "/complaints/new?customerId=" + customer, lang[0])).as("from the customer's card")
+                    .contains("id=\"not-receiver\"", lang[1])
+                    .doesNotContain("id=\"complaint-form\"", "id=\"receive-complaint\"", "id=\"no-customer\"");
+            assertThat(page(admin, "/complaints/new", lang[0])).as("from the list").contains("id=\"not-receiver\"")
+                    .doesNotContain("id=\"receive-complaint\"");
+        }
+        assertThat(page(admin, "/complaints", "en")).doesNotContain("id=\"new-complaint\"");
+        assertThat(page(admin, "/aftersales/customers/" + customer + "/panel", "en")).contains("id=\"served-by\"")
+                .doesNotContain("id=\"record-complaint\"");
+        MvcTestResult posted = post(admin, "/complaints", "en", "customerId", customer, "category", "PRODUCT",
+                "severity", "MAJOR", "description", "网关频繁掉线");
+        assertThat(posted).as("never offered: the 403 page, as the API answers").hasStatus(403);
+        String rep = customers.bearer(mvc, s.rep());
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints").get("items")).as("nothing received").isEmpty();
+
+        Cookie repSession = customers.session(mvc, s.rep());
+        assertThat(page(repSession, "/complaints/new?customerId=" + customer, "en")).contains("id=\"receive-complaint\"")
+                .doesNotContain("id=\"not-receiver\"");
+        assertThat(page(repSession, "/complaints", "en")).contains("id=\"new-complaint\"");
+        assertThat(page(repSession, "/aftersales/customers/" + customer + "/panel", "en")).contains("id=\"record-complaint\"");
     }
 
     private MvcTestResult post(Cookie session, String path, String lang, String... params) {

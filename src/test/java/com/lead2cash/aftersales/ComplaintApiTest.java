@@ -818,6 +818,29 @@ class ComplaintApiTest {
     }
 
     @Test
+    void anAdministratorReceivesNoComplaintOnlySomeoneWhoMayHandleIt() {
+        Service s = support.service("adminReceive");
+        String customer = support.customer(s.rep(), "杭州管理员受理科技有限公司");
+        String body = """
+                {"customerId":"%s","category":"PRODUCT","severity":"MAJOR","description":"网关频繁掉线"}""".formatted(customer);
+        MvcTestResult refused = post(customers.bearer(mvc, "admin"), "/api/v1/complaints", body);
+        assertThat(refused).as("an administrator may not be a complaint's handler").hasStatus(403);
+        assertThat(refused).bodyJson().extractingPath("$.code").isEqualTo("aftersales.error.notReceiver");
+        assertThat(jdbc.sql("select count(*) from aftersales_complaint where customer_id = :c")
+                .param("c", UUID.fromString(customer)).query(Integer.class).single()).as("nothing received").isZero();
+
+        JsonNode c = ok201(post(customers.bearer(mvc, s.rep()), "/api/v1/complaints", body));
+        assertThat(c.get("handlerId").asString()).as("the customer's rep receives and handles it")
+                .isEqualTo(s.rep().id().toString());
+        assertThat(c.get("availableActions")).extracting(JsonNode::asString).contains("CLASSIFY");
+    }
+
+    JsonNode ok201(MvcTestResult result) {
+        assertThat(result).as(ContractTestSupport.text(result)).hasStatus(201);
+        return customers.json(result);
+    }
+
+    @Test
     void aRatingLinkAnsweredAfterTheComplaintClosedWithAReasonIsWithdrawnAndChangesNothing() throws Exception {
         Service s = support.service("lateRating");
         String rep = customers.bearer(mvc, s.rep());

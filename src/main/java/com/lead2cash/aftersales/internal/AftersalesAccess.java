@@ -115,6 +115,11 @@ public class AftersalesAccess {
      * customer's complaint they may not otherwise see (handler's scope decides who reads it).
      */
     boolean mayHandle(OrgDirectory.Person person, Complaint c) {
+        return mayHandle(person, c.customerOwnerId());
+    }
+
+    /** {@link #mayHandle(OrgDirectory.Person, Complaint)} for a complaint of a customer whose rep is {@code customerOwnerId}. */
+    private boolean mayHandle(OrgDirectory.Person person, UUID customerOwnerId) {
         if (!person.active()) {
             return false;
         }
@@ -124,7 +129,23 @@ public class AftersalesAccess {
         if (person.roles().stream().noneMatch(SELLERS::contains)) {
             return false;
         }
-        return dataScope.of(CurrentUser.of(person)).covers(c.customerOwnerId());
+        return dataScope.of(CurrentUser.of(person)).covers(customerOwnerId);
+    }
+
+    /**
+     * Whether the current user may receive a complaint of a customer whose rep is {@code customerOwnerId}: whoever
+     * receives one may be its handler ({@link #mayHandle}) — after-sales staff, or a seller who serves the customer —
+     * as the handler named at receipt is the customer's after-sales owner or, without one, the one who received it
+     * (SPEC §1: complaints are after-sales' and the sellers' business; an administrator's rights are elsewhere).
+     */
+    boolean mayReceive(UUID customerOwnerId) {
+        CurrentUser me = CurrentUser.require();
+        return receivesComplaints() && org.person(me.id()).filter(p -> mayHandle(p, customerOwnerId)).isPresent();
+    }
+
+    /** Whether the current user's roles ever receive complaints (after-sales and the sellers): the list offers "new" to them. */
+    public boolean receivesComplaints() {
+        return CurrentUser.require().roles().stream().anyMatch(r -> SELLERS.contains(r) || r == Role.AFTER_SALES);
     }
 
     /**

@@ -31,6 +31,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -129,8 +130,9 @@ public class ComplaintService {
     }
 
     /**
-     * Receives a complaint of a customer the caller may see, or serves (its after-sales owner). The
-     * after-sales owner serving the customer handles it; without one, the person who received it.
+     * Receives a complaint of a customer the caller may see, or serves (its after-sales owner), when they may receive
+     * it ({@link #mayReceive}; 403 otherwise). The after-sales owner serving the customer handles it; without one, the
+     * person who received it.
      */
     public Complaint receive(NewComplaint req) {
         CurrentUser me = CurrentUser.require();
@@ -140,6 +142,9 @@ public class ComplaintService {
         Optional<UUID> servedBy = handovers.findServiceOwner(req.customerId());
         Complainant party = complainant(req.customerId())
                 .orElseThrow(() -> new RecordNotFoundException("Customer", req.customerId()));
+        if (!mayReceive(party)) {
+            throw new ForbiddenException("aftersales.error.notReceiver");
+        }
         if (req.contactId() != null && customers.contactPoint(req.contactId())
                 .filter(p -> p.customerId().equals(req.customerId())).isEmpty()) {
             throw new FieldValidationException("contactId", "aftersales.error.notCustomersContact");
@@ -531,6 +536,16 @@ public class ComplaintService {
                 .or(() -> handovers.findServiceOwner(customerId).filter(me::equals)
                         .flatMap(s -> handovers.findLatestAccepted(customerId))
                         .map(h -> new Complainant(customerId, h.customerName(), h.repId())));
+    }
+
+    /**
+     * Whether the current user may receive a complaint of this customer: only someone who may be its handler
+     * ({@code AftersalesAccess#mayReceive}), after-sales staff or a seller who serves the customer. {@link #receive}
+     * refuses anyone else (403), and the complaint form and the customer's after-sales card offer it to no one else.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayReceive(Complainant party) {
+        return access.mayReceive(party.ownerId());
     }
 
     /** The complaint to act on: who asks (403) and its status (422) are checked before its version (409) and the input. */

@@ -20,6 +20,7 @@ import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
@@ -198,6 +199,7 @@ public class AftersalesController {
         model.addAttribute("categories", ComplaintCategory.values());
         model.addAttribute("slaStates", Complaint.SlaState.values());
         model.addAttribute("names", names(page.items().stream().map(Complaint::handlerId).toList()));
+        model.addAttribute("receives", access.receivesComplaints());
         return "aftersales/complaints";
     }
 
@@ -263,6 +265,9 @@ public class AftersalesController {
                     receivedVia, contactId, productLine));
             Flash.success(redirect, "aftersales.complaint.flash.received", c.code());
             return "redirect:/complaints/" + c.id();
+        } catch (ForbiddenException e) {
+            // not one who may receive it: the form never offered it, the 403 page as the API answers
+            throw e;
         } catch (DomainException e) {
             return complaintForm(customerId, servedChoices, FormProblems.of(e, messages, locale, "customerId", "category",
                     "severity", "description", "contactId", "productLine"), model);
@@ -276,8 +281,11 @@ public class AftersalesController {
      * is the customer chosen.
      */
     private String complaintForm(UUID customerId, boolean servedChoices, FormProblems problems, Model model) {
-        List<ComplaintService.Complainant> choices = servedChoices || customerId == null ? List.of()
+        List<ComplaintService.Complainant> found = servedChoices || customerId == null ? List.of()
                 : complaints.complainant(customerId).stream().toList();
+        // offered only to someone who may receive its complaint (the service's rule): anyone else is told who does
+        List<ComplaintService.Complainant> choices = found.stream().filter(complaints::mayReceive).toList();
+        model.addAttribute("notReceiver", !access.receivesComplaints() || choices.size() < found.size());
         model.addAttribute("customerChoices", choices);
         model.addAttribute("served", servedChoices ? servedCustomers() : List.of());
         model.addAttribute("servedChoices", servedChoices);
@@ -458,6 +466,8 @@ public class AftersalesController {
     String customerPanel(@PathVariable UUID id, Model model) {
         customers.requireVisible(id);
         model.addAttribute("customerId", id);
+        // "new complaint" only for someone who may receive it (ComplaintService#mayReceive)
+        model.addAttribute("mayReceive", complaints.complainant(id).map(complaints::mayReceive).orElse(false));
         model.addAttribute("servedBy", handovers.servedBy(id).flatMap(org::person).orElse(null));
         model.addAttribute("health", queries.health(id));
         model.addAttribute("surveys", surveys.ofCustomer(id));

@@ -333,6 +333,26 @@ class AftersalesPagesTest {
         assertThat(page(repSession, "/aftersales/customers/" + customer + "/panel", "en")).contains("id=\"record-complaint\"");
     }
 
+    @Test
+    void aContactOfAnotherCustomerIsRefusedBesideTheContactFieldWithEverythingTyped() throws Exception {
+        Service s = support.service("cformcontact");
+        String customer = support.customer(s.rep(), "杭州联系人表单科技有限公司");
+        String foreign = support.contactOf(support.customer(s.rep(), "杭州别家联系人科技有限公司"));
+        Cookie session = customers.session(mvc, s.rep());
+        for (String[] lang : new String[][] {{"zh-CN", "不是该客户的联系人。"}, {"en", "Not a contact of this customer."}}) {
+            MvcTestResult refused = post(session, "/complaints", lang[0], "customerId", customer, "contactId", foreign,
+                    "category", "SERVICE", "severity", "MAJOR", "description", "客服电话无人接听");
+            assertThat(refused).hasStatusOk();
+            String html = html(refused);
+            assertThat(tag(html, "contactId")).contains("is-invalid");
+            assertThat(textOf(html, "contactId-error")).isEqualTo(lang[1]);
+            assertThat(FormHtml.textareaText(html, "description")).isEqualTo("客服电话无人接听");
+            assertThat(FormHtml.selected(html, "category")).isEqualTo("SERVICE");
+        }
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, s.rep()), "/api/v1/complaints").get("items"))
+                .as("nothing received").isEmpty();
+    }
+
     private MvcTestResult post(Cookie session, String path, String lang, String... params) {
         var request = mvc.post().uri(path + "?lang=" + lang).cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());

@@ -118,7 +118,7 @@ public class AftersalesAccess {
         return mayHandle(person, c.customerOwnerId());
     }
 
-    /** {@link #mayHandle(OrgDirectory.Person, Complaint)} for a complaint of a customer whose rep is {@code customerOwnerId}. */
+    /** {@link #mayHandle(OrgDirectory.Person, Complaint)} for a complaint of the customer whose rep is this. */
     private boolean mayHandle(OrgDirectory.Person person, UUID customerOwnerId) {
         if (!person.active()) {
             return false;
@@ -136,14 +136,14 @@ public class AftersalesAccess {
      * Whether the current user may receive a complaint of a customer whose rep is {@code customerOwnerId}: whoever
      * receives one may be its handler ({@link #mayHandle}) — after-sales staff, or a seller who serves the customer —
      * as the handler named at receipt is the customer's after-sales owner or, without one, the one who received it
-     * (SPEC §1: complaints are after-sales' and the sellers' business; an administrator's rights are elsewhere).
+     * (SPEC §1: complaints are after-sales' and the sellers' business; an administrator's rights are elsewhere; 0091).
      */
     boolean mayReceive(UUID customerOwnerId) {
         CurrentUser me = CurrentUser.require();
         return receivesComplaints() && org.person(me.id()).filter(p -> mayHandle(p, customerOwnerId)).isPresent();
     }
 
-    /** Whether the current user's roles ever receive complaints (after-sales and the sellers): the list offers "new" to them. */
+    /** Whether the current user's roles ever receive complaints (after-sales, the sellers): the list offers "new". */
     public boolean receivesComplaints() {
         return CurrentUser.require().roles().stream().anyMatch(r -> SELLERS.contains(r) || r == Role.AFTER_SALES);
     }

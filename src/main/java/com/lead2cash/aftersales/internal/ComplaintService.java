@@ -411,7 +411,8 @@ public class ComplaintService {
         Complaint c = locked(id, version, Complaint.Action.CLOSE);
         // the answers committed under this lock before us: the complaint decides which of them is its result
         List<ConfirmationView> links = confirmations.of(AftersalesAccess.COMPLAINT, c.id().toString());
-        if (satisfactionConfirmationId != null && links.stream().noneMatch(v -> v.id().equals(satisfactionConfirmationId))) {
+        if (satisfactionConfirmationId != null
+                && links.stream().noneMatch(v -> v.id().equals(satisfactionConfirmationId))) {
             throw new FieldValidationException("satisfactionConfirmationId", "aftersales.error.notThisComplaint");
         }
         List<Complaint.Rating> ratings = ratings(links);

@@ -319,7 +319,7 @@ public class Complaint {
      * The customer's rating that is this complaint's result, of those its links took: the one on the link it names
      * ({@link #ratingConfirmationId}, the latest asked — asking again withdraws the open links, so no rating came after
      * it) once answered, else the one answered last. Empty while the customer has rated none. The close takes this one
-     * and no other; the page offers this one.
+     * and no other; the page offers this one (0091).
      */
     public Optional<Rating> latestRating(Collection<Rating> ratings) {
         Optional<Rating> named = ratings.stream()

@@ -16,7 +16,20 @@ public final class DocumentLanguage {
     public static final String API_DESCRIPTION = "The document's language: zh-CN (when none is given) or en; any other "
             + "is refused (422)";
 
+    /** What a {@code locale} of a document sent to a customer's contact is, for the API document (decision 0089). */
+    public static final String API_DESCRIPTION_TO_CONTACT = "The document's language: zh-CN or en; when none is given,"
+            + " the language the contact prefers (their record's, zh-CN unless en); any other is refused (422)";
+
     private DocumentLanguage() {
+    }
+
+    /**
+     * The language a sender named for a document sent to a customer's contact, or null when they named none: the
+     * contact's preferred language is then the document's (decision 0089). Another language is refused as by
+     * {@link #of}.
+     */
+    public static Locale named(String tag) {
+        return tag == null || tag.isBlank() ? null : of(tag);
     }
 
     /** The document's language for a requested tag ({@code en}, {@code en-GB}, {@code zh-CN}, none: Chinese). */

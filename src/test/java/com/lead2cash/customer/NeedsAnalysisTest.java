@@ -157,6 +157,29 @@ class NeedsAnalysisTest {
                 "决策链", "销售主管", "决策人", "我们每月因为跟进不及时流失约 5% 的客户。", "50–80 万元，分两期");
     }
 
+    /**
+     * Decision 0089: sent with no language named, the report is written in the language its contact prefers — English
+     * for one who prefers en, and so is the page their link opens whatever their browser asks; a language named wins.
+     */
+    @Test
+    void aReportSentWithNoLanguageIsInTheContactsPreferredOneAndANamedLanguageWins() {
+        String smith = support.postJson(mvc, rep, "/api/v1/customers/" + customerId + "/contacts", """
+                {"name":"John Smith","email":"john.smith@customer.test","language":"en"}""").get("id").asString();
+        JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
+
+        String english = body(open(send(v1.get("id").asString(), smith).at("/confirmation/url").asString()));
+        assertThat(english).as("English for a browser asking Chinese")
+                .contains("Needs analysis (version 1) · 上海需求测试有限公司").doesNotContain("需求分析报告（第 1 版）");
+
+        MvcTestResult named = support.post(mvc, rep, "/api/v1/needs-analyses/" + v1.get("id").asString() + "/send",
+                "{\"contactId\":\"" + smith + "\",\"locale\":\"zh-CN\"}");
+        assertThat(named).hasStatusOk();
+        String chinese = body(mvc.get().uri(URI.create(support.json(named).at("/confirmation/url").asString()).getPath())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange());
+        assertThat(chinese).as("the sender's zh-CN wins, the page with it")
+                .contains("需求分析报告（第 1 版）· 上海需求测试有限公司").doesNotContain("Needs analysis (version 1)");
+    }
+
     @Test
     void aBudgetTypedAsABareAmountReadsGroupedOnThePageAndInTheDocumentSent() {
         JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel").replace("50–80 万元，分两期", "300000"));

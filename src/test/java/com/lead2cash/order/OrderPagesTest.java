@@ -8,6 +8,7 @@ import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.ExportedWorkbook;
+import com.lead2cash.testing.FormHtml;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.SalesTestSupport;
@@ -554,7 +555,7 @@ class OrderPagesTest {
     /** The acceptance document of the link sent last for the order (one not seen before): its title, canonical form and language. */
     Map<String, Object> lastSent(String orderId, java.util.List<Object> seen) {
         Map<String, Object> sent = jdbc.sql("""
-                        select id, title, document, locale from confirmation_confirmation
+                        select id, title, document, locale, recipient_language from confirmation_confirmation
                         where subject_type = 'OrderAcceptance' and subject_id = :o""")
                 .param("o", orderId).query().listOfRows().stream().filter(r -> !seen.contains(r.get("id")))
                 .reduce((a, b) -> { throw new AssertionError("more than one new link"); }).orElseThrow();
@@ -575,6 +576,39 @@ class OrderPagesTest {
         return customers.json(SalesTestSupport.expect(customers.post(mvc, customers.bearer(mvc, reviewers().rep()),
                 "/api/v1/customers/" + customerId + "/contacts", "{\"name\":\"" + name + "\",\"email\":\"c"
                         + Math.abs(name.hashCode()) + "@example.test\"}"), 201)).get("id").asString();
+    }
+
+    /**
+     * Decision 0089: none chosen on the form, the acceptance form is written in the language the contact prefers — an
+     * English one for a contact who prefers en, its e-mail and its page too; the rep's explicit Chinese still wins.
+     */
+    @Test
+    void theAcceptanceFormIsInTheContactsPreferredLanguageWhenTheRepChoosesNoneAndTheRepsChoiceWins() throws Exception {
+        String orderId = deliveredOrder("杭州订单页面语言科技有限公司", "SFL");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        String customerId = customerOf(orderId);
+        String number = jdbc.sql("select number from order_order where id = cast(:id as uuid)").param("id", orderId)
+                .query(String.class).single();
+        String english = customers.json(SalesTestSupport.expect(customers.post(mvc, customers.bearer(mvc, reviewers().rep()),
+                "/api/v1/customers/" + customerId + "/contacts",
+                "{\"name\":\"John Smith\",\"email\":\"john.smith@example.test\",\"language\":\"en\"}"), 201))
+                .get("id").asString();
+        java.util.List<Object> seen = new java.util.ArrayList<>();
+        assertThat(FormHtml.selected(page(rep, "/orders/" + orderId, "zh-CN"), "acceptance-locale"))
+                .as("the form names no language unless the rep picks one").isEmpty();
+
+        assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=zh-CN").with(csrf()).cookie(rep)
+                .param("contactId", english).param("documentLocale", "").exchange()).hasStatus3xxRedirection();
+        Map<String, Object> preferred = lastSent(orderId, seen);
+        assertThat(preferred.get("title")).isEqualTo("Acceptance of order " + number);
+        assertThat(preferred.get("locale") + " " + preferred.get("recipient_language")).as("the e-mail's, the page's")
+                .isEqualTo("en en");
+
+        assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
+                .param("contactId", english).param("documentLocale", "zh").exchange()).hasStatus3xxRedirection();
+        Map<String, Object> chosen = lastSent(orderId, seen);
+        assertThat(chosen.get("title")).as("the rep's choice wins").isEqualTo("订单 " + number + " 验收单");
+        assertThat(chosen.get("locale") + " " + chosen.get("recipient_language")).isEqualTo("zh-CN zh-CN");
     }
 
     @Test

@@ -556,7 +556,8 @@ public class OrderService {
         CustomerDirectory.ContactPoint contact = customers.contactPoint(contactId)
                 .filter(c -> c.customerId().equals(o.customerId()))
                 .orElseThrow(() -> new FieldValidationException("contactId", "order.acceptance.contact"));
-        Locale l = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
+        // the language the sender named, else the contact's own (decision 0089): the form, the e-mail, the page
+        Locale l = locale != null ? locale : contact.language();
         List<List<String>> rows = o.lines().stream().map(line -> List.of(line.productCode(), line.productName(),
                 line.quantity().toPlainString() + (line.unit() == null ? "" : " " + line.unit()))).toList();
         ConfirmationDocument document = new ConfirmationDocument(
@@ -572,7 +573,7 @@ public class OrderService {
                         messages.getMessage("order.acceptance.document.statementText", null, l))));
         return confirmations.request(new ConfirmationRequest(Purpose.CONFIRM_DOCUMENT,
                 ConfirmationSubject.of(ACCEPTANCE_SUBJECT, o.id(), 1), document,
-                new Recipient(contact.contactId(), contact.name(), contact.email()), o.ownerId(),
+                new Recipient(contact.contactId(), contact.name(), contact.email(), l), o.ownerId(),
                 CurrentUser.require().id(), null, l));
     }
 

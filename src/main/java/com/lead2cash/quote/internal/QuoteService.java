@@ -317,12 +317,14 @@ public class QuoteService {
         OpportunityRef opportunity = opportunities.find(quote.opportunityId()).orElseThrow();
         // the state is checked before the link exists: a refused send leaves nothing behind
         quote.sent(null, rules().reviewBeforeSending(), clock.instant());
+        // the language the sender named, else the contact's own (decision 0089): the quote, its e-mail and its page
+        Locale language = locale != null ? locale : contact.language();
         SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.ACCEPT_OR_REJECT,
                 new ConfirmationSubject(SUBJECT, quote.number(), quote.revision()),
-                documents.confirmationDocument(quote, customerName, locale),
-                new Recipient(contact.contactId(), contact.name(), contact.email()), opportunity.ownerId(),
+                documents.confirmationDocument(quote, customerName, language),
+                new Recipient(contact.contactId(), contact.name(), contact.email(), language), opportunity.ownerId(),
                 CurrentUser.require().id(), quote.validUntil() == null ? null
-                        : quote.validUntil().plusDays(1).atStartOfDay(zone).toInstant(), locale));
+                        : quote.validUntil().plusDays(1).atStartOfDay(zone).toInstant(), language));
         quote.confirmationSent(sent.confirmation().id());
         return new Sent(quotes.save(quote), sent);
     }

@@ -40,9 +40,9 @@ class NeedsAnalysisApiController {
         }
     }
 
-    /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
+    /** To whom, and in which language the document and e-mail are written (the contact's own when absent). */
     record SendRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID contactId,
-                       @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
+                       @Schema(description = DocumentLanguage.API_DESCRIPTION_TO_CONTACT) String locale) {
     }
 
     private final NeedsAnalysisService service;
@@ -78,6 +78,6 @@ class NeedsAnalysisApiController {
             + "(e-mail with a signed link, and the link for a QR code); meets the C6 deadline")
     @PostMapping("/api/v1/needs-analyses/{id}/send")
     SentLink.Answer send(@PathVariable UUID id, @RequestBody SendRequest body) {
-        return SentLink.Answer.of(service.send(id, body.contactId(), DocumentLanguage.of(body.locale())));
+        return SentLink.Answer.of(service.send(id, body.contactId(), DocumentLanguage.named(body.locale())));
     }
 }

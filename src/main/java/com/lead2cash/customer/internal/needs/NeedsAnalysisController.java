@@ -207,7 +207,7 @@ class NeedsAnalysisController {
     String send(@PathVariable UUID id, @RequestParam(required = false) UUID contactId,
                 @RequestParam(required = false) String language, Model model) {
         try {
-            model.addAttribute("sent", service.send(id, contactId, DocumentLanguage.of(language)));
+            model.addAttribute("sent", service.send(id, contactId, DocumentLanguage.named(language)));
             // the page's list of links sent, above the form, lists this one too, the C6 badge above it says
             // the deadline was met, and the versions table below marks this version sent (all swapped out of band)
             NeedsAnalysisService.Written written = service.version(id);

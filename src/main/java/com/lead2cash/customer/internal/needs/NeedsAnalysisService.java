@@ -127,10 +127,12 @@ class NeedsAnalysisService {
         Instant now = clock.instant();
         analysis.sent(now);
         analyses.save(analysis);
+        // the language the sender named, else the contact's own (decision 0089): the report, the e-mail, the page
+        Locale language = locale != null ? locale : Locale.forLanguageTag(contact.language());
         SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.CONFIRM_DOCUMENT,
-                confirmationSubject(analysis), documents.of(analysis, customer.name(), locale),
-                new Recipient(contact.id(), contact.name(), contact.email()), customer.ownerId(),
-                CurrentUser.require().id(), null, locale));
+                confirmationSubject(analysis), documents.of(analysis, customer.name(), language),
+                new Recipient(contact.id(), contact.name(), contact.email(), language), customer.ownerId(),
+                CurrentUser.require().id(), null, language));
         deadlines.meet(CustomerRules.NEEDS_CONFIRMATION, deadlineSubject(analysis.reportId()), now);
         return sent;
     }

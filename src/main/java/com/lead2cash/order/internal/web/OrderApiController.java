@@ -84,8 +84,8 @@ class OrderApiController {
     record DeliveryRequest(LocalDate deliveredOn, Long version) implements Versioned {
     }
 
-    /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
-    record AcceptanceSendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
+    /** To whom, and in which language the document and e-mail are written (the contact's own when absent). */
+    record AcceptanceSendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION_TO_CONTACT) String locale) {
     }
 
     record OrderLineView(int line, UUID productId, String productCode, String productName, String unit,
@@ -269,7 +269,7 @@ class OrderApiController {
     @OrderRoleRefusal.Step(OrderAction.SEND_ACCEPTANCE)
     @Refuses(422)
     SentLink.Answer sendAcceptance(@PathVariable UUID id, @RequestBody AcceptanceSendRequest body) {
-        SentConfirmation s = service.sendAcceptance(id, body.contactId(), DocumentLanguage.of(body.locale()));
+        SentConfirmation s = service.sendAcceptance(id, body.contactId(), DocumentLanguage.named(body.locale()));
         return SentLink.Answer.of(s);
     }
 

@@ -363,7 +363,7 @@ class OrderController {
             String contact = values.get("contactId");
             // the document's language is the one chosen on the form, not the reader's screen language
             SentConfirmation sent = service.sendAcceptance(id, blank(contact) ? null : uuid("contactId", contact),
-                    DocumentLanguage.of(values.get("documentLocale")));
+                    DocumentLanguage.named(values.get("documentLocale")));
             redirect.addFlashAttribute(PageActions.SENT, sent);
             return "redirect:/orders/" + id + "/acceptance/sent";
         } catch (DomainException e) {

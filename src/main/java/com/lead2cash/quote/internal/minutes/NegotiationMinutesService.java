@@ -122,11 +122,13 @@ public class NegotiationMinutesService {
         m.sent(actor, clock.instant());
         confirmations.withdraw(SUBJECT, m.opportunityId().toString());
         String customerName = customers.find(m.customerId()).map(CustomerDirectory.CustomerRef::name).orElse("");
+        // the language the sender named, else the contact's own (decision 0089): the minutes, the e-mail, the page
+        Locale language = locale != null ? locale : contact.language();
         SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.CONFIRM_DOCUMENT,
                 new ConfirmationSubject(SUBJECT, m.opportunityId().toString(), m.revision()),
-                document(m, opportunity, customerName, locale),
-                new Recipient(contact.contactId(), contact.name(), contact.email()), opportunity.ownerId(),
-                CurrentUser.require().id(), null, locale));
+                document(m, opportunity, customerName, language),
+                new Recipient(contact.contactId(), contact.name(), contact.email(), language), opportunity.ownerId(),
+                CurrentUser.require().id(), null, language));
         m.confirmationSent(sent.confirmation().id());
         return new Sent(minutes.save(m), sent);
     }

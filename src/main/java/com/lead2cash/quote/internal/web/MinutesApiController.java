@@ -73,7 +73,7 @@ class MinutesApiController {
         }
     }
 
-    record MinutesSendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
+    record MinutesSendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION_TO_CONTACT) String locale) {
     }
 
     /** {confirmation: {id, state: SENT, url, expiresAt}}, and the minutes now SENT. */
@@ -116,7 +116,7 @@ class MinutesApiController {
     @Operation(summary = "Q3: send the minutes to a contact of the customer for written confirmation")
     @PostMapping("/api/v1/negotiation-minutes/{id}/send")
     MinutesSentBody send(@PathVariable UUID id, @RequestBody MinutesSendRequest body) {
-        NegotiationMinutesService.Sent sent = service.send(id, body.contactId(), DocumentLanguage.of(body.locale()));
+        NegotiationMinutesService.Sent sent = service.send(id, body.contactId(), DocumentLanguage.named(body.locale()));
         var c = sent.confirmation();
         return new MinutesSentBody(SentLink.of(c), MinutesView.of(sent.minutes(), service.actor(sent.minutes().opportunityId())));
     }

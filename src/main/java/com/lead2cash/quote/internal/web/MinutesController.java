@@ -200,7 +200,7 @@ class MinutesController {
                 @RequestParam(required = false) String documentLocale, RedirectAttributes redirect) {
         // a refusal back to the minutes' page, as the quote's Send: minutes out of scope or unknown are the 404 page
         return PageActions.attempt(redirect, () -> { }, () -> {
-            NegotiationMinutesService.Sent sent = service.send(id, contactId, DocumentLanguage.of(documentLocale));
+            NegotiationMinutesService.Sent sent = service.send(id, contactId, DocumentLanguage.named(documentLocale));
             redirect.addFlashAttribute(PageActions.SENT, sent.confirmation());
             return "redirect:/negotiation-minutes/" + id + "/sent";
         }).orElse("redirect:/negotiation-minutes/" + id);

@@ -87,8 +87,8 @@ class QuoteApiController {
     record QuoteReviewRequest(String comment, Long version) {
     }
 
-    /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
-    record QuoteSendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale,
+    /** To whom, and in which language the document and e-mail are written (the contact's own when absent). */
+    record QuoteSendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION_TO_CONTACT) String locale,
                             Long version) implements Versioned {
     }
 
@@ -191,7 +191,7 @@ class QuoteApiController {
     @PostMapping("/api/v1/quotes/{id}/send")
     @Refuses(409)
     QuoteSentBody send(@PathVariable UUID id, @RequestBody QuoteSendRequest body) {
-        QuoteService.Sent sent = service.send(id, body.contactId(), body.version(), DocumentLanguage.of(body.locale()));
+        QuoteService.Sent sent = service.send(id, body.contactId(), body.version(), DocumentLanguage.named(body.locale()));
         var c = sent.confirmation();
         return new QuoteSentBody(SentLink.of(c), view(sent.quote()));
     }

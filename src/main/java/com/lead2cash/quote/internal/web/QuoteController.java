@@ -333,7 +333,7 @@ class QuoteController {
                 @RequestParam(required = false) String documentLocale, @RequestParam(required = false) Long version,
                 RedirectAttributes redirect) {
         return PageActions.attempt(redirect, () -> { }, () -> {
-            QuoteService.Sent sent = service.send(id, contactId, version, DocumentLanguage.of(documentLocale));
+            QuoteService.Sent sent = service.send(id, contactId, version, DocumentLanguage.named(documentLocale));
             redirect.addFlashAttribute(PageActions.SENT, sent.confirmation());
             return "redirect:/quotes/" + id + "/sent";
         }).orElse("redirect:/quotes/" + id);

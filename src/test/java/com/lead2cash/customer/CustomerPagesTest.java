@@ -46,7 +46,7 @@ class CustomerPagesTest {
         check(company.eastRep().username(), List.of("/", "/customers", "/customers?view=mine&grade=A", "/customers/pool",
                 "/customers/new", "/customers/" + id, "/customers/" + id + "/edit", "/customers/" + id + "/timeline",
                 "/customers/follow-ups", "/customers/follow-ups/panel", "/customers/" + pooled.get("id").asString(),
-                "/customers/imports"));
+                "/customers/imports", "/customers/" + id + "/contacts/" + contact.get("id").asString() + "/edit"));
         check(company.eastManager().username(), List.of("/", "/customers", "/customers/pool", "/customers/" + id,
                 "/customers/follow-ups/team", "/customers/follow-ups/team/panel", "/customers?bucket=POTENTIAL&q=页面"));
         check(company.finance().username(), List.of("/customers", "/customers/" + id));
@@ -58,6 +58,8 @@ class CustomerPagesTest {
         assertThat(mvc.get().uri("/customers/new").cookie(finance).exchange()).hasStatus(403);
         // nor corrects one: the correction form is refused as its Save is (403), not shown to be refused on Save
         assertThat(mvc.get().uri("/customers/" + id + "/edit").cookie(finance).exchange()).hasStatus(403);
+        assertThat(mvc.get().uri("/customers/" + id + "/contacts/" + contact.get("id").asString() + "/edit")
+                .cookie(finance).exchange()).as("nor a contact").hasStatus(403);
         Cookie eastRep = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
         assertThat(mvc.get().uri("/customers").cookie(eastRep).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"new-customer\"", "id=\"import-customers\"");
@@ -149,6 +151,128 @@ class CustomerPagesTest {
                 .containsPattern("contact-language\"[^>]*>Chinese \\(简体中文\\)<");
         assertThat(page(session, path, "zh-CN")).containsPattern("contact-language\"[^>]*>英文 \\(English\\)<")
                 .containsPattern("contact-language\"[^>]*>简体中文<");
+    }
+
+    /**
+     * A contact is corrected on the screen as over the API: phone, title, role, attitude, language and the primary
+     * flag saved and shown on the customer's page.
+     */
+    @Test
+    void aContactIsCorrectedOnItsFormAndTheCustomersPageShowsIt() throws Exception {
+        var company = support.company("contactEdit");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系人修改页面有限公司", "\"grade\":\"B\"").get("id").asString();
+        support.postJson(mvc, rep, "/api/v1/customers/" + id + "/contacts", "{\"name\":\"王总\"}");
+        JsonNode contact = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/contacts",
+                "{\"name\":\"赵敏\",\"title\":\"采购专员\",\"phone\":\"13900139000\",\"email\":\"zhao.min@example.com\"}");
+        String contactId = contact.get("id").asString();
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        String edit = "/customers/" + id + "/contacts/" + contactId + "/edit";
+        assertThat(page(session, "/customers/" + id, "en")).contains("href=\"" + edit + "\"");
+        String form = page(session, edit, "en");
+        assertThat(FormHtml.inputValue(form, "phone")).as("the form as stored").isEqualTo("13900139000");
+        assertThat(FormHtml.inputValue(form, "version")).isEqualTo(contact.get("version").asString());
+        assertThat(FormHtml.selected(form, "language")).isEqualTo("zh-CN");
+        assertThat(page(session, edit, "zh-CN")).contains("修改联系人 赵敏");
+
+        assertThat(mvc.post().uri(edit).cookie(session).with(csrf()).param("name", "赵敏").param("title", "采购经理")
+                .param("department", "采购部").param("phone", "13800138000").param("email", "zhao.min@example.com")
+                .param("wechat", "").param("role", "DECISION_MAKER").param("attitude", "SUPPORTIVE").param("notes", "")
+                .param("language", "en").param("primary", "true").param("version", contact.get("version").asString())
+                .exchange()).hasStatus3xxRedirection().hasRedirectedUrl("/customers/" + id).flash()
+                .containsEntry("flashSuccess", "customer.flash.contactCorrected");
+
+        JsonNode saved = support.getJson(mvc, rep, "/api/v1/contacts/" + contactId);
+        assertThat(saved.get("title").asString() + " " + saved.get("department").asString() + " "
+                + saved.get("phone").asString() + " " + saved.get("role").asString() + " "
+                + saved.get("attitude").asString() + " " + saved.get("language").asString() + " "
+                + saved.get("primary").asBoolean())
+                .isEqualTo("采购经理 采购部 13800138000 DECISION_MAKER SUPPORTIVE en true");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").at("/items/0/id").asString())
+                .as("the one primary contact").isEqualTo(contactId);
+        String page = page(session, "/customers/" + id, "en");
+        assertThat(page).contains("采购经理 · 采购部", "☎ 13800138000")
+                .containsPattern("contact-language\"[^>]*>English<");
+    }
+
+    /** A form read before someone else changed the contact is refused whole: nothing saved, what was typed kept. */
+    @Test
+    void aContactsFormOfAStaleVersionIsRefusedAndChangesNothing() throws Exception {
+        var company = support.company("contactStale");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系人旧版本有限公司", "\"grade\":\"B\"").get("id").asString();
+        JsonNode contact = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/contacts",
+                "{\"name\":\"钱进\",\"title\":\"工程师\",\"phone\":\"13900139001\"}");
+        String contactId = contact.get("id").asString();
+        String read = contact.get("version").asString();
+        JsonNode meanwhile = support.json(support.put(mvc, rep, "/api/v1/contacts/" + contactId,
+                "{\"title\":\"总工程师\",\"version\":" + read + "}"));
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        String edit = "/customers/" + id + "/contacts/" + contactId + "/edit";
+
+        var stale = mvc.post().uri(edit + "?lang=en").cookie(session).with(csrf()).param("name", "钱进")
+                .param("title", "技术总监").param("phone", "13900139001").param("language", "zh-CN")
+                .param("version", read).exchange();
+        assertThat(stale).hasStatusOk();
+        String form = stale.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("Someone else changed this record meanwhile");
+        assertThat(FormHtml.inputValue(form, "title")).as("what was typed kept").isEqualTo("技术总监");
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/contacts/" + contactId);
+        assertThat(after.get("title").asString() + " v" + after.get("version").asString()).as("nothing changed")
+                .isEqualTo("总工程师 v" + meanwhile.get("version").asString());
+    }
+
+    /** A mistyped e-mail is refused beside its field, everything typed kept, nothing saved. */
+    @Test
+    void aContactsBadEmailIsRefusedBesideItsFieldAndNothingIsSaved() throws Exception {
+        var company = support.company("contactMail");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系人邮箱页面有限公司", "\"grade\":\"B\"").get("id").asString();
+        JsonNode contact = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/contacts",
+                "{\"name\":\"孙丽\",\"email\":\"sun.li@example.com\"}");
+        String contactId = contact.get("id").asString();
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        var refused = mvc.post().uri("/customers/" + id + "/contacts/" + contactId + "/edit?lang=en").cookie(session)
+                .with(csrf()).param("name", "孙丽").param("title", "财务经理").param("email", "sun.li-at-example")
+                .param("language", "en").param("version", contact.get("version").asString()).exchange();
+        assertThat(refused).hasStatusOk();
+        String form = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).containsPattern("<input(?=[^>]*id=\"email\")(?=[^>]*is-invalid)[^>]*>")
+                .containsPattern("class=\"invalid-feedback\"[^>]*>The e-mail is not a valid e-mail address.<");
+        assertThat(FormHtml.inputValue(form, "email")).isEqualTo("sun.li-at-example");
+        assertThat(FormHtml.inputValue(form, "title")).isEqualTo("财务经理");
+        assertThat(FormHtml.selected(form, "language")).isEqualTo("en");
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/contacts/" + contactId);
+        assertThat(after.get("email").asString() + " " + after.get("language").asString() + " v"
+                + after.get("version").asString()).as("nothing saved")
+                .isEqualTo("sun.li@example.com zh-CN v" + contact.get("version").asString());
+    }
+
+    /** Another team's contact, or one read through another customer, is the 404 page and changes nothing. */
+    @Test
+    void anotherTeamsContactIsNotFoundOnItsFormAndItsSave() throws Exception {
+        var company = support.company("contactScope");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系人他队有限公司", "\"grade\":\"B\"").get("id").asString();
+        String other = support.customer(mvc, rep, "联系人另一客户有限公司", "\"grade\":\"B\"").get("id").asString();
+        JsonNode contact = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/contacts",
+                "{\"name\":\"周强\",\"phone\":\"13900139002\"}");
+        String contactId = contact.get("id").asString();
+        String edit = "/customers/" + id + "/contacts/" + contactId + "/edit";
+        Cookie westRep = fixtures.session(mvc, company.westRep().username(), Fixtures.PASSWORD);
+        Cookie eastRep = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        assertThat(mvc.get().uri(edit).cookie(westRep).exchange()).as("its form").hasStatus(404);
+        notFound(westRep, edit, "name", "周强", "title", "经理", "language", "en", "version",
+                contact.get("version").asString());
+        assertThat(mvc.get().uri("/customers/" + other + "/contacts/" + contactId + "/edit").cookie(eastRep).exchange())
+                .as("through a customer it is not of").hasStatus(404);
+        notFound(eastRep, "/customers/" + other + "/contacts/" + contactId + "/edit", "name", "周强", "title", "经理",
+                "version", contact.get("version").asString());
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/contacts/" + contactId);
+        assertThat(after.path("title").isNull() || after.path("title").isMissingNode()).as("nothing changed").isTrue();
+        assertThat(after.get("version").asString()).isEqualTo(contact.get("version").asString());
     }
 
     @Test

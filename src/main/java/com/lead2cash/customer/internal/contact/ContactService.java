@@ -158,6 +158,20 @@ public class ContactService {
         return sight(c).view(k);
     }
 
+    /**
+     * A contact of {@code customerId} as the reader may correct it, for the customer page's correction form: one
+     * outside their scope, or not of that customer, is not found (404); one whose customer they may not change is
+     * refused (403), as its Save would be — never a form its Save refuses.
+     */
+    @Transactional(readOnly = true)
+    public ContactView correctable(UUID customerId, UUID contactId) {
+        Contact k = contacts.findById(contactId).filter(found -> found.customerId().equals(customerId))
+                .orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
+        Customer c = access.visibleParentOf("Contact", contactId, k.customerId());
+        c.requireAction(access.actor(c), CustomerAction.ADD_CONTACT);
+        return sight(c).view(k);
+    }
+
     public ContactView view(Contact k) {
         Customer c = access.visibleParentOf("Contact", k.id(), k.customerId());
         return sight(c).view(k);

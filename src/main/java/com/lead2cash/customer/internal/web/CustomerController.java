@@ -148,6 +148,73 @@ class CustomerController {
         public void setVersion(Long v) { version = v; }
     }
 
+    /**
+     * The correction form of a contact as the browser posts it: every field the API's correction may change, as the
+     * reader sees it (a mask sent back keeps what it masks), and {@code primary} ticked to make it the primary contact
+     * (no step makes a primary contact stop being one, as on the API).
+     */
+    public static class ContactForm {
+        private String name;
+        private String title;
+        private String department;
+        private String phone;
+        private String email;
+        private String wechat;
+        private DecisionRole role;
+        private Attitude attitude;
+        private String notes;
+        private String language;
+        private boolean primary;
+        private Long version;
+
+        static ContactForm of(ContactService.ContactView k) {
+            ContactForm f = new ContactForm();
+            f.name = k.name();
+            f.title = k.title();
+            f.department = k.department();
+            f.phone = k.phone();
+            f.email = k.email();
+            f.wechat = k.wechat();
+            f.role = k.role();
+            f.attitude = k.attitude();
+            f.notes = k.notes();
+            f.language = k.language();
+            f.primary = k.primary();
+            f.version = k.version();
+            return f;
+        }
+
+        /** The details as entered: the contact checks them ({@link ContactDetails#validatedAsEditOf}). */
+        ContactDetails details() {
+            return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes, language);
+        }
+
+        public String getName() { return name; }
+        public void setName(String v) { name = v; }
+        public String getTitle() { return title; }
+        public void setTitle(String v) { title = v; }
+        public String getDepartment() { return department; }
+        public void setDepartment(String v) { department = v; }
+        public String getPhone() { return phone; }
+        public void setPhone(String v) { phone = v; }
+        public String getEmail() { return email; }
+        public void setEmail(String v) { email = v; }
+        public String getWechat() { return wechat; }
+        public void setWechat(String v) { wechat = v; }
+        public DecisionRole getRole() { return role; }
+        public void setRole(DecisionRole v) { role = v; }
+        public Attitude getAttitude() { return attitude; }
+        public void setAttitude(Attitude v) { attitude = v; }
+        public String getNotes() { return notes; }
+        public void setNotes(String v) { notes = v; }
+        public String getLanguage() { return language; }
+        public void setLanguage(String v) { language = v; }
+        public boolean isPrimary() { return primary; }
+        public void setPrimary(boolean v) { primary = v; }
+        public Long getVersion() { return version; }
+        public void setVersion(Long v) { version = v; }
+    }
+
     private final CustomerService service;
     private final CustomerOwnership ownership;
     private final CustomerMerge merge;
@@ -547,6 +614,54 @@ class CustomerController {
                 "role", role, "attitude", attitude, "primary", primary, "language", language), () -> contacts.add(id,
                 new ContactDetails(name, title, department, phone, email, wechat, role, attitude, null, language),
                 primary));
+    }
+
+    /**
+     * The correction form of one of the customer's contacts: a contact outside the reader's scope, or not of this
+     * customer, is the 404 page; one the reader may not change the 403 page, as its Save (the contact's own check).
+     */
+    @GetMapping("/customers/{id}/contacts/{contactId}/edit")
+    String editContact(@PathVariable UUID id, @PathVariable UUID contactId, Model model) {
+        ContactService.ContactView contact = contacts.correctable(id, contactId);
+        model.addAttribute("form", ContactForm.of(contact));
+        return contactForm(id, contact, model);
+    }
+
+    /**
+     * Saves a contact's correction as the API's does (the version the form was read at guards it); a refusal comes
+     * back beside its field, or above the form for a stale version, with everything typed and nothing changed.
+     */
+    @PostMapping("/customers/{id}/contacts/{contactId}/edit")
+    String correctContact(@PathVariable UUID id, @PathVariable UUID contactId, @ModelAttribute("form") ContactForm form,
+                          BindingResult binding, RefusedInput refused, Model model, RedirectAttributes redirect) {
+        // who asks and which contact before what they typed: out of scope 404, not theirs to change 403
+        ContactService.ContactView contact = contacts.correctable(id, contactId);
+        if (FormErrors.unreadable(binding, refused)) {
+            return contactForm(id, contact, model);
+        }
+        try {
+            refused.check();
+            var saved = contacts.correct(contactId, stored -> form.details(), form.isPrimary() ? Boolean.TRUE : null,
+                    form.getVersion());
+            Flash.success(redirect, "customer.flash.contactCorrected", saved.name());
+            return "redirect:/customers/" + id;
+        } catch (com.lead2cash.platform.RecordNotFoundException | com.lead2cash.platform.ForbiddenException e) {
+            throw e;
+        } catch (DomainException e) {
+            FormErrors.reject(binding, e);
+        } catch (OptimisticLockingFailureException e) {
+            binding.reject("error.staleVersion");
+        }
+        return contactForm(id, contact, model);
+    }
+
+    private String contactForm(UUID customerId, ContactService.ContactView contact, Model model) {
+        model.addAttribute("customer", views.of(access.visible(customerId)));
+        model.addAttribute("contact", contact);
+        model.addAttribute("roles", DecisionRole.values());
+        model.addAttribute("attitudes", Attitude.values());
+        model.addAttribute("languages", ContactDetails.LANGUAGES);
+        return "customer/contact-form";
     }
 
     @PostMapping("/customers/{id}/activities")

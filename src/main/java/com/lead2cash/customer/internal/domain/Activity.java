@@ -3,6 +3,7 @@ package com.lead2cash.customer.internal.domain;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.NotAudited;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +29,13 @@ public class Activity {
     private UUID loggedBy;
     private UUID[] contactIds;
     private String summary;
-    /** How a carried contact's summary is said (null: as written); see {@link #carried}. */
+    /**
+     * How a carried contact's summary is said (null: as written); see {@link #carried}. Set once when carried and
+     * never changed: the audit keeps the rep's words ({@code summary}), not the wording's key.
+     */
+    @NotAudited
     private String summaryKey;
+    @NotAudited
     private String summaryArgs;
     private String needsChanges;
     private String objections;

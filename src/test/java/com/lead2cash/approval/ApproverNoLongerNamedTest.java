@@ -127,7 +127,7 @@ class ApproverNoLongerNamedTest {
     }
 
     @Test
-    void D0092_aManagerMadeARepHandsTheirTaskToTheSalesDirectorsAndNeitherReadsNorDecidesIt() {
+    void D0092_aManagerMadeARepHandsTheirTaskToTheNextManagerUpAndNeitherReadsNorDecidesIt() {
         People p = people("rep");
         UUID approval = submit(p.rep(), "NL-1");
         UUID task = onlyTask(approval).id();
@@ -138,23 +138,21 @@ class ApproverNoLongerNamedTest {
         ApprovalView.TaskView moved = onlyTask(approval);
         assertThat(moved.id()).isEqualTo(task);
         assertThat(moved.state()).isEqualTo(TaskState.PENDING);
-        assertThat(moved.assigneeId()).isNull();
-        assertThat(moved.assigneeRole()).as("they still head the team, but a rep approves nothing: the directors")
-                .isEqualTo(Role.SALES_DIRECTOR);
-        assertThat(moved.fallbackReason()).isEqualTo("approval.fallback.managerNotApprover");
+        assertThat(moved.assigneeId()).as("a rep heads the north team no more (0093): the next manager up")
+                .isEqualTo(p.director().id());
         assertThat(approvals.find(approval).orElseThrow().history()).anyMatch(h -> h.event().equals("REASSIGNED_NOT_NAMED")
-                && task.equals(h.taskId()) && h.detail().equals("USER:" + p.manager().id() + ">ROLE:SALES_DIRECTOR"));
+                && task.equals(h.taskId()) && h.detail().equals("USER:" + p.manager().id() + ">USER:" + p.director().id()));
         assertThat(waiting(p.manager(), approval)).as("the former manager is asked no more").containsExactly("settled");
         assertThat(waiting(p.director(), approval)).containsExactly("to decide");
-        assertThat(identity.user(deadlineOwner(task)).roleSet()).as("the deadline is the directors' pool's")
-                .contains(Role.SALES_DIRECTOR);
+        assertThat(deadlineOwner(task)).isEqualTo(p.director().id());
 
         JsonNode handedOn = answer.get("workHandedOn");
         assertThat(handedOn.get("handedOn")).hasSize(1);
         assertThat(handedOn.get("handedOn").get(0).get("recordId").asString()).isEqualTo(approval.toString());
-        assertThat(handedOn.get("handedOn").get(0).get("toRole").asString()).isEqualTo("SALES_DIRECTOR");
         assertThat(handedOn.get("notes").valueStream().map(JsonNode::asString).toList())
-                .containsExactly("Their approval task on \"Quote NL-1\" now waits for any Sales director.");
+                .containsExactly("Their approval task on \"Quote NL-1\" now waits for " + p.director().displayName() + ".");
+        assertThat(answer.get("headshipsGivenUp").get("units").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("North team rep");
         assertThat(answer.path("deactivation").isNull() || answer.path("deactivation").isMissingNode()).isTrue();
 
         refusedTo(p.manager(), approval);

@@ -19,11 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Docs/decisions/0093: a manager moved out of their unit manages the sales territories of their former team no more —
- * a territory's team is its manager's unit (0035), which would otherwise follow them —, and the lead work their standing
+ * a territory's team is its manager's unit (0035), which would otherwise follow them —, nor does one made a rep (no
+ * managing role left: the territories screen would not name them its manager), and the lead work their standing
  * routed to them goes where routing sends it now: the territories' leads waiting in their queue to the general queue
  * (L9: the window the first sales director's, its due time kept; the queue's notice theirs), the claim contests they were
- * to decide to the manager above the claimants now (L8). Asked in the administrator's transaction, after the unit they
- * headed and left names no head.
+ * to decide to the manager above the claimants now (L8). Asked in the administrator's transaction, after the units they
+ * headed and may head no more name no head.
  */
 @Component
 class LeadHeadships implements Headships {
@@ -50,7 +51,7 @@ class LeadHeadships implements Headships {
     }
 
     @Override
-    public List<String> giveUpHeadshipsOf(UUID userId, UUID formerUnitId, UUID by) {
+    public List<String> giveUpHeadshipsOf(UUID userId) {
         List<SalesTerritory> given = territories.giveUpManagementOf(userId);
         Instant now = clock.instant();
         if (!given.isEmpty()) {

@@ -75,8 +75,9 @@ public class SalesTerritory {
     }
 
     /**
-     * Docs/decisions/0093: its manager left the team (moved out of their unit): nobody manages it — its leads wait in
-     * the general queue and it belongs to no team (0035) — until an administrator appoints another.
+     * Docs/decisions/0093: its manager left the team (moved out of their unit) or lost their managing role: nobody
+     * manages it — its leads wait in the general queue and it belongs to no team (0035) — until an administrator
+     * appoints another.
      */
     void managedByNobody() {
         this.managerId = null;

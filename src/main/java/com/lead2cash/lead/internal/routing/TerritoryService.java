@@ -72,7 +72,8 @@ public class TerritoryService {
 
     /**
      * Docs/decisions/0093: the person left the unit that made the team of the territories they manage — an
-     * administrator moved them out of it —: nobody manages those territories now. Answers them, in name order.
+     * administrator moved them out of it —, or holds no managing role any more: nobody manages those territories now.
+     * Answers them, in name order.
      */
     @Transactional
     public List<SalesTerritory> giveUpManagementOf(UUID userId) {

@@ -96,18 +96,20 @@ class DeactivationNotes {
     }
 
     /**
-     * The units and territories a move out of their unit took from the person (0093), one sentence each kind: nobody
-     * heads or manages them until an administrator appoints another.
+     * The units and territories a move out of their unit, or the loss of their last managing role, took from the person
+     * (0093), one sentence each kind: nobody heads or manages them until an administrator appoints another.
      */
     List<String> of(IdentityService.HeadshipsGivenUp givenUp) {
         Locale locale = LocaleContextHolder.getLocale();
         List<String> notes = new ArrayList<>();
         if (!givenUp.units().isEmpty()) {
-            notes.add(messages.getMessage("users.headships.unitsGivenUp",
+            notes.add(messages.getMessage(givenUp.roleTaken() ? "users.headships.unitsGivenUpWithRole"
+                            : "users.headships.unitsGivenUp",
                     new Object[] {com.lead2cash.platform.ListText.of(givenUp.units())}, locale));
         }
         if (!givenUp.territories().isEmpty()) {
-            notes.add(messages.getMessage("users.headships.territoriesGivenUp",
+            notes.add(messages.getMessage(givenUp.roleTaken() ? "users.headships.territoriesGivenUpWithRole"
+                            : "users.headships.territoriesGivenUp",
                     new Object[] {com.lead2cash.platform.ListText.of(givenUp.territories())}, locale));
         }
         return notes;

@@ -45,9 +45,10 @@ class IdentityApiController {
                    @Schema(description = "Only in the answer to a change of the user's roles or unit that handed on "
                            + "open work they no longer fit (docs/decisions/0092): what went where; null otherwise")
                    WorkHandedOnDto workHandedOn,
-                   @Schema(description = "Only in the answer to a change that moved the user out of their unit while "
-                           + "they headed a unit or managed a sales territory of it (docs/decisions/0093): what they "
-                           + "gave up; null otherwise") HeadshipsGivenUpDto headshipsGivenUp) {
+                   @Schema(description = "Only in the answer to a change that moved the user out of their unit, or "
+                           + "took their last managing role, while they headed a unit or managed a sales territory "
+                           + "(docs/decisions/0093): what they gave up; null otherwise")
+                   HeadshipsGivenUpDto headshipsGivenUp) {
 
         static UserDto of(User u, java.time.Instant now) {
             return of(u, now, null, null, null, null);
@@ -67,13 +68,13 @@ class IdentityApiController {
     }
 
     /**
-     * What moving the user out of their unit took from them (0093): the units they headed that name no head now, the
-     * sales territories they managed that nobody manages now — until an administrator appoints another —, and that said
-     * in the reader's language.
+     * What moving the user out of their unit, or taking their last managing role, took from them (0093): the units they
+     * headed that name no head now, the sales territories they managed that nobody manages now — until an administrator
+     * appoints another —, and that said in the reader's language.
      */
     record HeadshipsGivenUpDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> notes,
                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The names of the "
-                                       + "org units they headed and left, in tree order") List<String> units,
+                                       + "org units they headed and head no more, in tree order") List<String> units,
                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The names of the "
                                        + "sales territories they managed, in name order") List<String> territories) {
     }
@@ -252,7 +253,8 @@ class IdentityApiController {
             roles it left with no active holder while approval tasks wait on them (`rolesTaken.unheldRoles`). A user who loses a role or moves to \
             another unit hands on the open approval tasks whose step names them no more (a manager moved to another \
             team), and the answer says where they went (`workHandedOn`). A user moved out of their unit no longer heads \
-            the units they left nor manages the sales territories of their former team; their queued leads and the \
+            the units they left nor manages the sales territories of their former team, and one left with no managing \
+            role (a manager made a sales rep) heads no unit and manages no sales territory; their queued leads and the \
             claim contests they were to decide go where routing sends them now, and the answer says what they gave up \
             (`headshipsGivenUp`).""")
     @PutMapping("/api/v1/users/{id}")

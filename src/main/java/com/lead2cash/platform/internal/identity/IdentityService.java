@@ -48,7 +48,10 @@ public class IdentityService {
     private final ObjectProvider<HandedOnWork> handedOn;
     /** The modules whose records name org units: a unit they name is not deleted (0096). */
     private final ObjectProvider<OrgUnitReferences> unitReferences;
-    /** The modules whose records a person manages for their team: given up when the person leaves their unit (0093). */
+    /**
+     * The modules whose records a person manages for their team: given up when the person leaves their unit or their
+     * managing role (0093).
+     */
     private final ObjectProvider<Headships> headships;
     /** The modules whose records a person owns: a deactivated person's open ones are told, not moved (0095). */
     private final ObjectProvider<HeldRecords> heldRecords;
@@ -106,7 +109,8 @@ public class IdentityService {
      * A user's profile and roles; a password given (not empty) resets it, which ends the user's web sessions and
      * revokes all their API tokens (not the company's web-to-lead keys). An active user takes up the work of the roles
      * given them and gives up the work of the roles taken from them (0074): the answer says what taking them left; and
-     * where the open work went that a change of roles or unit took from them as it no longer fits them (0092).
+     * where the open work went that a change of roles or unit took from them as it no longer fits them (0092); and the
+     * units and sales territories a move out of their unit or the loss of their last managing role took from them (0093).
      */
     @Transactional
     public Activation updateUser(UUID id, UserForm form, Long expectedVersion) {
@@ -121,6 +125,7 @@ public class IdentityService {
         Set<Role> taken = new java.util.TreeSet<>(user.roleSet());
         taken.removeAll(orElseEmpty(form.roles()));
         UUID formerUnit = user.orgUnitId();
+        boolean mayHeadBefore = mayHeadAUnit(user.roleSet());
         user.changeProfile(form.displayName(), form.email(), form.orgUnitId(), form.hireDate(),
                 orElseEmpty(form.roles()), clock.instant());
         if (form.password() != null && !form.password().isEmpty()) {
@@ -135,43 +140,54 @@ public class IdentityService {
         User saved = users.save(user);
         takeUpWork(saved, given);
         // the headships first: the work handed on below goes to whom the tree names once they head the units left no more
-        HeadshipsGivenUp givenUp = giveUpHeadships(saved, formerUnit);
+        HeadshipsGivenUp givenUp = giveUpHeadships(saved, formerUnit,
+                mayHeadBefore && !mayHeadAUnit(saved.roleSet()));
         return new Activation(saved, null, giveUpWork(saved, taken), handOnWorkNoLongerTheirs(saved), givenUp);
     }
 
     /**
-     * Docs/decisions/0093: the person, saved, left the unit they were in (their new unit is not it nor below it): the
-     * units they head that their new unit is not in name no head any more (audited, as the org screen's change), and each
-     * module gives up what the person managed for their former team (a sales territory) and hands on the work it routed
-     * to them. Answers what was given up; null when nothing was (they stayed within their unit, or headed nothing).
+     * Docs/decisions/0093: the person, saved, left the unit they were in (their new unit is not it nor below it), or lost
+     * the last role that may head a unit or manage a team's sales territory ({@link Role#isManagerial()}: a manager made
+     * a rep): the units they head that they no longer may — after a move, those their new unit is not in; after the role
+     * is taken, all — name no head any more (audited, as the org screen's change), and each module gives up what the
+     * person managed for the team (a sales territory) and hands on the work it routed to them. Answers what was given
+     * up; null when nothing was (they stayed within their unit with a managing role, or headed nothing).
      */
-    private HeadshipsGivenUp giveUpHeadships(User user, UUID formerUnit) {
-        if (formerUnit == null || formerUnit.equals(user.orgUnitId())) {
-            return null;
-        }
-        OrgUnit now = orgUnit(user.orgUnitId());
-        if (units.findById(formerUnit).map(former -> former.contains(now)).orElse(false)) {
+    private HeadshipsGivenUp giveUpHeadships(User user, UUID formerUnit, boolean managingRoleTaken) {
+        OrgUnit now = user.orgUnitId() == null ? null : orgUnit(user.orgUnitId());
+        boolean movedOut = formerUnit != null && now != null && !formerUnit.equals(now.id())
+                && !units.findById(formerUnit).map(former -> former.contains(now)).orElse(false);
+        if (!movedOut && !managingRoleTaken) {
             return null;
         }
         List<String> unitNames = new ArrayList<>();
         for (OrgUnit headed : units.findHeadedBy(user.id())) {
-            if (!headed.contains(now)) {
+            if (managingRoleTaken || !headed.contains(now)) {
                 headed.appointManager(null, clock.instant());
                 unitNames.add(saveUnit(headed).name());
             }
         }
-        UUID by = CurrentUser.get().map(CurrentUser::id).orElse(null);
         List<String> territories = headships.orderedStream()
-                .flatMap(m -> m.giveUpHeadshipsOf(user.id(), formerUnit, by).stream()).toList();
-        return unitNames.isEmpty() && territories.isEmpty() ? null : new HeadshipsGivenUp(unitNames, territories);
+                .flatMap(m -> m.giveUpHeadshipsOf(user.id()).stream()).toList();
+        return unitNames.isEmpty() && territories.isEmpty() ? null
+                : new HeadshipsGivenUp(unitNames, territories, managingRoleTaken);
     }
 
     /**
-     * What moving a person out of their unit took from them (docs/decisions/0093): the units that named them as head and
-     * name none now, in tree order, and the sales territories they managed that nobody manages now, in name order —
-     * until an administrator appoints another.
+     * Whether a person with these roles may head a unit and manage a team's sales territory (0093): a managing role —
+     * the one the territories screen asks of a territory's manager.
      */
-    public record HeadshipsGivenUp(List<String> units, List<String> territories) {
+    private static boolean mayHeadAUnit(Set<Role> roles) {
+        return roles.stream().anyMatch(Role::isManagerial);
+    }
+
+    /**
+     * What moving a person out of their unit, or taking their last managing role, took from them (docs/decisions/0093):
+     * the units that named them as head and name none now, in tree order, and the sales territories they managed that
+     * nobody manages now, in name order — until an administrator appoints another —; {@code roleTaken} when it was the
+     * loss of their managing role (with or without a move) that took them.
+     */
+    public record HeadshipsGivenUp(List<String> units, List<String> territories, boolean roleTaken) {
 
         public HeadshipsGivenUp {
             units = List.copyOf(units);
@@ -234,7 +250,8 @@ public class IdentityService {
      * A user as saved, what their deactivation handed on and left (docs/decisions/0073) when this change deactivated
      * them, else null, and what taking roles from them left (0074) when this change took roles from them active, else
      * null, and the open work a change of their roles or unit handed on as it no longer fits them (0092), empty when
-     * none, and the headships a move out of their unit took from them (0093), else null.
+     * none, and the headships a move out of their unit or the loss of their managing role took from them (0093), else
+     * null.
      */
     public record Activation(User user, Deactivation deactivation, RolesTaken rolesTaken,
                              List<HandedOnWork.Handover> handedOn, HeadshipsGivenUp headshipsGivenUp) {

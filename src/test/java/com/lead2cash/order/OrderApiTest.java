@@ -513,6 +513,43 @@ class OrderApiTest {
     }
 
     @Test
+    void anAcceptanceConfirmedOnlineStatesItsResultsInTheReadersLanguageOnTheApiAndTheOrdersPage() {
+        JsonNode order = order("杭州订单在线验收语言科技有限公司");
+        String id = order.get("id").asString();
+        JsonNode shipped = shippedWhole(order, "顺丰速运", "SF93");
+        expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
+        String contact = jdbc.sql("select id from customer_contact where customer_id = :c")
+                .param("c", java.util.UUID.fromString(order.get("customerId").asString())).query(String.class).single();
+        String url = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
+                "{\"contactId\":\"" + contact + "\"}")).get("confirmation").get("url").asString();
+        assertThat(mvc.post().uri(url.substring(url.indexOf("/c/"))).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .with(csrf()).param("outcome", "CONFIRMED").param("name", "王经理").exchange()).hasStatus3xxRedirection();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "ACCEPTED".equals(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("status").asString()));
+
+        JsonNode english = customers.json(mvc.get().uri("/api/v1/orders/" + id).header(HttpHeaders.AUTHORIZATION, rep())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()).get("acceptance");
+        assertThat(english.get("quantity").asString()).isEqualTo("Received in full (confirmed online)");
+        assertThat(english.get("quality").asString()).isEqualTo("Accepted (confirmed online)");
+        JsonNode chinese = customers.json(mvc.get().uri("/api/v1/orders/" + id).header(HttpHeaders.AUTHORIZATION, rep())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange()).get("acceptance");
+        assertThat(chinese.get("quantity").asString()).isEqualTo("全部收到（在线确认）");
+        assertThat(chinese.get("quality").asString()).isEqualTo("验收合格（在线确认）");
+
+        jakarta.servlet.http.Cookie session = customers.session(mvc, reviewers().rep());
+        assertThat(ordersPage(session, id, "en")).contains("Received in full (confirmed online) · Accepted (confirmed online)")
+                .doesNotContain("全部收到");
+        assertThat(ordersPage(session, id, "zh-CN")).contains("全部收到（在线确认） · 验收合格（在线确认）");
+    }
+
+    private String ordersPage(jakarta.servlet.http.Cookie session, String id, String lang) {
+        MvcTestResult page = mvc.get().uri("/orders/" + id + "?lang=" + lang).cookie(session).exchange();
+        assertThat(page).hasStatusOk();
+        return new String(page.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aTerminatedContractStopsItsOrdersNotYetShippedAndOffersNoAcceptanceOfThoseOnTheRoadAndOperationsIsTold() {
         JsonNode contract = contracts.sign(mvc, reviewers(), "杭州合同终止订单科技有限公司", "600000.00", """
                 {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},

@@ -446,6 +446,27 @@ public class OrderService {
     public record ProgressNote(String note, UUID recordedBy, Instant recordedAt) {
     }
 
+    /** An acceptance's quantity and quality results as the reader reads them. */
+    public record AcceptanceResults(String quantity, String quality) {
+    }
+
+    /**
+     * The order's acceptance results in the reader's language: as written on the signed form, or — accepted online —
+     * what the confirmed document states, said from their keys. Null when the order is not accepted.
+     */
+    public AcceptanceResults acceptanceResults(Order o) {
+        if (o.acceptedOn() == null) {
+            return null;
+        }
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return new AcceptanceResults(said(o.acceptanceQuantity(), o.acceptanceQuantityKey(), locale),
+                said(o.acceptanceQuality(), o.acceptanceQualityKey(), locale));
+    }
+
+    private String said(String written, String key, Locale locale) {
+        return key == null ? written : messages.getMessage(key, null, key, locale);
+    }
+
     public List<ProgressNote> progressNotes(UUID orderId) {
         return jdbc.sql("select note, recorded_by, recorded_at from order_progress_note where order_id = :o order by id desc limit 50")
                 .param("o", orderId)
@@ -588,11 +609,10 @@ public class OrderService {
                 // a link sent before the contract was terminated no longer accepts the order
                 .filter(o -> o.status() == OrderStatus.DELIVERED && o.contractTerminatedOn() == null)
                 .ifPresent(o -> {
-                    Locale zh = Locale.SIMPLIFIED_CHINESE;
-                    o.accept(LocalDate.ofInstant(answered.answeredAt(), zone), answered.answeredName(),
-                            messages.getMessage("order.acceptance.online.quantity", null, zh),
-                            messages.getMessage("order.acceptance.online.quality", null, zh), answered.comment(), null,
-                            answered.confirmationId(), null, LocalDate.ofInstant(clock.instant(), zone), clock.instant());
+                    // the results the confirmed document states, said in each reader's language when read
+                    o.acceptOnline(LocalDate.ofInstant(answered.answeredAt(), zone), answered.answeredName(),
+                            answered.comment(), answered.confirmationId(), LocalDate.ofInstant(clock.instant(), zone),
+                            clock.instant());
                     accepted(o);
                 });
     }

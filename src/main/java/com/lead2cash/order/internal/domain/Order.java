@@ -32,6 +32,11 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("order_order")
 public class Order {
 
+    /** The quantity result of an acceptance confirmed online: everything received. A bundle key. */
+    public static final String ONLINE_QUANTITY = "order.acceptance.online.quantity";
+    /** The quality result of an acceptance confirmed online: accepted. A bundle key. */
+    public static final String ONLINE_QUALITY = "order.acceptance.online.quality";
+
     @Id
     private UUID id;
     private String number;
@@ -54,8 +59,15 @@ public class Order {
     /** Who recorded the acceptance: null when the customer's contact accepted online, or before it was kept. */
     private UUID acceptedBy;
     private String acceptanceSignedBy;
+    /** The results as written on the signed form; null when said by their key (confirmed online). */
     private String acceptanceQuantity;
     private String acceptanceQuality;
+    /**
+     * The results an acceptance confirmed online states ({@link #ONLINE_QUANTITY}, {@link #ONLINE_QUALITY}): bundle
+     * keys, said in the reader's language when read; null when written by hand.
+     */
+    private String acceptanceQuantityKey;
+    private String acceptanceQualityKey;
     private String acceptanceRemarks;
     private UUID acceptanceFileId;
     private UUID acceptanceConfirmationId;
@@ -366,6 +378,23 @@ public class Order {
      */
     public void accept(LocalDate day, String signedBy, String quantity, String quality, String remarks, UUID fileId,
                        UUID confirmationId, UUID by, LocalDate today, Instant now) {
+        accept(day, signedBy, quantity, null, quality, null, remarks, fileId, confirmationId, by, today, now);
+    }
+
+    /**
+     * The customer's contact accepted online, on the confirmation {@code confirmationId}: the quantity and quality
+     * results are what the document they confirmed states — kept as their bundle keys ({@link #ONLINE_QUANTITY},
+     * {@link #ONLINE_QUALITY}), said in each reader's language when read, not in one language once.
+     */
+    public void acceptOnline(LocalDate day, String signedBy, String remarks, UUID confirmationId, LocalDate today,
+                             Instant now) {
+        accept(day, signedBy, null, ONLINE_QUANTITY, null, ONLINE_QUALITY, remarks, null,
+                Objects.requireNonNull(confirmationId), null, today, now);
+    }
+
+    private void accept(LocalDate day, String signedBy, String quantity, String quantityKey, String quality,
+                        String qualityKey, String remarks, UUID fileId, UUID confirmationId, UUID by, LocalDate today,
+                        Instant now) {
         requireStatus(EnumSet.of(OrderStatus.DELIVERED));
         requireNotStopped(OrderAction.ACCEPT);
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
@@ -375,10 +404,10 @@ public class Order {
         if (signedBy == null || signedBy.isBlank()) {
             errors.add(new FieldValidationException.FieldError("signedBy", "order.acceptance.signedBy"));
         }
-        if (quantity == null || quantity.isBlank()) {
+        if (quantityKey == null && (quantity == null || quantity.isBlank())) {
             errors.add(new FieldValidationException.FieldError("quantity", "order.acceptance.quantity"));
         }
-        if (quality == null || quality.isBlank()) {
+        if (qualityKey == null && (quality == null || quality.isBlank())) {
             errors.add(new FieldValidationException.FieldError("quality", "order.acceptance.quality"));
         }
         if (fileId == null && confirmationId == null) {
@@ -391,8 +420,10 @@ public class Order {
         acceptedAt = now;
         acceptedBy = by;
         acceptanceSignedBy = signedBy.strip();
-        acceptanceQuantity = quantity.strip();
-        acceptanceQuality = quality.strip();
+        acceptanceQuantity = quantityKey != null ? null : quantity.strip();
+        acceptanceQuality = qualityKey != null ? null : quality.strip();
+        acceptanceQuantityKey = quantityKey;
+        acceptanceQualityKey = qualityKey;
         acceptanceRemarks = remarks == null || remarks.isBlank() ? null : remarks.strip();
         acceptanceFileId = fileId;
         acceptanceConfirmationId = confirmationId;
@@ -548,6 +579,8 @@ public class Order {
     public String acceptanceSignedBy() { return acceptanceSignedBy; }
     public String acceptanceQuantity() { return acceptanceQuantity; }
     public String acceptanceQuality() { return acceptanceQuality; }
+    public String acceptanceQuantityKey() { return acceptanceQuantityKey; }
+    public String acceptanceQualityKey() { return acceptanceQualityKey; }
     public String acceptanceRemarks() { return acceptanceRemarks; }
     public UUID acceptanceFileId() { return acceptanceFileId; }
     public UUID acceptanceConfirmationId() { return acceptanceConfirmationId; }

@@ -105,6 +105,7 @@ class OrderApiController {
     record PromisedDateView(LocalDate promisedDate, String reason, Instant customerToldAt, Instant recordedAt) {
     }
 
+    /** {@code quantity} and {@code quality} in the reader's language when the customer's contact accepted online. */
     record AcceptanceView(LocalDate acceptedOn, String signedBy, String quantity, String quality, String remarks,
                           UUID formFileId, UUID confirmationId) {
     }
@@ -287,12 +288,13 @@ class OrderApiController {
                     s.waybillRecordedAt(), s.shipDate(), s.recordedAt(), s.cancelledAt(), s.cancelledBy(),
                     s.cancelReason(), cancellable.contains(i + 1)));
         }
+        OrderService.AcceptanceResults results = service.acceptanceResults(o);
         return new OrderView(o.id(), o.number(), o.status(), o.contractId(), o.contractNumber(), o.customerId(),
                 o.ownerId(), o.address(), o.consignee(), access.consigneePhone(o), o.promisedDate(),
                 o.promises().stream().map(p -> new PromisedDateView(p.promisedDate(), p.reason(), p.customerToldAt(),
                         p.recordedAt())).toList(), lines, shipments, o.deliveredOn(),
                 o.acceptedOn() == null ? null : new AcceptanceView(o.acceptedOn(), o.acceptanceSignedBy(),
-                        o.acceptanceQuantity(), o.acceptanceQuality(), o.acceptanceRemarks(), o.acceptanceFileId(),
+                        results.quantity(), results.quality(), o.acceptanceRemarks(), o.acceptanceFileId(),
                         o.acceptanceConfirmationId()),
                 o.contractTerminatedOn(), service.progressNotes(o.id()).stream()
                         .map(n -> new ProgressNoteView(n.note(), n.recordedBy(), n.recordedAt())).toList(),

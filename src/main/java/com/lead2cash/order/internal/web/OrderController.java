@@ -428,6 +428,7 @@ class OrderController {
     private String page(Order o, String failed, Map<String, String> values, FormProblems problems, Model model) {
         Set<OrderAction> actions = service.actions(o);
         model.addAttribute("order", o);
+        model.addAttribute("acceptanceResults", service.acceptanceResults(o));
         model.addAttribute("consigneePhone", access.consigneePhone(o));
         // the contract's page by its own rule: an accepted order stays with its rep when the contract changes hands
         model.addAttribute("contractLinked", contracts.mayOpen(o.contractId()));

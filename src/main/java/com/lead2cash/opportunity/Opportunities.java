@@ -51,8 +51,18 @@ public interface Opportunities {
 
     void quoteAccepted(UUID opportunityId, UUID quoteId, BigDecimal total, Instant at);
 
-    /** The contract was signed: the opportunity is won (from CONTRACT) and the customer becomes 已签约. */
-    void contractSigned(UUID opportunityId, Instant at);
+    /**
+     * The contract was signed: the opportunity is won (from CONTRACT) at the contract's amount, the deal as closed
+     * (decision 0087), and the customer becomes 已签约. Elsewhere in the pipeline nothing changes, the amount neither.
+     */
+    void contractSigned(UUID opportunityId, String contractNumber, BigDecimal contractAmount, Instant at);
+
+    /**
+     * A signed amendment (补充协议) of the opportunity's contract made its amount {@code contractAmount}: a won
+     * opportunity's amount follows (decision 0087); an open or lost one is left as it is. In the amendment's
+     * transaction.
+     */
+    void contractAmended(UUID opportunityId, String contractNumber, String amendmentNumber, BigDecimal contractAmount);
 
     /** What the company did with this customer so far: opportunities won and lost, and their amounts. */
     CustomerRecord recordOf(UUID customerId);

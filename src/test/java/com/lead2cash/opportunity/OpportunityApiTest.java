@@ -298,7 +298,8 @@ class OpportunityApiTest {
         assertThat(customers.json(byHand).get("code").asString()).isEqualTo("opportunity.stage.wonNeedsSignedContract");
         assertThat(customers.json(byHand).get("detail").asString()).contains("signed");
         assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + won).get("stage").asString()).isEqualTo("CONTRACT");
-        opportunities.contractSigned(java.util.UUID.fromString(won), clock.instant()); // as the contract's signing tells it
+        opportunities.contractSigned(java.util.UUID.fromString(won), "HT-TEST-0001", new java.math.BigDecimal("600000.00"),
+                clock.instant()); // as the contract's signing tells it
         JsonNode closed = customers.getJson(mvc, rep, "/api/v1/opportunities/" + won);
         assertThat(closed.get("stage").asString()).isEqualTo("WON");
         assertThat(closed.get("availableActions").size()).isZero();

@@ -53,6 +53,7 @@ class ContractMoneyTest {
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
     @Autowired com.lead2cash.receivable.internal.CollectionRoutine routine;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -398,6 +399,52 @@ class ContractMoneyTest {
                 .get("items").get(0);
         assertThat(figures.get("planned").decimalValue()).isEqualByComparingTo("350000.00");
         assertThat(figures.get("collectedPercent").decimalValue()).isEqualByComparingTo("28.57");
+    }
+
+    /**
+     * Finance walk: an opportunity won by its contract's signing counted in the win/loss figures at its own amount (the
+     * quote's 100 000), not the 888 888.88 signed (below K5). Won by the signing, its amount is the signed contract's (decision
+     * 0087), said in its stage history and the audit trail, and a signed amendment moves it on.
+     */
+    @Test
+    void anOpportunityWonBySigningCountsTheSignedContractsAmountAndItsAmendmentsInTheWinLossFigures() {
+        String rep = token(reviewers().rep());
+        String winLoss = "/api/v1/opportunities/win-loss?from=2026-11-01&to=2027-01-31";
+        java.math.BigDecimal wonBefore = customers.getJson(mvc, rep, winLoss).at("/total/wonAmount").decimalValue();
+        String opportunity = support.opportunityAtContractStage(mvc, reviewers(), "杭州按合同金额赢单科技有限公司", "100000.00");
+        JsonNode draft = support.draft(mvc, rep, opportunity, "888888.88", "LOW");
+        JsonNode contract = contracts.signDraft(mvc, reviewers(), draft.get("id").asString(), "2026-12-01");
+        String number = contract.get("number").asString();
+
+        JsonNode won = customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity);
+        assertThat(won.get("stage").asString()).isEqualTo("WON");
+        assertThat(won.get("amount").decimalValue()).as("the deal as closed").isEqualByComparingTo("888888.88");
+        assertThat(customers.getJson(mvc, rep, winLoss).at("/total/wonAmount").decimalValue().subtract(wonBefore))
+                .as("counted at the signed contract's amount, not the quote's").isEqualByComparingTo("888888.88");
+        JsonNode history = customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity + "/history");
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("stage").asString()).isEqualTo("WON");
+        assertThat(last.get("amount").decimalValue()).isEqualByComparingTo("888888.88");
+        assertThat(last.get("note").asString()).isEqualTo("contract:" + number);
+        assertThat(jdbc.sql("select detail from platform_audit_event where entity_type = 'Opportunity' and entity_id = :o"
+                        + " and action = 'opportunity.amountFromContract'").param("o", opportunity).query(String.class).list())
+                .as("why the amount changed, beside the change itself")
+                .containsExactly("opportunity.audit.wonAtContractAmount\n100000.00\n888888.88\n" + number);
+        assertThat(jdbc.sql("select old_value || ' -> ' || new_value from platform_audit_event where entity_type = 'Opportunity'"
+                        + " and entity_id = :o and action = 'UPDATE' and field = 'amount'").param("o", opportunity)
+                .query(String.class).list()).containsExactly("100000.00 -> 888888.88");
+        Cookie session = customers.session(mvc, reviewers().rep());
+        assertThat(page(session, "/opportunities/" + opportunity, "en"))
+                .contains("· contract " + number + " signed, won at its amount 888,888.88");
+        assertThat(page(session, "/opportunities/" + opportunity, "zh-CN"))
+                .contains("· 合同 " + number + " 签订，按合同金额 888,888.88 赢单");
+
+        MvcTestResult amended = amend(contract.get("id").asString(), "50000.00");
+        assertThat(amended).as(ContractTestSupport.text(amended)).hasStatus(201);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("amount").decimalValue())
+                .as("the amended deal").isEqualByComparingTo("938888.88");
+        assertThat(customers.getJson(mvc, rep, winLoss).at("/total/wonAmount").decimalValue().subtract(wonBefore))
+                .isEqualByComparingTo("938888.88");
     }
 
     /**

@@ -279,7 +279,7 @@ public class ContractLifecycle {
         deadlines.open(ContractRules.ARCHIVING, subject(c), c.ownerId(), signedAt);
         Contract saved = contracts.save(c);
         events.record(c.id(), "SIGNED", me, signedOn + " " + c.signatories() + " sha256 " + stored.sha256(), now);
-        opportunities.contractSigned(c.opportunityId(), signedAt);
+        opportunities.contractSigned(c.opportunityId(), c.number(), c.amount(), signedAt);
         customers.reached(c.customerId(), CustomerStatus.SIGNED, signedAt);
         publisher.publishEvent(new ContractSigned(c.id(), c.number(), c.customerId(), c.opportunityId(), c.ownerId(),
                 c.amount(), signedOn));
@@ -400,6 +400,9 @@ public class ContractLifecycle {
         // heard in this transaction: receivables re-plan to the new amount or refuse it, and then nothing is kept
         publisher.publishEvent(new ContractAmended(c.id(), amendment.id(), amendment.number(), amendment.amountChange(),
                 current.add(amendment.amountChange()), amendment.signedOn()));
+        // the opportunity it won is the deal as closed: its amount follows the amended one (decision 0087)
+        opportunities.contractAmended(c.opportunityId(), c.number(), amendment.number(),
+                current.add(amendment.amountChange()));
         return amendment;
     }
 

@@ -92,8 +92,14 @@ class JdbcOpportunities implements Opportunities {
     }
 
     @Override
-    public void contractSigned(UUID opportunityId, Instant at) {
-        service.contractSigned(opportunityId);
+    public void contractSigned(UUID opportunityId, String contractNumber, BigDecimal contractAmount, Instant at) {
+        service.contractSigned(opportunityId, contractNumber, contractAmount);
+    }
+
+    @Override
+    public void contractAmended(UUID opportunityId, String contractNumber, String amendmentNumber,
+                                BigDecimal contractAmount) {
+        service.contractAmended(opportunityId, contractNumber, amendmentNumber, contractAmount);
     }
 
     @Override

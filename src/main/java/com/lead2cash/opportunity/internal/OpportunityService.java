@@ -23,6 +23,7 @@ import com.lead2cash.opportunity.internal.domain.OpportunityRepository;
 import com.lead2cash.opportunity.internal.domain.PanelSeat;
 import com.lead2cash.opportunity.internal.domain.Scorecard;
 import com.lead2cash.opportunity.internal.domain.StageChange;
+import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
@@ -83,6 +84,7 @@ public class OpportunityService {
     private final Notifier notifier;
     private final HumanCodes codes;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
     /** The business's zone, in which today is the day an expected close date may not lie before. */
     private final java.time.ZoneId zone;
@@ -93,7 +95,8 @@ public class OpportunityService {
     OpportunityService(OpportunityRepository opportunities, OpportunityAccess access, StageHistory history,
                        LostReasons lostReasons, CustomerDirectory customers, OrgDirectory org, SopPolicy policy,
                        Deadlines deadlines, Notifier notifier, HumanCodes codes, ApplicationEventPublisher events,
-                       List<SignedContracts> signedContracts, List<AcceptedQuotes> acceptedQuotes, Clock clock,
+                       List<SignedContracts> signedContracts, List<AcceptedQuotes> acceptedQuotes, AuditTrail audit,
+                       Clock clock,
                        @org.springframework.beans.factory.annotation.Value("${l2c.zone}") java.time.ZoneId zone) {
         this.opportunities = opportunities;
         this.zone = zone;
@@ -109,6 +112,7 @@ public class OpportunityService {
         this.notifier = notifier;
         this.codes = codes;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -411,13 +415,41 @@ public class OpportunityService {
         });
     }
 
+    /**
+     * The opportunity's contract was signed (contract module): won at the contract's amount (decision 0087); the
+     * audit trail says why the amount changed, beside the change itself.
+     */
     @Transactional
-    public void contractSigned(UUID id) {
+    public void contractSigned(UUID id, String contractNumber, BigDecimal contractAmount) {
         opportunities.findByIdForUpdate(id).ifPresent(o -> {
-            if (o.contractSigned(clock.instant())) {
+            BigDecimal before = o.amount();
+            if (o.contractSigned(contractNumber, contractAmount, clock.instant())) {
                 save(o);
+                amountFromContract(o, before, "opportunity.audit.wonAtContractAmount", contractNumber);
             }
         });
+    }
+
+    /** A signed amendment changed the amount of the opportunity's contract: a won opportunity follows (decision 0087). */
+    @Transactional
+    public void contractAmended(UUID id, String contractNumber, String amendmentNumber, BigDecimal contractAmount) {
+        opportunities.findByIdForUpdate(id).ifPresent(o -> {
+            BigDecimal before = o.amount();
+            if (o.contractAmended(contractAmount, clock.instant())) {
+                save(o);
+                amountFromContract(o, before, "opportunity.audit.amendedWithContract", contractNumber, amendmentNumber);
+            }
+        });
+    }
+
+    private void amountFromContract(Opportunity o, BigDecimal before, String key, String... documents) {
+        if (before == null || before.compareTo(o.amount()) != 0) {
+            Object[] args = new Object[documents.length + 2];
+            args[0] = before == null ? "" : before.toPlainString();
+            args[1] = o.amount().toPlainString();
+            System.arraycopy(documents, 0, args, 2, documents.length);
+            audit.record("opportunity.amountFromContract", OpportunityAccess.SUBJECT, o.id(), key, args);
+        }
     }
 
     /** What the current user may do with the opportunity now (the page and the API offer exactly these). */

@@ -302,12 +302,35 @@ public class Opportunity {
         return true;
     }
 
-    /** The contract was signed: won, from the contract stage. Answers whether it moved. */
-    public boolean contractSigned(Instant now) {
+    /** The stage history's note of a win by a contract's signing: this, then the contract's number. */
+    public static final String CONTRACT_NOTE = "contract:";
+
+    /**
+     * The contract was signed: won, from the contract stage, at the signed contract's amount — the deal as closed
+     * (decision 0087), not the quote's or the rep's estimate; the stage history's entry names the contract
+     * ({@link #CONTRACT_NOTE}). Answers whether it moved; elsewhere nothing changes, the amount neither.
+     */
+    public boolean contractSigned(String contractNumber, BigDecimal contractAmount, Instant now) {
         if (stage != Stage.CONTRACT) {
             return false;
         }
-        changeStage(Stage.WON, null, now, null);
+        if (contractAmount != null) {
+            amount = contractAmount.setScale(2, java.math.RoundingMode.HALF_UP);
+        }
+        changeStage(Stage.WON, null, now, CONTRACT_NOTE + contractNumber);
+        return true;
+    }
+
+    /**
+     * A signed amendment (补充协议) changed the amount of the contract: a won opportunity's amount follows it, the deal
+     * as it now stands (decision 0087). Open or lost, nothing changes. Answers whether the amount changed.
+     */
+    public boolean contractAmended(BigDecimal contractAmount, Instant now) {
+        if (stage != Stage.WON || contractAmount == null || contractAmount.compareTo(amount) == 0) {
+            return false;
+        }
+        amount = contractAmount.setScale(2, java.math.RoundingMode.HALF_UP);
+        updatedAt = now;
         return true;
     }
 

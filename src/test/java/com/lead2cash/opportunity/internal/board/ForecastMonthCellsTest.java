@@ -101,7 +101,13 @@ class ForecastMonthCellsTest {
         clock.advance(Duration.ofDays(40));
         rep = sales.bearer(mvc, team.rep());
         manager = sales.bearer(mvc, team.manager());
-        opportunities.contractSigned(java.util.UUID.fromString(won), clock.instant()); // won by its contract's signing
+        // won by its contract's signing, at the contract's amount (decision 0087): the cells follow stage and amount at once
+        opportunities.contractSigned(java.util.UUID.fromString(won), "HT-CELLS-0001", new java.math.BigDecimal("650000.00"),
+                clock.instant());
+        assertThat(cells(owners)).isEqualTo(aggregated(owners));
+        // a signed amendment of the contract: the won amount follows it, and the cells with it
+        opportunities.contractAmended(java.util.UUID.fromString(won), "HT-CELLS-0001", "HT-CELLS-0001-B1",
+                new java.math.BigDecimal("660000.00"));
         assertThat(cells(owners)).isEqualTo(aggregated(owners));
 
         String lost = sales.opportunity(mvc, rep, customer, "三期", "80000").get("id").asString();
@@ -114,7 +120,8 @@ class ForecastMonthCellsTest {
 
         assertThat(cells(owners)).isEqualTo(aggregated(owners));
         JsonNode forecast = customers.getJson(mvc, manager, "/api/v1/opportunities/forecast?from=2026-12&months=6&groupBy=REP");
-        assertThat(forecast.get("company").get("total").get("won").decimalValue()).isEqualByComparingTo("600000");
+        assertThat(forecast.get("company").get("total").get("won").decimalValue()).as("the amended contract's amount")
+                .isEqualByComparingTo("660000");
         assertThat(forecast.get("company").get("total").get("pipeline").decimalValue())
                 .as("一期 150 000, 三期 80 000 reopened, 四期 50 000").isEqualByComparingTo("280000");
     }

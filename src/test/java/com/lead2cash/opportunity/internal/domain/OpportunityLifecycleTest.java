@@ -188,10 +188,35 @@ class OpportunityLifecycleTest {
         assertThat(o.stage()).isEqualTo(Stage.CONTRACT);
         assertThat(o.quoteAccepted(new BigDecimal("430000.00"), "quote:3", LATER)).isFalse();
         assertThat(o.stage()).isEqualTo(Stage.CONTRACT);
-        assertThat(o.contractSigned(LATER)).isTrue();
+        assertThat(o.contractSigned("HT-2026-0001", new BigDecimal("430000.00"), LATER)).isTrue();
         assertThat(o.stage()).isEqualTo(Stage.WON);
         assertThat(o.quoteAccepted(BigDecimal.ONE, "quote:4", LATER)).isFalse();
         assertThat(o.amount()).as("a closed opportunity keeps its amount").isEqualByComparingTo("430000.00");
+    }
+
+    /** Decision 0087: won by its contract's signing, the opportunity's amount is the deal as closed — the contract's. */
+    @Test
+    void aContractSignedAtAnotherAmountWinsTheOpportunityAtTheContractsAmountAndItsAmendmentsFollow() {
+        Opportunity o = at(Stage.CONTRACT);
+        o.drainChanges();
+        assertThat(o.contractSigned("HT-2026-0002", new BigDecimal("999999.99"), LATER)).isTrue();
+        assertThat(o.stage()).isEqualTo(Stage.WON);
+        assertThat(o.amount()).isEqualByComparingTo("999999.99");
+        assertThat(o.drainChanges()).singleElement().satisfies(change -> {
+            assertThat(change.to()).isEqualTo(Stage.WON);
+            assertThat(change.amount()).isEqualByComparingTo("999999.99");
+            assertThat(change.note()).isEqualTo(Opportunity.CONTRACT_NOTE + "HT-2026-0002");
+        });
+
+        assertThat(o.contractAmended(new BigDecimal("1049999.99"), LATER)).isTrue();
+        assertThat(o.amount()).isEqualByComparingTo("1049999.99");
+        assertThat(o.contractAmended(new BigDecimal("1049999.99"), LATER)).as("the same amount: no change").isFalse();
+
+        Opportunity open = at(Stage.NEGOTIATION);
+        assertThat(open.contractSigned("HT-2026-0003", new BigDecimal("1.00"), LATER))
+                .as("signed while the opportunity stood before the contract stage: not won by it").isFalse();
+        assertThat(open.contractAmended(new BigDecimal("2.00"), LATER)).isFalse();
+        assertThat(open.amount()).as("an open opportunity's amount is its own").isEqualByComparingTo("500000");
     }
 
     @Test

@@ -13,7 +13,10 @@ public interface CustomerMergeParticipant {
     /** Moves the module's records of {@code mergedId} to {@code survivorId}; returns how many moved. */
     int moveToSurvivor(UUID mergedId, UUID survivorId);
 
-    /** A short name of what moves, for the audit trail ("opportunities"). */
+    /**
+     * The key of what moves in the merge's answer ({@code moved}) and its audit entry: a field name, camelCase as every
+     * field of the API (SPEC §6) — "opportunities", "paymentPlansAndReceipts"; a module's own, unique among them.
+     */
     String what();
 
     /**

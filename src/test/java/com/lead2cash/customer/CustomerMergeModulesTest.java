@@ -123,7 +123,11 @@ class CustomerMergeModulesTest {
         assertThat(moved.path("invoices").asInt()).isEqualTo(1);
         assertThat(moved.path("handovers").asInt()).isEqualTo(1);
         assertThat(moved.path("complaints").asInt()).isEqualTo(1);
-        assertThat(moved.path("price-list memberships").asInt()).isEqualTo(2);
+        assertThat(moved.path("priceListMemberships").asInt()).isEqualTo(2);
+        assertThat(moved.path("paymentPlansAndReceipts").isInt()).isTrue();
+        assertThat(moved.path("satisfactionSurveys").isInt()).isTrue();
+        // every kind by a field name, camelCase as the rest of the API (SPEC §6): walk finding, "price-list memberships"
+        assertThat(moved.propertyNames()).isNotEmpty().allSatisfy(kind -> assertThat(kind).matches("[a-z][A-Za-z0-9]*"));
     }
 
     private JsonNode created(MvcTestResult result) {

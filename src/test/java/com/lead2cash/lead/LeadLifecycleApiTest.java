@@ -212,7 +212,7 @@ class LeadLifecycleApiTest {
 
         assertThat(support.post(mvc, support.bearer(mvc, co.eastManager().username()), "/api/v1/customers/" + survivor
                 + "/merge", "{\"mergedId\":\"" + became + "\",\"reason\":\"同一家公司\"}")).hasStatusOk()
-                .bodyJson().extractingPath("$.moved['converted leads']").isEqualTo(1);
+                .bodyJson().extractingPath("$.moved.convertedLeads").isEqualTo(1);
         // the lead names the customer it became where that customer lives now
         assertThat(support.getJson(mvc, rep, "/api/v1/leads/" + id).get("customerId").asString()).isEqualTo(survivor);
     }

@@ -935,7 +935,7 @@ class ReceivableScreensTest {
         var merge = customers.post(mvc, customers.bearer(mvc, r.manager()), "/api/v1/customers/" + survivor + "/merge",
                 "{\"mergedId\":\"" + merged + "\",\"reason\":\"同一家公司\"}");
         assertThat(merge).as(ContractTestSupport.text(merge)).hasStatusOk();
-        assertThat(customers.json(merge).get("moved").get("payment plans and receipts").asInt()).isEqualTo(3);
+        assertThat(customers.json(merge).get("moved").get("paymentPlansAndReceipts").asInt()).isEqualTo(3);
 
         assertThat(plan(financeToken, prepayment).get("customerId").asString()).isEqualTo(survivor);
         assertThat(plan(financeToken, acceptance).get("customerId").asString()).isEqualTo(survivor);

@@ -55,7 +55,7 @@ final class AftersalesCustomerMerge {
     static class Surveys extends CustomerMergeParticipant.Rows {
 
         Surveys(JdbcClient jdbc) {
-            super(jdbc, "aftersales_survey", false, "satisfaction surveys");
+            super(jdbc, "aftersales_survey", false, "satisfactionSurveys");
         }
     }
 }

@@ -32,6 +32,6 @@ class PriceListCustomerMerge implements CustomerMergeParticipant {
 
     @Override
     public String what() {
-        return "price-list memberships";
+        return "priceListMemberships";
     }
 }

@@ -12,6 +12,6 @@ import org.springframework.stereotype.Component;
 class LeadCustomerMerge extends CustomerMergeParticipant.Rows {
 
     LeadCustomerMerge(JdbcClient jdbc) {
-        super(jdbc, "lead_lead", true, "converted leads");
+        super(jdbc, "lead_lead", true, "convertedLeads");
     }
 }

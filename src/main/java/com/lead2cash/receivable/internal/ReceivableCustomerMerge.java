@@ -40,6 +40,6 @@ class ReceivableCustomerMerge implements CustomerMergeParticipant {
 
     @Override
     public String what() {
-        return "payment plans and receipts";
+        return "paymentPlansAndReceipts";
     }
 }

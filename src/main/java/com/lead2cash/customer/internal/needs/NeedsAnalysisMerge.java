@@ -12,6 +12,6 @@ import org.springframework.stereotype.Component;
 class NeedsAnalysisMerge extends CustomerMergeParticipant.Rows {
 
     NeedsAnalysisMerge(JdbcClient jdbc) {
-        super(jdbc, "customer_needs_analysis", false, "needs analyses");
+        super(jdbc, "customer_needs_analysis", false, "needsAnalyses");
     }
 }

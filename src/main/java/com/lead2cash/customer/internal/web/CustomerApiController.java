@@ -143,7 +143,13 @@ class CustomerApiController {
         }
     }
 
-    record CustomerMergeResult(CustomerViews.CustomerView survivor, Map<String, Integer> moved) {
+    record CustomerMergeResult(CustomerViews.CustomerView survivor,
+                               @Schema(description = "How many records of each kind moved to the survivor, by kind "
+                                       + "(camelCase): contacts, activities, history, opportunities, quotes, "
+                                       + "negotiationMinutes, contracts, orders, invoices, paymentPlansAndReceipts, "
+                                       + "handovers, complaints, satisfactionSurveys, needsAnalyses, convertedLeads, "
+                                       + "priceListMemberships")
+                               Map<String, Integer> moved) {
     }
 
     record CustomerCreditRequest(CreditRating creditRating, BigDecimal creditLimit, String reason, Long version) {

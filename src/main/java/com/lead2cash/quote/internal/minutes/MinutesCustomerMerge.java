@@ -12,6 +12,6 @@ import org.springframework.stereotype.Component;
 class MinutesCustomerMerge extends CustomerMergeParticipant.Rows {
 
     MinutesCustomerMerge(JdbcClient jdbc) {
-        super(jdbc, "quote_minutes", true, "negotiation minutes");
+        super(jdbc, "quote_minutes", true, "negotiationMinutes");
     }
 }

@@ -146,7 +146,24 @@ class InvoiceApiTest {
         assertThat(request(contract, VALID_TAX_ID, "200000.01")).as("above the 200 000.00 left").hasStatus(422);
         MvcTestResult badTaxId = request(contract, "91350100M000100Y44", "100.00");
         assertThat(badTaxId).hasStatus(422);
-        assertThat(ContractTestSupport.text(badTaxId)).contains("buyerTaxId");
+        assertThat(customers.json(badTaxId).at("/errors/0/field").asString()).isEqualTo("buyerTaxId");
+        assertThat(customers.json(badTaxId).at("/errors/0/code").asString()).isEqualTo("uscc.invalid.checkDigit");
+        // walk finding: a taxpayer id of the wrong length was told its check digit did not match (校验位不符)
+        for (String[] wrong : new String[][] {{"9133", "4"}, {"91350100M000100Y4", "17"}}) {
+            MvcTestResult shortId = mvc.post().uri("/api/v1/invoices")
+                    .header(org.springframework.http.HttpHeaders.AUTHORIZATION, customers.bearer(mvc, reviewers().rep()))
+                    .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                            {"contractId":"%s","type":"VAT_SPECIAL","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s",
+                             "buyerAddressPhone":"杭州市西湖区文三路 1 号 0571-88888888","buyerBankAccount":"工商银行西湖支行 1202000000000000001",
+                             "amount":100.00,"lines":[{"description":"工业网关 GW-100","amount":100.00,"taxRate":13}]}"""
+                            .formatted(contract, wrong[0])).exchange();
+            assertThat(shortId).as(wrong[0]).hasStatus(422);
+            JsonNode error = customers.json(shortId).at("/errors/0");
+            assertThat(error.get("field").asString()).isEqualTo("buyerTaxId");
+            assertThat(error.get("code").asString()).as(wrong[0]).isEqualTo("uscc.invalid.length");
+            assertThat(error.get("message").asString()).as(wrong[0]).isEqualTo("统一社会信用代码为18位，此处为" + wrong[1] + "位。");
+        }
         assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().rep()), "/api/v1/invoices?contractId=" + contract)
                 .get("items").size()).as("the refusals left nothing behind").isEqualTo(1);
         assertThat(request(contract, VALID_TAX_ID, "200000.00")).as("exactly what is left").hasStatus(201);

@@ -321,9 +321,14 @@ class InvoicePagesTest {
 
         MvcTestResult badTaxId = requestForm(rep, contractId, "91350100M000100Y44", "400000.00");
         assertThat(badTaxId).as("the check digit is wrong").hasStatus(422);
-        assertThat(html(badTaxId)).contains("is-invalid", "not a valid unified social credit code (check digit)")
+        assertThat(html(badTaxId)).contains("is-invalid", "The check digit (18th character) does not match")
                 .as("the form keeps what was entered").contains("91350100M000100Y44");
         assertThat(invoicesOf(contractId)).as("nothing stored").isZero();
+        MvcTestResult shortTaxId = requestForm(rep, contractId, "9133", "400000.00");
+        assertThat(shortTaxId).as("too short: its length is what is wrong, not a check digit").hasStatus(422);
+        assertThat(html(shortTaxId)).contains("is-invalid", "A unified social credit code has 18 characters; this one has 4.")
+                .doesNotContain("check digit");
+        assertThat(invoicesOf(contractId)).isZero();
         MvcTestResult tooMuch = requestForm(rep, contractId, VALID_TAX_ID, "600000.01");
         assertThat(tooMuch).hasStatus(422);
         assertThat(html(tooMuch)).contains("Only 600,000.00 of the contract is left to invoice.");

@@ -141,7 +141,8 @@ public class InvoiceService implements ContractInvoicing {
             try {
                 taxId = UnifiedSocialCreditCode.parse(in.buyerTaxId()).value();
             } catch (InvalidUnifiedSocialCreditCodeException e) {
-                taxIdProblem = new FieldValidationException.FieldError("buyerTaxId", "invoice.buyerTaxId.invalid");
+                // what is wrong with it, as the code's one validation says (a wrong length is no wrong check digit)
+                taxIdProblem = new FieldValidationException.FieldError("buyerTaxId", e.messageKey(), e.args().toArray());
             }
         }
         for (String[] f : new String[][] {{"buyerName", in.buyerName()}, {"buyerAddressPhone", in.buyerAddressPhone()},

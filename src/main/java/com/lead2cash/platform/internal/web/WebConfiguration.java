@@ -91,11 +91,17 @@ class WebConfiguration implements WebMvcConfigurer {
      * {@code ?lang=} on this request, no cookie of an earlier pick. It outranks only the browser's header.
      */
     static java.util.Optional<Locale> named(HttpServletRequest request) {
+        java.util.Optional<Locale> named = PageLanguage.named(request);
+        if (named.isEmpty()) {
+            // asked first: reading a parameter would make the container read an upload's parts here, before the
+            // product's own multipart handling could refuse one too large
+            return named;
+        }
         String picked = request.getParameter("lang");
         if (picked != null && !picked.isBlank() || org.springframework.web.util.WebUtils.getCookie(request, COOKIE) != null) {
             return java.util.Optional.empty();
         }
-        return PageLanguage.named(request);
+        return named;
     }
 
     /** The language pages are written in for a resolved locale: English or Chinese, zh-CN for anything else. */

@@ -333,6 +333,58 @@ class AftersalesPagesTest {
         assertThat(page(repSession, "/aftersales/customers/" + customer + "/panel", "en")).contains("id=\"record-complaint\"");
     }
 
+    /**
+     * The complaint's rating link still open (the latest sent): its title, its e-mail's language and its page's (- for
+     * none).
+     */
+    private String openRatingLink(String complaintId) {
+        return jdbc.sql("select title || ' ' || locale || ' ' || coalesce(recipient_language, '-') "
+                        + "from confirmation_confirmation where subject_type = 'Complaint' and subject_id = :c and state = 'SENT'")
+                .param("c", complaintId).query(String.class).single();
+    }
+
+    /**
+     * Decision 0098: the rating form's language starts on "the contact's preferred language" — sent so, the rating form
+     * is in the language of the contact it goes to, not the reader's screen language; a language chosen wins.
+     */
+    @Test
+    void theRatingLinkIsInTheContactsPreferredLanguageWhenNoneIsChosenAndAChosenLanguageWins() throws Exception {
+        Service s = support.service("ratingform");
+        String customer = support.customer(s.rep(), "杭州评价表单语言科技有限公司");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode c = customers.postJson(mvc, rep, "/api/v1/complaints", """
+                {"customerId":"%s","category":"PRODUCT","severity":"MINOR","description":"面板螺丝松动"}""".formatted(customer));
+        String id = c.get("id").asString();
+        String code = c.get("code").asString();
+        c = customers.json(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/classify",
+                "{\"category\":\"PRODUCT\",\"severity\":\"MINOR\",\"version\":" + c.get("version").asLong() + "}"));
+        c = customers.json(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/first-response",
+                "{\"text\":\"已回电\",\"version\":" + c.get("version").asLong() + "}"));
+        c = rootCause(rep, id, c, s);
+        assertThat(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/feedback",
+                "{\"resolution\":\"已上门紧固\",\"version\":" + c.get("version").asLong() + "}")).hasStatusOk();
+        String smith = customers.postJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts", """
+                {"name":"John Smith","email":"john.smith@example.test","language":"en"}""").get("id").asString();
+        Cookie session = customers.session(mvc, s.rep());
+
+        for (String[] lang : new String[][] {{"zh-CN", "联系人的首选语言"}, {"en", "preferred language"}}) {
+            String html = page(session, "/complaints/" + id, lang[0]);
+            assertThat(FormHtml.options(html, "rating-locale")).as("the contact's language first")
+                    .containsExactly("", "zh-CN", "en");
+            assertThat(FormHtml.selected(html, "rating-locale")).as("no language unless the reader picks one").isEmpty();
+            assertThat(html).contains(lang[1]);
+        }
+
+        assertThat(post(session, "/complaints/" + id + "/rating-request", "zh-CN", "contactId", smith,
+                "documentLocale", "")).hasStatus3xxRedirection();
+        assertThat(openRatingLink(id)).as("English for the contact who prefers it, on a Chinese screen")
+                .isEqualTo("Your complaint " + code + " en en");
+        assertThat(post(session, "/complaints/" + id + "/rating-request", "en", "contactId", smith,
+                "documentLocale", "zh-CN")).hasStatus3xxRedirection();
+        assertThat(openRatingLink(id)).as("the reader's choice wins, on an English screen")
+                .isEqualTo("投诉处理满意度 " + code + " zh-CN zh-CN");
+    }
+
     @Test
     void aContactOfAnotherCustomerIsRefusedBesideTheContactFieldWithEverythingTyped() throws Exception {
         Service s = support.service("cformcontact");

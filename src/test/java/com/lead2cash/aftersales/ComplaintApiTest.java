@@ -718,6 +718,55 @@ class ComplaintApiTest {
                 .param("id", UUID.fromString(confirmationId)).query().singleRow();
     }
 
+    /**
+     * The complaint's rating link still open (the latest sent): its title, its e-mail's language and its page's (- for
+     * none).
+     */
+    String openRatingLink(String complaintId) {
+        return jdbc.sql("select title || ' ' || locale || ' ' || coalesce(recipient_language, '-') "
+                        + "from confirmation_confirmation where subject_type = 'Complaint' and subject_id = :c and state = 'SENT'")
+                .param("c", complaintId).query(String.class).single();
+    }
+
+    /** The page a link opens, for a browser asking this language. */
+    String linkPage(JsonNode sent, String acceptLanguage) throws Exception {
+        MvcTestResult page = mvc.get().uri(URI.create(sent.at("/confirmation/url").asString()).getPath())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage).exchange();
+        assertThat(page).hasStatusOk();
+        return page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decision 0098: a rating request naming no language (left out or blank) is written in the language its contact
+     * prefers — English for one who prefers en: the form, its e-mail, and the page their link opens whatever the browser
+     * asks; a language named still wins.
+     */
+    @Test
+    void aRatingRequestNamingNoLanguageIsInTheContactsPreferredOneAndANamedLanguageWins() throws Exception {
+        Service s = support.service("ratinglang");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode c = awaitingRating(rep, s, "杭州评价语言科技有限公司");
+        String id = c.get("id").asString();
+        String code = c.get("code").asString();
+        String smith = customers.postJson(mvc, rep, "/api/v1/customers/" + c.get("customerId").asString() + "/contacts",
+                """
+                {"name":"John Smith","email":"john.smith@example.test","language":"en"}""").get("id").asString();
+
+        JsonNode preferred = ok(post(rep, "/api/v1/complaints/" + id + "/rating-request",
+                "{\"contactId\":\"" + smith + "\"}"));
+        assertThat(openRatingLink(id)).as("the form, the e-mail, the page").isEqualTo("Your complaint " + code + " en en");
+        assertThat(linkPage(preferred, "zh-CN")).as("English for a browser asking Chinese")
+                .contains("How we resolved it", "已寄送勘误").doesNotContain("处理结果");
+
+        ok(post(rep, "/api/v1/complaints/" + id + "/rating-request", "{\"contactId\":\"" + smith + "\",\"locale\":\" \"}"));
+        assertThat(openRatingLink(id)).as("a blank language names none").isEqualTo("Your complaint " + code + " en en");
+
+        JsonNode named = ok(post(rep, "/api/v1/complaints/" + id + "/rating-request",
+                "{\"contactId\":\"" + smith + "\",\"locale\":\"zh-CN\"}"));
+        assertThat(openRatingLink(id)).as("the sender's zh-CN wins").isEqualTo("投诉处理满意度 " + code + " zh-CN zh-CN");
+        assertThat(linkPage(named, "en")).as("the page with it").contains("处理结果").doesNotContain("How we resolved it");
+    }
+
     @Test
     void aRatingRequestSentAgainWithdrawsTheEarlierLinkAndOnlyTheLatestTakesTheRatingTheComplaintThenCloses()
             throws Exception {

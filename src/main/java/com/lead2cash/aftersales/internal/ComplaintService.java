@@ -367,9 +367,10 @@ public class ComplaintService {
     }
 
     /**
-     * Asks the complaint's contact (or another of the customer's) to rate the handling through a link. Asked again (the
-     * same contact or another), the links sent before are withdrawn first: only the latest link takes the rating, the
-     * one the complaint names ({@link Complaint#ratingConfirmationId}).
+     * Asks the complaint's contact (or another of the customer's) to rate the handling through a link, in the language
+     * the sender named ({@code locale}) or, with none named, the one that contact prefers (decision 0098). Asked again
+     * (the same contact or another), the links sent before are withdrawn first: only the latest link takes the rating,
+     * the one the complaint names ({@link Complaint#ratingConfirmationId}).
      */
     public SentConfirmation requestRating(UUID id, UUID contactId, Locale locale) {
         Complaint c = access.complaint(id, true);
@@ -382,11 +383,14 @@ public class ComplaintService {
         CustomerDirectory.ContactPoint point = customers.contactPoint(contact)
                 .filter(p -> p.customerId().equals(c.customerId()))
                 .orElseThrow(() -> new FieldValidationException("contactId", "aftersales.error.notCustomersContact"));
+        // the language the sender named, else the contact's own (decision 0098): the form, the e-mail, the page
+        Locale language = locale != null ? locale : point.language();
         // under the complaint's lock, which an answer on a rating link takes too (ComplaintConfirmationSubjects)
         confirmations.withdraw(AftersalesAccess.COMPLAINT, c.id().toString());
         SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.RATE,
-                ConfirmationSubject.of(AftersalesAccess.COMPLAINT, c.id(), 1), ratingDocument(c, locale),
-                new Recipient(point.contactId(), point.name(), point.email()), c.handlerId(), actor.id(), null, locale));
+                ConfirmationSubject.of(AftersalesAccess.COMPLAINT, c.id(), 1), ratingDocument(c, language),
+                new Recipient(point.contactId(), point.name(), point.email(), language), c.handlerId(), actor.id(),
+                null, language));
         c.ratingRequested(sent.confirmation().id(), actor);
         complaints.save(c);
         return sent;

@@ -18,6 +18,7 @@ import com.lead2cash.aftersales.internal.domain.Severity;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
@@ -382,12 +383,16 @@ public class AftersalesController {
     /**
      * Asks the customer to rate the handling and goes on to the page that shows the link and its QR code once, by
      * post-redirect-get as the quote's Send: a reload of that page asks nothing again. Refused, the complaint's page.
+     * The rating form is in the language chosen on the form, not the reader's screen language; none chosen, in the
+     * one the contact prefers (decision 0098).
      */
     @PostMapping("/complaints/{id}/rating-request")
-    String requestRating(@PathVariable UUID id, @RequestParam(required = false) UUID contactId, Model model,
-                         Locale locale, RedirectAttributes redirect) {
+    String requestRating(@PathVariable UUID id, @RequestParam(required = false) UUID contactId,
+                         @RequestParam(required = false) String documentLocale, Model model, Locale locale,
+                         RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute(PageActions.SENT, complaints.requestRating(id, contactId, locale));
+            redirect.addFlashAttribute(PageActions.SENT,
+                    complaints.requestRating(id, contactId, DocumentLanguage.named(documentLocale)));
             return "redirect:/complaints/" + id + "/rating-request/sent";
         } catch (DomainException e) {
             return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "contactId"), model);

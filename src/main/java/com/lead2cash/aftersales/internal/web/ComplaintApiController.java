@@ -84,7 +84,9 @@ public class ComplaintApiController {
     record FeedbackRequest(String resolution, Long version) implements Versioned {
     }
 
-    record RatingRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
+    /** To whom (the complaint's contact when absent), and in which language (the contact's own when absent). */
+    record RatingRequest(UUID contactId,
+                         @Schema(description = DocumentLanguage.API_DESCRIPTION_TO_CONTACT) String locale) {
     }
 
     /** SPEC: {version*, rootCause, satisfactionConfirmationId, noRatingReason}. */
@@ -254,7 +256,7 @@ public class ComplaintApiController {
     @PreAuthorize(AftersalesAccess.COMPLAINT_WORKER_ROLES)
     @Refuses(422)
     SentLink.Answer requestRating(@PathVariable UUID id, @RequestBody RatingRequest body) {
-        SentConfirmation sent = service.requestRating(id, body.contactId(), DocumentLanguage.of(body.locale()));
+        SentConfirmation sent = service.requestRating(id, body.contactId(), DocumentLanguage.named(body.locale()));
         return SentLink.Answer.of(sent);
     }
 

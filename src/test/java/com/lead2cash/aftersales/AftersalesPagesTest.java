@@ -385,6 +385,65 @@ class AftersalesPagesTest {
                 .isEqualTo("投诉处理满意度 " + code + " zh-CN zh-CN");
     }
 
+    /**
+     * A step on the complaint's page that the reader may not take — the customer's rep reads the complaint its
+     * after-sales owner handles — is the 403 page, as the API answers it and the receive post does, never a message on
+     * the complaint's page; nothing changes.
+     */
+    @Test
+    void aStepTheReaderMayNotTakeOnTheComplaintPageIsThe403PageAndChangesNothing() throws Exception {
+        Service s = support.service("stepnotyours");
+        String customer = support.customer(s.rep(), "杭州越权页面科技有限公司");
+        String handoverId = support.signed(customer, s.rep(), "HT-2026-800301");
+        JsonNode h = handedOver(s, handoverId);
+        String service = customers.bearer(mvc, s.afterSales());
+        assertThat(customers.post(mvc, service, "/api/v1/handovers/" + handoverId + "/accept",
+                "{\"version\":" + h.get("version").asLong() + "}")).hasStatusOk();
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode c = customers.postJson(mvc, rep, "/api/v1/complaints", """
+                {"customerId":"%s","category":"PRODUCT","severity":"MINOR","description":"面板螺丝松动"}""".formatted(customer));
+        String id = c.get("id").asString();
+        String version = c.get("version").asString();
+        assertThat(c.get("handlerId").asString()).as("its after-sales owner handles it").isEqualTo(s.afterSales().id().toString());
+        Cookie session = customers.session(mvc, s.rep());
+        assertThat(page(session, "/complaints/" + id, "en")).as("the rep reads it, offered no step")
+                .doesNotContain("id=\"classify-form\"", "id=\"rating-form\"");
+
+        String contact = support.contactOf(customer);
+        String[][] steps = {
+                {"classify", "category", "PRODUCT", "severity", "MINOR"},
+                {"first-response", "text", "已回电"},
+                {"root-cause", "whys", "螺丝未拧紧", "rootCause", "装配漏检"},
+                {"feedback", "resolution", "已上门紧固"},
+                {"rating-request", "contactId", contact},
+                {"close", "noRatingReason", "联系不上"}};
+        for (String[] step : steps) {
+            for (String lang : List.of("en", "zh-CN")) {
+                String[] params = new String[step.length + 1];
+                params[0] = "version";
+                params[1] = version;
+                System.arraycopy(step, 1, params, 2, step.length - 1);
+                MvcTestResult refused = post(session, "/complaints/" + id + "/" + step[0], lang, params);
+                assertThat(refused).as(step[0] + " " + lang).hasStatus(403);
+                assertThat(html(refused)).as(step[0] + " " + lang).doesNotContain("id=\"complaint-status\"");
+            }
+        }
+        MvcTestResult evidence = mvc.post().uri("/complaints/" + id + "/evidence?lang=en").multipart()
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "现场照片.jpg", "image/jpeg",
+                        com.lead2cash.files.TestFiles.jpeg()))
+                .cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange();
+        assertThat(evidence).as("evidence").hasStatus(403);
+
+        JsonNode after = customers.getJson(mvc, service, "/api/v1/complaints/" + id);
+        assertThat(after.get("version").asString()).as("nothing changed").isEqualTo(version);
+        assertThat(after.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(customers.getJson(mvc, service, "/api/v1/complaints/" + id + "/evidence").get("items")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from confirmation_confirmation where subject_type = 'Complaint' and "
+                + "subject_id = :c").param("c", id).query(Integer.class).single()).as("nothing sent").isZero();
+    }
+
     @Test
     void aContactOfAnotherCustomerIsRefusedBesideTheContactFieldWithEverythingTyped() throws Exception {
         Service s = support.service("cformcontact");

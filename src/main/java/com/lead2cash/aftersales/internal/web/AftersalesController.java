@@ -23,6 +23,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
@@ -368,6 +369,9 @@ public class AftersalesController {
             var kept = complaints.addEvidence(id, file.getOriginalFilename(), file.getSize(), file.getInputStream());
             Flash.success(redirect, "aftersales.complaint.flash.evidence", kept.fileName());
             return "redirect:/complaints/" + id;
+        } catch (RecordNotFoundException | ForbiddenException e) {
+            // the error page's (404, 403), as the API answers them: the page never offered this to the reader
+            throw e;
         } catch (DomainException e) {
             return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "file"), model);
         }
@@ -394,6 +398,9 @@ public class AftersalesController {
             redirect.addFlashAttribute(PageActions.SENT,
                     complaints.requestRating(id, contactId, DocumentLanguage.named(documentLocale)));
             return "redirect:/complaints/" + id + "/rating-request/sent";
+        } catch (RecordNotFoundException | ForbiddenException e) {
+            // the error page's (404, 403), as the API answers them: the page never offered this to the reader
+            throw e;
         } catch (DomainException e) {
             return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "contactId"), model);
         }
@@ -416,6 +423,10 @@ public class AftersalesController {
             Complaint c = work.get();
             Flash.success(redirect, "aftersales.complaint.flash.saved", c.code());
             return "redirect:/complaints/" + id;
+        } catch (RecordNotFoundException | ForbiddenException e) {
+            // a step the reader may not take (not its handler, an administrator) or a complaint outside their scope: the
+            // error page's (403, 404), as the API answers them and the receive post does, never a message on the page
+            throw e;
         } catch (DomainException e) {
             // each message beside its field in the form that was posted (the page has several); the rest above them all
             return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "category", "severity", "reason",

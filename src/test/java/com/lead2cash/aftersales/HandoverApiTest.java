@@ -86,7 +86,7 @@ class HandoverApiTest {
         ok(contracts.post(mvc, contracts.bearer(mvc, r.legalHead()), "/api/v1/contracts/" + id + "/decision",
                 "{\"decision\":\"APPROVE\"}"));
         clock.set(shanghai("2026-12-01T16:00"));
-        ok(contracts.sign(mvc, rep, id, TestFiles.pdf(4096, 7), "signed.pdf", "2026-12-01"));
+        ok(contracts.sign(mvc, rep, id, TestFiles.signedScan(), "signed.pdf", "2026-12-01"));
 
         String handoverId = support.handoverOf(id);
         JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);

@@ -127,7 +127,7 @@ class ContractJourneyBrowserTest {
         // the rep uploads the signed scan and archives the contract
         rep.navigate(contractUrl);
         assertThat(rep.locator("#contract-status")).hasText("已批准");
-        rep.setInputFiles("#scan", new FilePayload("签署版.pdf", "application/pdf", TestFiles.pdf(4096, 5)));
+        rep.setInputFiles("#scan", new FilePayload("签署版.pdf", "application/pdf", TestFiles.signedScan()));
         rep.fill("#signedOn", "2026-12-01");
         rep.fill("#signatories", "甲方：王经理；乙方：张伟");
         rep.click("#sign-contract");

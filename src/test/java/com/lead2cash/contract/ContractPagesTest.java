@@ -196,7 +196,7 @@ class ContractPagesTest {
         assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("APPROVED");
 
         MvcTestResult signed = mvc.post().uri(path + "/signing").multipart()
-                .file(new MockMultipartFile("scan", "签署版.pdf", "application/pdf", TestFiles.pdf(4096, 11)))
+                .file(new MockMultipartFile("scan", "签署版.pdf", "application/pdf", TestFiles.signedScan()))
                 .param("signedOn", "2026-12-01").param("signatories", "甲方：王经理；乙方：张伟")
                 .param("version", String.valueOf(api(r.rep(), id).get("version").asLong()))
                 .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();

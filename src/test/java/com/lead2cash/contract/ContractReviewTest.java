@@ -382,12 +382,12 @@ class ContractReviewTest {
         assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("APPROVED");
 
         // a signing sent on a version someone changed meanwhile: 409, as the document declares (0014: optional, checked)
-        var staleSigning = support.sign(mvc, rep, id, TestFiles.pdf(4096, 7), "2026-12-01", approved.get("version").asLong() - 1);
+        var staleSigning = support.sign(mvc, rep, id, TestFiles.signedScan(), "2026-12-01", approved.get("version").asLong() - 1);
         assertThat(staleSigning).as(ContractTestSupport.text(staleSigning)).hasStatus(409);
         assertThat(support.json(staleSigning).get("code").asString()).isEqualTo("error.staleVersion");
         assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("APPROVED");
 
-        var signedResult = support.sign(mvc, rep, id, TestFiles.pdf(4096, 7), "signed.pdf", "2026-12-01");
+        var signedResult = support.sign(mvc, rep, id, TestFiles.signedScan(), "signed.pdf", "2026-12-01");
         assertThat(signedResult).as(ContractTestSupport.text(signedResult)).hasStatusOk();
         JsonNode signed = support.json(signedResult);
         assertThat(signed.get("status").asString()).isEqualTo("SIGNED");

@@ -21,6 +21,14 @@ public final class TestFiles {
     }
 
     /**
+     * A signed scan of 4 096 bytes no other signing of the run uploads (one paper is the signed copy of one contract,
+     * K3): seeded from a random number, as test runs in several JVMs share the database.
+     */
+    public static byte[] signedScan() {
+        return pdf(4096, new java.security.SecureRandom().nextLong());
+    }
+
+    /**
      * A PDF that opens, with one page, exactly {@code length} bytes long: its page carries an unused stream of seeded
      * random bytes (as a scan carries its image), sized to make up the length. At least {@link #MIN_PDF} bytes.
      */

@@ -456,8 +456,13 @@ class ContractMoneyTest {
         JsonNode contract = signed("杭州补充协议原件科技有限公司");
         String id = contract.get("id").asString();
 
-        // the signed scan the contract was signed with (SignedContracts signs with this very file)
-        MvcTestResult same = amend(id, "10.00", TestFiles.pdf(4096, 7));
+        // the signed scan the contract was signed with, as its files serve it
+        String rep0 = token(reviewers().rep());
+        String scanId = customers.getJson(mvc, rep0, "/api/v1/contracts/" + id + "/files").valueStream()
+                .filter(f -> f.get("kind").asString().equals("SIGNED_SCAN")).findFirst().orElseThrow().get("id").asString();
+        byte[] scan = customers.get(mvc, rep0, "/api/v1/contracts/" + id + "/files/" + scanId).getResponse()
+                .getContentAsByteArray();
+        MvcTestResult same = amend(id, "10.00", scan);
         assertThat(same).as(ContractTestSupport.text(same)).hasStatus(422);
         assertThat(customers.json(same).at("/errors/0/field").asString()).isEqualTo("scan");
         assertThat(customers.json(same).at("/errors/0/code").asString()).isEqualTo("contract.amendment.sameAsContractScan");

@@ -56,6 +56,33 @@ public class SignedContracts {
     /** Takes the rep's draft through reviews, the final approval (K2) and signing (K3); answers the signed contract. */
     public JsonNode signDraft(MockMvcTester mvc, ContractTestSupport.Reviewers r, String id, String signedOn) {
         String rep = support.bearer(mvc, r.rep());
+        approveDraft(mvc, r, id);
+        var signed = support.sign(mvc, rep, id, TestFiles.signedScan(), "signed.pdf", signedOn);
+        assertThat(signed).as(ContractTestSupport.text(signed)).hasStatusOk();
+        JsonNode contract = support.json(signed);
+        assertThat(contract.get("status").asString()).isEqualTo("SIGNED");
+        return contract;
+    }
+
+    /**
+     * Drafts a contract of the rep with a customer of that name for {@code amount} (below the K5 threshold) and takes
+     * it through reviews and the final approval (K2): APPROVED, to be signed; answers its id.
+     */
+    public String approved(MockMvcTester mvc, ContractTestSupport.Reviewers r, String customerName, String amount) {
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, customerName, amount);
+        JsonNode draft = support.json(SalesTestSupport.expect(support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","title":"工业网关采购合同","amount":%s,"riskLevel":"LOW",
+                 "termStart":"2026-12-01","termEnd":"2027-11-30","milestones":[%s]}"""
+                .formatted(opportunity, amount, """
+                        {"type":"PREPAYMENT","amount":%s,"dueDate":"2026-12-20"}""".formatted(amount))), 201));
+        approveDraft(mvc, r, draft.get("id").asString());
+        return draft.get("id").asString();
+    }
+
+    /** Takes the rep's draft through reviews and the final approval (K2): APPROVED, to be signed. */
+    public void approveDraft(MockMvcTester mvc, ContractTestSupport.Reviewers r, String id) {
+        String rep = support.bearer(mvc, r.rep());
         JsonNode complete = support.complete(mvc, rep, id);
         expectOk(support.post(mvc, rep, "/api/v1/contracts/" + id + "/submit", "{\"version\":" + complete.get("version").asLong() + "}"));
         review(mvc, r.lawyer(), id, "LEGAL");
@@ -63,11 +90,6 @@ public class SignedContracts {
         review(mvc, r.operations(), id, "OPERATIONS");
         decide(mvc, r.manager(), id);
         decide(mvc, r.legalHead(), id);
-        var signed = support.sign(mvc, rep, id, TestFiles.pdf(4096, 7), "signed.pdf", signedOn);
-        assertThat(signed).as(ContractTestSupport.text(signed)).hasStatusOk();
-        JsonNode contract = support.json(signed);
-        assertThat(contract.get("status").asString()).isEqualTo("SIGNED");
-        return contract;
     }
 
     private void review(MockMvcTester mvc, User who, String id, String department) {

@@ -51,10 +51,10 @@ public class ContractFiles {
                     String fileName, long size, InputStream content, UUID by, Instant now) {
         StoredFile stored = files.store(new Upload(ContractAccess.SUBJECT, c.id().toString(), field, fileName, size,
                 accepted, maxBytes, c.retainUntil()), content);
-        jdbc.sql("insert into contract_file (contract_id, file_id, kind, round, added_by, added_at) "
-                        + "values (:c, :f, :k, :r, :by, :at)")
+        jdbc.sql("insert into contract_file (contract_id, file_id, kind, round, added_by, added_at, sha256) "
+                        + "values (:c, :f, :k, :r, :by, :at, :sha)")
                 .param("c", c.id()).param("f", stored.id()).param("k", kind.name()).param("r", round)
-                .param("by", by).param("at", Timestamp.from(now)).update();
+                .param("by", by).param("at", Timestamp.from(now)).param("sha", stored.sha256()).update();
         return stored;
     }
 

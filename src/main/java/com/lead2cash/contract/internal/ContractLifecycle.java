@@ -271,7 +271,8 @@ public class ContractLifecycle {
         }
         StoredFile stored = files.keep(c, ContractFiles.Kind.SIGNED_SCAN, null, ContractFiles.SCANS,
                 ContractFiles.MAX_SCAN, "scan", fileName, size, scan, me, now);
-        requireNotReviewCopy(c, stored);
+        requireNotReviewCopy(stored);
+        requireNotSignedElsewhere(c, stored);
         c.sign(signedOn, signatories, stored.id(), me, today(now), today(c.approvedAt()), now);
         Instant signedAt = signingInstant(signedOn, now);
         keepLonger(c, rules().keptUntil(signedOn));
@@ -357,13 +358,28 @@ public class ContractLifecycle {
     }
 
     /**
-     * The contract's PDF as the product rendered it for review (what {@code GET /contracts/{id}/pdf} serves once
-     * submitted) is no signed paper: a scan byte for byte that file is refused (422).
+     * A PDF the product rendered for review (what {@code GET /contracts/{id}/pdf} serves once submitted) — of this
+     * contract or any other, of any round — is no signed paper: a scan byte for byte one of them is refused (422).
      */
-    private static void requireNotReviewCopy(Contract c, StoredFile stored) {
-        if (c.reviewCopySha256() != null && c.reviewCopySha256().equals(stored.sha256())) {
+    private void requireNotReviewCopy(StoredFile stored) {
+        if (contracts.isReviewCopy(stored.sha256())) {
             throw new FieldValidationException("scan", "contract.scan.unsigned");
         }
+    }
+
+    /**
+     * One paper is the signed copy of one contract (K3): a scan byte for byte another contract's signed scan is refused
+     * (422), naming that contract to a reader who may see it and not to one who may not. Two signings with one file at
+     * once go one at a time (the scan's hash held), so the second is refused too.
+     */
+    private void requireNotSignedElsewhere(Contract c, StoredFile stored) {
+        contracts.holdScan(stored.sha256());
+        contracts.findSignedWithScan(stored.sha256(), c.id()).flatMap(contracts::findById).ifPresent(other -> {
+            if (access.isVisible(other.ownerId(), other.submittedAt() != null)) {
+                throw new FieldValidationException("scan", "contract.scan.signedForAnother", other.number());
+            }
+            throw new FieldValidationException("scan", "contract.scan.signedForAnotherUnseen");
+        });
     }
 
     /**
@@ -392,7 +408,7 @@ public class ContractLifecycle {
         if (c.scanFileId() != null && stored.sha256().equals(shaOf.get(c.scanFileId()))) {
             throw new FieldValidationException("scan", "contract.amendment.sameAsContractScan", c.number());
         }
-        requireNotReviewCopy(c, stored);
+        requireNotReviewCopy(stored);
         BigDecimal current = earlier.stream().map(ContractAmendment::amountChange).reduce(c.amount(), BigDecimal::add);
         ContractAmendment amendment = amendments.save(ContractAmendment.record(c, current, earlier.size() + 1,
                 title, summary, amountChange, signedOn, stored.id(), me, today(now), now));

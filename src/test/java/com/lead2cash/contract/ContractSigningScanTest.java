@@ -1,0 +1,142 @@
+package com.lead2cash.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.files.TestFiles;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.SalesTestSupport;
+import com.lead2cash.testing.SignedContracts;
+import com.lead2cash.testing.TestClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The signed scan (K3) is the paper of this contract: no PDF the product rendered for review (any contract's, any
+ * round) and no file already another contract's signed scan — told naming that contract only to who may see it.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class ContractSigningScanTest {
+
+    static Reviewers reviewers;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired SignedContracts contracts;
+
+    Reviewers reviewers() {
+        if (reviewers == null) {
+            reviewers = support.reviewers("scan", CustomerTestSupport.HIRED.minusYears(10));
+        }
+        return reviewers;
+    }
+
+    /** The same team, seen from the other region: its rep sees none of the first region's contracts. */
+    Reviewers west() {
+        Reviewers r = reviewers();
+        CustomerTestSupport.Company c = r.team().company();
+        CustomerTestSupport.Company swapped = new CustomerTestSupport.Company(c.west(), c.east(), c.westManager(),
+                c.westRep(), c.eastRep2(), c.eastManager(), c.eastRep(), c.director(), c.finance());
+        return new Reviewers(new SalesTestSupport.Team(swapped, r.team().tech()), r.legalHead(), r.lawyer(), r.finance(),
+                r.operations());
+    }
+
+    String status(Reviewers r, String id) {
+        return customers.getJson(mvc, support.bearer(mvc, r.rep()), "/api/v1/contracts/" + id).get("status").asString();
+    }
+
+    String error(MvcTestResult result) {
+        JsonNode e = customers.json(result).get("errors").get(0);
+        return e.get("field").asString() + " " + e.get("code").asString();
+    }
+
+    @Test
+    void K3_anotherContractsReviewPdfIsNoSignedScan() {
+        Reviewers r = reviewers();
+        String rep = support.bearer(mvc, r.rep());
+        String a = contracts.approved(mvc, r, "杭州扫描件审核稿甲科技有限公司", "100000.00");
+        String b = contracts.approved(mvc, r, "杭州扫描件审核稿乙科技有限公司", "100000.00");
+        byte[] reviewCopyOfA = support.get(mvc, rep, "/api/v1/contracts/" + a + "/pdf").getResponse().getContentAsByteArray();
+
+        MvcTestResult signed = support.sign(mvc, rep, b, reviewCopyOfA, "signed.pdf", "2026-12-01");
+        assertThat(signed).as(ContractTestSupport.text(signed)).hasStatus(422);
+        assertThat(error(signed)).isEqualTo("scan contract.scan.unsigned");
+        assertThat(status(r, b)).isEqualTo("APPROVED");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + b + "/files").valueStream()
+                .map(f -> f.get("kind").asString())).as("nothing kept").doesNotContain("SIGNED_SCAN");
+        assertThat(support.sign(mvc, rep, b, TestFiles.signedScan(), "signed.pdf", "2026-12-01")).hasStatusOk();
+    }
+
+    @Test
+    void K3_aFileAlreadyAnotherContractsSignedScanIsRefusedNamingItOnlyToWhoMaySeeIt() {
+        Reviewers r = reviewers();
+        String rep = support.bearer(mvc, r.rep());
+        byte[] scan = TestFiles.signedScan();
+        String first = contracts.approved(mvc, r, "杭州扫描件重复甲科技有限公司", "100000.00");
+        assertThat(support.sign(mvc, rep, first, scan, "scan.pdf", "2026-12-01")).hasStatusOk();
+        String number = customers.getJson(mvc, rep, "/api/v1/contracts/" + first).get("number").asString();
+
+        String second = contracts.approved(mvc, r, "杭州扫描件重复乙科技有限公司", "100000.00");
+        MvcTestResult again = support.sign(mvc, rep, second, scan, "scan.pdf", "2026-12-01");
+        assertThat(again).as(ContractTestSupport.text(again)).hasStatus(422);
+        assertThat(error(again)).isEqualTo("scan contract.scan.signedForAnother");
+        assertThat(ContractTestSupport.text(again)).contains(number);
+        assertThat(status(r, second)).isEqualTo("APPROVED");
+
+        // the other region's rep may not see the first contract: told the file is taken, not by which contract
+        Reviewers west = west();
+        String theirs = contracts.approved(mvc, west, "杭州扫描件重复丙科技有限公司", "100000.00");
+        String westRep = support.bearer(mvc, west.rep());
+        assertThat(customers.get(mvc, westRep, "/api/v1/contracts/" + first)).as("out of their scope").hasStatus(404);
+        MvcTestResult unseen = support.sign(mvc, westRep, theirs, scan, "scan.pdf", "2026-12-01");
+        assertThat(unseen).as(ContractTestSupport.text(unseen)).hasStatus(422);
+        assertThat(error(unseen)).isEqualTo("scan contract.scan.signedForAnotherUnseen");
+        assertThat(ContractTestSupport.text(unseen)).doesNotContain(number);
+        assertThat(status(west, theirs)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void K3_twoContractsSignedAtOnceWithOneFileOneIsRefused() throws Exception {
+        Reviewers r = reviewers();
+        String rep = support.bearer(mvc, r.rep());
+        byte[] scan = TestFiles.signedScan();
+        List<String> ids = List.of(contracts.approved(mvc, r, "杭州扫描件并发甲科技有限公司", "100000.00"),
+                contracts.approved(mvc, r, "杭州扫描件并发乙科技有限公司", "100000.00"));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (String id : ids) {
+                Callable<Integer> signing = () -> {
+                    start.await();
+                    return support.sign(mvc, rep, id, scan, "scan.pdf", "2026-12-01").getResponse().getStatus();
+                };
+                results.add(pool.submit(signing));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 422);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ids.stream().map(id -> status(r, id))).containsExactlyInAnyOrder("SIGNED", "APPROVED");
+    }
+}

@@ -139,4 +139,25 @@ class ContractSigningScanTest {
         }
         assertThat(ids.stream().map(id -> status(r, id))).containsExactlyInAnyOrder("SIGNED", "APPROVED");
     }
+
+    @Test
+    void aTerminationCannotTakeEffectAfterTheContractsTermEnds() {
+        Reviewers r = reviewers();
+        JsonNode c = contracts.sign(mvc, r, "杭州终止生效日科技有限公司", "100000.00", """
+                {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        String id = c.get("id").asString();
+        String manager = support.bearer(mvc, r.manager());
+        String body = "{\"reason\":\"测试\",\"effectiveOn\":\"%s\",\"version\":" + c.get("version").asLong() + "}";
+        for (String day : new String[] {"2036-12-07", "2027-12-01"}) {
+            MvcTestResult late = support.post(mvc, manager, "/api/v1/contracts/" + id + "/termination", body.formatted(day));
+            assertThat(late).as(day + " " + ContractTestSupport.text(late)).hasStatus(422);
+            assertThat(error(late)).isEqualTo("effectiveOn contract.termination.afterTermEnd");
+            assertThat(ContractTestSupport.text(late)).contains("2027-11-30");
+            assertThat(status(r, id)).isEqualTo("SIGNED");
+        }
+        MvcTestResult onTheLastDay = support.post(mvc, manager, "/api/v1/contracts/" + id + "/termination",
+                body.formatted("2027-11-30"));
+        assertThat(onTheLastDay).as(ContractTestSupport.text(onTheLastDay)).hasStatusOk();
+        assertThat(status(r, id)).isEqualTo("TERMINATED");
+    }
 }

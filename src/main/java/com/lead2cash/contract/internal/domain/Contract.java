@@ -526,8 +526,8 @@ public class Contract {
 
     /**
      * Any state but TERMINATED → TERMINATED 已终止, with a reason, effective on a day (today when not given): not
-     * before the contract was signed (drafted, when it never was), nor more than {@link InputRules#MAX_YEARS_AHEAD}
-     * years ahead — the retention (R1) counts from it. The termination itself is its own record.
+     * before the contract was signed (drafted, when it never was), nor after its term ends, nor more than
+     * {@link InputRules#MAX_YEARS_AHEAD} years ahead — the retention (R1) counts from it. The termination itself is its own record.
      */
     public Termination terminate(String reason, LocalDate effectiveOn, ZoneId zone, Instant now) {
         return terminate(reason, effectiveOn, List.of(), zone, now);
@@ -557,6 +557,10 @@ public class Contract {
                 errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.beforeSigning", signedOn));
             } else if (effective.isBefore(LocalDate.ofInstant(createdAt, zone))) {
                 errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.beforeDraft"));
+            } else if (termEnd != null && effective.isAfter(termEnd)) {
+                // the contract ends by itself on its term's last day: a termination takes effect within the term
+                errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.afterTermEnd",
+                        termEnd));
             } else if (effective.isAfter(InputRules.latestAhead(today))) {
                 errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.tooFar",
                         InputRules.latestAhead(today)));

@@ -444,7 +444,7 @@ class ContractAggregateTest {
     }
 
     @Test
-    void aTerminationTakesEffectNotBeforeTheSigningNorMoreThanTenYearsAhead() {
+    void aTerminationTakesEffectNotBeforeTheSigningNorAfterTheTermEndsNorMoreThanTenYearsAhead() {
         java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
         Contract unsigned = draft("600000.00", milestones("600000.00"), "合同签订后 30 日内交付。");
         assertThatThrownBy(() -> unsigned.terminate("客户撤单", TODAY.minusDays(1), shanghai, NOW))
@@ -459,11 +459,18 @@ class ContractAggregateTest {
                     .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                             .extracting(FieldValidationException.FieldError::field).containsExactly("effectiveOn"));
         }
+        // walk finding: a termination effective in 2036 of a contract whose term ends 2027-11-30 was taken
+        for (LocalDate day : List.of(LocalDate.of(2027, 12, 1), TODAY.plusYears(10))) {
+            assertThatThrownBy(() -> c.terminate("客户经营困难", day, shanghai, NOW)).as(day.toString())
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldValidationException.FieldError::messageKey)
+                            .containsExactly("contract.termination.afterTermEnd"));
+        }
         assertThat(c.status()).isEqualTo(ContractStatus.SIGNED);
 
-        Contract.Termination t = c.terminate(" 客户经营困难 ", TODAY.plusYears(10), shanghai, NOW);
+        Contract.Termination t = c.terminate(" 客户经营困难 ", LocalDate.of(2027, 11, 30), shanghai, NOW);
 
-        assertThat(t).isEqualTo(new Contract.Termination(ContractStatus.SIGNED, TODAY.plusYears(10), "客户经营困难"));
+        assertThat(t).isEqualTo(new Contract.Termination(ContractStatus.SIGNED, LocalDate.of(2027, 11, 30), "客户经营困难"));
         assertThat(c.status()).isEqualTo(ContractStatus.TERMINATED);
         assertThat(approved().terminate("撤单", null, shanghai, NOW).effectiveOn()).as("today when not given").isEqualTo(TODAY);
     }

@@ -311,6 +311,42 @@ class ReceivableApiTest {
                 "{\"reason\":\"合同终止\",\"version\":%d}".formatted(overdue.get("version").asLong()))).hasStatusOk();
     }
 
+    /**
+     * Walk finding: a receipt allocated to a terminated contract's written-off plan was refused as "settled". The
+     * refusal names the state the plan is in, in both languages.
+     */
+    @Test
+    void aReceiptOnAWrittenOffPlanIsRefusedNamingItWrittenOffNotSettled() {
+        // both plans not yet due: both closed, none left open to count in other tests' aging
+        JsonNode contract = contracts.sign(mvc, reviewers(), "杭州回款核销计划科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"INSTALLMENT","amount":420000.00,"dueCondition":"合同签订后 50 日内"}""", "2026-12-01");
+        String contractId = contract.get("id").asString();
+        plans(finance(), contractId);
+        String manager = customers.bearer(mvc, reviewers().manager());
+        long version = customers.getJson(mvc, manager, "/api/v1/contracts/" + contractId).get("version").asLong();
+        assertThat(customers.post(mvc, manager, "/api/v1/contracts/" + contractId + "/termination", """
+                {"reason":"客户取消","effectiveOn":"2026-12-01","version":%d}""".formatted(version))).hasStatusOk();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "WRITTEN_OFF".equals(plans(finance(), contractId).get(1).get("state").asString()));
+        String installment = plans(finance(), contractId).get(1).get("id").asString();
+
+        String body = """
+                {"customerId":"%s","amount":1000.00,"receivedOn":"2026-12-01","method":"BANK_TRANSFER",
+                 "payer":"杭州回款核销计划科技有限公司","reference":"ICBC-20261201-WO",
+                 "allocations":[{"receivableId":"%s","amount":1000.00}]}"""
+                .formatted(contract.get("customerId").asString(), installment);
+        for (String[] lang : new String[][] {{"en", "Written off"}, {"zh-CN", "已核销"}}) {
+            MvcTestResult refused = mvc.post().uri("/api/v1/receipts").header(HttpHeaders.AUTHORIZATION, finance())
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).contentType(MediaType.APPLICATION_JSON).content(body)
+                    .exchange();
+            assertThat(refused).as(ContractTestSupport.text(refused)).hasStatus(422);
+            assertThat(customers.json(refused).get("code").asString()).isEqualTo("receivable.notOpen");
+            assertThat(customers.json(refused).get("detail").asString()).as(lang[0])
+                    .contains(contract.get("number").asString(), lang[1]).doesNotContain("settled", "已结清");
+        }
+    }
+
     @Test
     void aPartialReceiptIsSplitAcrossTwoPlansAndAReversalMakesThemOweAgain() {
         JsonNode contract = signed("杭州回款二号科技有限公司", "2026-12-20");

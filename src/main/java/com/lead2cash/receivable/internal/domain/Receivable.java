@@ -97,10 +97,15 @@ public class Receivable {
         return ChronoUnit.DAYS.between(dueDate, today);
     }
 
+    /** The refusal of a plan no longer open: which one, and the state it is in (paid, written off). */
+    private DomainException notOpen() {
+        return new DomainException("receivable.notOpen", contractNumber, position, Label.of("receivable.state", state));
+    }
+
     /** A receipt pays {@code part} of the plan: refused above what it still owes, or once paid or written off. */
     public void collect(BigDecimal part, LocalDate today, Instant now) {
         if (!state.isOpen()) {
-            throw new DomainException("receivable.notOpen", contractNumber, position);
+            throw notOpen();
         }
         if (part.signum() <= 0) {
             throw new DomainException("receivable.amount.positive");
@@ -133,7 +138,7 @@ public class Receivable {
      */
     public void handOver(UUID newOwner, Instant now) {
         if (!state.isOpen()) {
-            throw new DomainException("receivable.notOpen", contractNumber, position);
+            throw notOpen();
         }
         ownerId = Objects.requireNonNull(newOwner);
         updatedAt = now;
@@ -145,7 +150,7 @@ public class Receivable {
      */
     public void reduceBy(BigDecimal part, LocalDate today, Instant now) {
         if (!state.isOpen()) {
-            throw new DomainException("receivable.notOpen", contractNumber, position);
+            throw notOpen();
         }
         if (part.signum() <= 0 || part.compareTo(amount.subtract(paidAmount)) > 0) {
             throw new IllegalArgumentException("reduce plan " + id + " by " + part);
@@ -162,7 +167,7 @@ public class Receivable {
      */
     public void fallDueOn(LocalDate date, LocalDate signedOn, Instant newRemindAt, LocalDate today, Instant now) {
         if (!state.isOpen()) {
-            throw new DomainException("receivable.notOpen", contractNumber, position);
+            throw notOpen();
         }
         if (date == null) {
             throw new DomainException("receivable.dueDate.required");

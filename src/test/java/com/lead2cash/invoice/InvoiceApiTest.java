@@ -248,6 +248,43 @@ class InvoiceApiTest {
                 .containsExactly("工业网关 11300.00 13", "安装调试服务 1060.00 6");
     }
 
+    /**
+     * Walk finding: the rest of a contract at several rates, asked whole without lines after part of it was invoiced,
+     * was refused saying lines are derived "when you request everything not yet invoiced" — which it was. The refusal
+     * says why they cannot be derived: part already invoiced or requested, or an amendment changed the amount.
+     */
+    @Test
+    void aRequestWithoutLinesAtSeveralRatesNotSplitSaysWhyAfterAPartInvoicedOrAnAmendment() {
+        String rep = customers.bearer(mvc, reviewers().rep());
+        JsonNode partly = contracts.signFromAcceptedQuote(mvc, reviewers(), "invrest", "杭州发票剩余拆分科技有限公司",
+                "2026-12-01");
+        String partlyId = partly.get("id").asString();
+        assertThat(customers.post(mvc, rep, "/api/v1/invoices", """
+                {"contractId":"%s","type":"VAT_ORDINARY","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s",
+                 "amount":1130.00,"lines":[{"description":"工业网关","amount":1130.00,"taxRate":13}]}"""
+                .formatted(partlyId, VALID_TAX_ID))).hasStatus(201);
+        String rest = """
+                {"contractId":"%s","type":"VAT_ORDINARY","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s","amount":%s}""";
+        MvcTestResult theRest = customers.post(mvc, rep, "/api/v1/invoices", rest.formatted(partlyId, VALID_TAX_ID, "11230.00"));
+        assertThat(theRest).as(ContractTestSupport.text(theRest)).hasStatus(422);
+        assertThat(customers.json(theRest).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactly("lines invoice.lines.severalRatesPartlyInvoiced");
+        assertThat(ContractTestSupport.text(theRest)).contains("already invoiced or requested")
+                .doesNotContain("whole contract is requested at once");
+
+        JsonNode amended = contracts.signFromAcceptedQuote(mvc, reviewers(), "invamend", "杭州发票调增拆分科技有限公司",
+                "2026-12-01");
+        String amendedId = amended.get("id").asString();
+        assertThat(amend(amendedId, "100.00")).hasStatus(201);
+        MvcTestResult whole = customers.post(mvc, rep, "/api/v1/invoices", rest.formatted(amendedId, VALID_TAX_ID, "12460.00"));
+        assertThat(whole).as(ContractTestSupport.text(whole)).hasStatus(422);
+        assertThat(customers.json(whole).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactly("lines invoice.lines.severalRatesAmended");
+        assertThat(ContractTestSupport.text(whole)).contains("an amendment changed its amount");
+    }
+
     @Test
     void refusedRequestsTakeNoInvoiceNumberTheNextRequestGetsTheOneAfterTheLast() {
         String contract = signed("杭州发票编号科技有限公司").get("id").asString();

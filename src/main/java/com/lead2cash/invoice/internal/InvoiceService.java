@@ -161,7 +161,8 @@ public class InvoiceService implements ContractInvoicing {
         List<InvoiceLine> lines = linesOf(in, new Requestable(c, uninvoiced));
         // lines left out that cannot be derived: told as the reason, in place of "give the lines", with the others
         FieldValidationException.FieldError linesProblem = lines == null && severalRates(c)
-                ? new FieldValidationException.FieldError("lines", "invoice.lines.severalRates") : null;
+                ? new FieldValidationException.FieldError("lines", whyNotSplit(new Requestable(c, uninvoiced), in.amount()))
+                : null;
         Instant now = clock.instant();
         Invoice inv;
         try {
@@ -404,6 +405,26 @@ public class InvoiceService implements ContractInvoicing {
             return null;
         }
         return starting.stream().map(l -> new InvoiceLine(l.description(), l.amount(), l.taxRate())).toList();
+    }
+
+    /**
+     * Why a request without lines on a contract whose products are taxed at several rates was not split by rate as
+     * {@link #startingLines} splits it — only the whole contract at once, unamended, its amount its product lines' — the
+     * message key saying so: not the whole amount asked, an amendment, something invoiced or requested already, or a
+     * contract amount other than its product lines'.
+     */
+    private static String whyNotSplit(Requestable r, BigDecimal asked) {
+        Contracts.SignedContract c = r.contract();
+        if (asked == null || asked.compareTo(r.uninvoiced()) != 0) {
+            return "invoice.lines.severalRates";
+        }
+        if (!c.amendments().isEmpty()) {
+            return "invoice.lines.severalRatesAmended";
+        }
+        if (r.uninvoiced().compareTo(c.amount()) != 0) {
+            return "invoice.lines.severalRatesPartlyInvoiced";
+        }
+        return "invoice.lines.severalRatesNotTheProducts";
     }
 
     /** Whether the contract's products are taxed at more than one rate in the catalog. */

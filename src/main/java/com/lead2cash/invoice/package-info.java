@@ -5,7 +5,8 @@
  * by finance through the approval mechanism; issued with the invoice number and date; reversed by a
  * red-letter invoice (红冲) with a reason, which frees the amount again; a request not yet issued is
  * cancelled (撤销) by its requester or finance with a reason, its pending approval withdrawn — and is cancelled too
- * when its requester withdraws its approval on the approvals page (decision 0070).
+ * when its requester withdraws its approval on the approvals page (decision 0070), or when its contract is
+ * terminated while it waits for finance (decision 0088).
  *
  * <p>Other modules read a contract's invoiced amount through {@link com.lead2cash.invoice.ContractInvoicing}.
  */

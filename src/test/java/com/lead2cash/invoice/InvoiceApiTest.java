@@ -314,6 +314,7 @@ class InvoiceApiTest {
         MvcTestResult requested = request(contractId, VALID_TAX_ID, "100000.00");
         assertThat(requested).hasStatus(201);
         JsonNode pending = customers.json(requested);
+        String pendingId = pending.get("id").asString();
         String approvedId = approved(request(contractId, VALID_TAX_ID, "100000.00"));
 
         String rep = customers.bearer(mvc, reviewers().rep());
@@ -321,20 +322,26 @@ class InvoiceApiTest {
                 + "/termination", "{\"reason\":\"客户取消\",\"effectiveOn\":\"2026-12-01\",\"version\":%d}"
                 .formatted(customers.getJson(mvc, rep, "/api/v1/contracts/" + contractId).get("version").asLong())));
 
+        // the request still waiting for finance is cancelled by the termination (0088), its approval withdrawn
         String finance = customers.bearer(mvc, reviewers().finance());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(customers.getJson(mvc, finance,
+                "/api/v1/invoices/" + pendingId).get("status").asString()).isEqualTo("CANCELLED"));
+        JsonNode cancelledOnTermination = customers.getJson(mvc, finance, "/api/v1/invoices/" + pendingId);
+        assertThat(cancelledOnTermination.get("cancelledOnTermination").asBoolean()).isTrue();
+        assertThat(cancelledOnTermination.get("cancelledOnWithdrawal").asBoolean()).isFalse();
+        assertThat(cancelledOnTermination.get("cancelReason").isNull()).isTrue();
+        assertThat(cancelledOnTermination.get("actions")).isEmpty();
         MvcTestResult approve = customers.post(mvc, finance, "/api/v1/approvals/" + pending.get("approvalId").asString()
                 + "/decision", "{\"decision\":\"APPROVE\"}");
-        assertThat(approve).as("approved as a new request would be refused").hasStatus(422);
-        assertThat(customers.json(approve).get("code").asString()).isEqualTo("invoice.contract.terminated");
-        assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + pending.get("id").asString())
-                .get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(approve).as("no task left for finance").hasStatus(422);
+        assertThat(customers.json(approve).get("code").asString()).isEqualTo("approval.finished");
 
         MvcTestResult issued = issue(approvedId, "33009901");
         assertThat(issued).hasStatus(422);
         assertThat(customers.json(issued).get("code").asString()).isEqualTo("invoice.contract.terminated");
         assertThat(customers.json(issued).get("detail").asString()).contains(contract.get("number").asString());
         JsonNode still = customers.getJson(mvc, finance, "/api/v1/invoices/" + approvedId);
-        assertThat(still.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(still.get("status").asString()).as("approved by finance: finance's to close").isEqualTo("APPROVED");
         assertThat(still.get("invoiceNumber").isNull()).isTrue();
 
         var session = customers.session(mvc, reviewers().finance());
@@ -345,14 +352,12 @@ class InvoiceApiTest {
             assertThat(page).as(lang[0]).contains("id=\"invoice-contract-terminated\"", lang[1])
                     .doesNotContain("/invoices/" + approvedId + "/issue");
         }
-
-        // the approval page offers finance no approval it would refuse, and says why
-        for (String[] lang : new String[][] {{"zh-CN", "已终止：与新的开票申请一样，此申请不能再批准或开具"},
-                {"en", "was terminated: this request can no longer be approved or issued"}}) {
-            String page = mvc.get().uri("/approvals/" + pending.get("approvalId").asString() + "?lang=" + lang[0])
-                    .cookie(session).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(page).as(lang[0]).contains("id=\"decision-form\"", "value=\"REJECT\"", "id=\"not-approvable\"",
-                    lang[1]).doesNotContain("value=\"APPROVE\"");
+        // the cancelled request's page says the termination cancelled it
+        for (String[] lang : new String[][] {{"zh-CN", "申请待审批期间合同 " + contract.get("number").asString() + " 已终止"},
+                {"en", "Contract " + contract.get("number").asString() + " was terminated while the request waited"}}) {
+            String page = mvc.get().uri("/invoices/" + pendingId + "?lang=" + lang[0]).cookie(session).exchange()
+                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(lang[0]).contains("id=\"cancel-reason\"", lang[1]).doesNotContain("cancel-form");
         }
         // the list marks the approved request that can never be issued
         String number = still.get("number").asString();
@@ -364,12 +369,6 @@ class InvoiceApiTest {
             assertThat(row.substring(0, row.indexOf("</tr>"))).as(lang[0])
                     .contains("invoice-contract-terminated", lang[1]);
         }
-
-        // rejecting the request is still finance's to do: nothing is invoiced
-        ok(customers.post(mvc, finance, "/api/v1/approvals/" + pending.get("approvalId").asString() + "/decision",
-                "{\"decision\":\"REJECT\",\"comment\":\"合同已终止\"}"));
-        assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + pending.get("id").asString())
-                .get("status").asString()).isEqualTo("REJECTED");
 
         // the approved request that can never be issued: finance closes it, and it no longer holds the contract
         assertThat(still.get("actions").valueStream().map(JsonNode::asString)).as("cancelled, not issued")
@@ -384,6 +383,39 @@ class InvoiceApiTest {
                 .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(closedPage).as("no longer waiting to be issued").contains(">Cancelled<", "合同已终止")
                 .doesNotContain("id=\"invoice-contract-terminated\"", "cancel-form");
+    }
+
+    /**
+     * Walk finding: a request waiting for finance survived its contract's termination on finance's workbench, and
+     * approving it was refused. The termination cancels it (0088): finance's task closes, the requester is told.
+     */
+    @Test
+    void aRequestWaitingForFinanceIsCancelledWhenItsContractIsTerminatedItsTaskClosedAndItsRequesterTold() {
+        JsonNode contract = signed("杭州发票终止撤销科技有限公司");
+        String contractId = contract.get("id").asString();
+        JsonNode pending = customers.json(request(contractId, VALID_TAX_ID, "100000.00"));
+        String id = pending.get("id").asString();
+        String approvalId = pending.get("approvalId").asString();
+        assertThat(invoicing.waiting(500)).extracting(ContractInvoicing.Waiting::id).as("on finance's workbench")
+                .contains(UUID.fromString(id));
+
+        String rep = customers.bearer(mvc, reviewers().rep());
+        ok(customers.post(mvc, customers.bearer(mvc, reviewers().manager()), "/api/v1/contracts/" + contractId
+                + "/termination", "{\"reason\":\"客户取消\",\"effectiveOn\":\"2026-12-01\",\"version\":%d}"
+                .formatted(customers.getJson(mvc, rep, "/api/v1/contracts/" + contractId).get("version").asLong())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(customers.getJson(mvc, rep,
+                "/api/v1/invoices/" + id).get("status").asString()).isEqualTo("CANCELLED"));
+        assertThat(invoicing.waiting(500)).extracting(ContractInvoicing.Waiting::id).as("off finance's workbench")
+                .doesNotContain(UUID.fromString(id));
+        assertThat(customers.getJson(mvc, rep, "/api/v1/approvals/" + approvalId).get("state").asString())
+                .as("finance's task closed with it").isEqualTo("WITHDRAWN");
+        assertThat(jdbc.sql("select count(*) from notification_message where recipient_id = :rep "
+                        + "and title_key = 'invoice.notify.cancelledOnTermination' and link = :link")
+                .param("rep", reviewers().rep().id()).param("link", "/invoices/" + id).query(Long.class).single())
+                .as("its requester is told").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'INVOICE_CANCELLED' and entity_id = :id")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

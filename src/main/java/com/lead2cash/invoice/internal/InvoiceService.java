@@ -261,6 +261,37 @@ public class InvoiceService implements ContractInvoicing {
         }
     }
 
+    /**
+     * The contract was terminated (decision 0088, as its orders stop and its deadlines close, 0036): a request still
+     * waiting for finance can never be approved (nothing is invoiced on a terminated contract), so its approval is
+     * withdrawn — finance's task closes — and the request cancelled, its amount free again; its requester is told. Heard
+     * after the termination committed. A request finance already approved stays for finance to close (the invoice page
+     * and list mark it); one decided or cancelled meanwhile is not moved.
+     */
+    @ApplicationModuleListener
+    void on(com.lead2cash.contract.ContractTerminated terminated) {
+        for (Invoice seen : invoices.findByContract(terminated.contractId())) {
+            if (seen.status() != InvoiceStatus.PENDING_APPROVAL) {
+                continue;
+            }
+            // the approval first, then the invoice: the order a decision and a cancellation take them
+            if (seen.approvalId() != null) {
+                approvals.find(seen.approvalId()).filter(a -> a.state() == ApprovalView.State.IN_PROGRESS)
+                        .ifPresent(a -> approvals.withdraw(a.id(), a.submitterId()));
+            }
+            invoices.findByIdForUpdate(seen.id()).filter(inv -> inv.status() == InvoiceStatus.PENDING_APPROVAL)
+                    .ifPresent(inv -> {
+                        inv.contractTerminated(clock.instant());
+                        Invoice saved = invoices.save(inv);
+                        audit.record("INVOICE_CANCELLED", SUBJECT, saved.id().toString(),
+                                "invoice.audit.cancelledOnTermination", saved.number(), saved.contractNumber());
+                        notifier.send(Notification.of(saved.requestedBy(), NotificationKind.INVOICE_CANCELLED,
+                                "invoice.notify.cancelledOnTermination", "/invoices/" + saved.id(), saved.number(),
+                                saved.contractNumber()));
+                    });
+        }
+    }
+
     /** Finance records the number (and a paper invoice's code) and the date of the issued invoice. */
     @Transactional
     public Invoice issue(UUID id, String invoiceNumber, String invoiceCode, LocalDate invoicedOn, Long version) {

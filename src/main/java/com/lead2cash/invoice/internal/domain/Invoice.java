@@ -72,6 +72,8 @@ public class Invoice {
     private UUID cancelledBy;
     /** Cancelled because its requester withdrew its approval from the approvals page (decision 0070): no reason typed. */
     private boolean cancelledOnWithdrawal;
+    /** Cancelled because its contract was terminated while it waited for finance (decision 0088): no reason typed. */
+    private boolean cancelledOnTermination;
     private UUID requestedBy;
     @MappedCollection(idColumn = "invoice_id", keyColumn = "line_key")
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -312,6 +314,23 @@ public class Invoice {
         updatedAt = now;
     }
 
+    /**
+     * PENDING_APPROVAL → CANCELLED: its contract was terminated while the request waited for finance (decision 0088),
+     * so nothing is left for finance to decide — a terminated contract is not invoiced. Cancelled as a withdrawal
+     * cancels it (0070), the termination standing for the reason, by no one (the contract's termination did it); its
+     * approval is withdrawn by the caller. Refused for a request no longer pending: one approved stays finance's to close.
+     */
+    public void contractTerminated(Instant now) {
+        if (status != InvoiceStatus.PENDING_APPROVAL) {
+            throw new DomainException("invoice.status.notAllowed",
+                    Label.of("invoice.status", status));
+        }
+        cancelledOnTermination = true;
+        cancelledAt = now;
+        status = InvoiceStatus.CANCELLED;
+        updatedAt = now;
+    }
+
     /** Who may cancel a request not yet issued: the one who requested it, and finance. */
     private boolean mayCancel(UUID actor, boolean finance) {
         return finance || (actor != null && actor.equals(requestedBy));
@@ -374,6 +393,8 @@ public class Invoice {
     public UUID cancelledBy() { return cancelledBy; }
     /** Whether it was cancelled by the withdrawal of its approval (decision 0070), not with a reason of its own. */
     public boolean cancelledOnWithdrawal() { return cancelledOnWithdrawal; }
+    /** Whether it was cancelled by its contract's termination while it waited for finance (decision 0088). */
+    public boolean cancelledOnTermination() { return cancelledOnTermination; }
     public UUID requestedBy() { return requestedBy; }
     public List<InvoiceLine> lines() { return List.copyOf(lines); }
     public Instant createdAt() { return createdAt; }

@@ -72,13 +72,18 @@ class InvoiceApiController {
                        BigDecimal amount, String currency, List<InvoiceLineView> lines, String invoiceNumber,
                        String invoiceCode, LocalDate invoicedOn, String redReason, Instant redAt,
                        @Schema(description = "Why the request was cancelled (status CANCELLED), else absent; absent "
-                               + "too when it was cancelled by the withdrawal of its approval (cancelledOnWithdrawal)")
+                               + "too when it was cancelled by the withdrawal of its approval (cancelledOnWithdrawal) or by "
+                               + "its contract's termination (cancelledOnTermination)")
                        String cancelReason,
                        Instant cancelledAt, UUID cancelledBy,
                        @Schema(description = "True when the request was cancelled because its requester withdrew its "
                                + "approval on the approvals page (decision 0070): cancelledAt and cancelledBy say when and "
                                + "who, there is no cancelReason")
                        boolean cancelledOnWithdrawal,
+                       @Schema(description = "True when the request was cancelled because its contract was terminated "
+                               + "while it waited for finance (decision 0088): cancelledAt says when, there is no "
+                               + "cancelReason nor cancelledBy")
+                       boolean cancelledOnTermination,
                        Instant createdAt, Set<InvoiceAction> actions, long version) {
     }
 
@@ -153,7 +158,7 @@ class InvoiceApiController {
                 i.customerId(), i.type(), i.buyerName(), i.buyerTaxId(), i.buyerAddressPhone(), i.buyerBankAccount(),
                 i.amount(), i.currency(), i.lines().stream().map(l -> new InvoiceLineView(l.description(), l.amount(),
                         l.taxRate())).toList(), i.invoiceNumber(), i.invoiceCode(), i.invoicedOn(), i.redReason(), i.redAt(), i.cancelReason(),
-                i.cancelledAt(), i.cancelledBy(), i.cancelledOnWithdrawal(), i.createdAt(),
+                i.cancelledAt(), i.cancelledBy(), i.cancelledOnWithdrawal(), i.cancelledOnTermination(), i.createdAt(),
                 service.actions(i), i.version());
     }
 }

@@ -302,6 +302,43 @@ class MinutesApiTest {
                 "{\"contactId\":\"" + contact + "\"}")).as("another team's rep").hasStatus(404);
     }
 
+    /**
+     * Roles walk: the team's sales assistant keeps its minutes (SPEC §1, decision 0082) — refused 403 before. They write,
+     * revise and send them as the rep does; another team's assistant finds neither the opportunity nor its minutes.
+     */
+    @Test
+    void Q3_theTeamsSalesAssistantWritesRevisesAndSendsTheMinutesAnotherTeamsAssistantFindsNone() {
+        Negotiating n = negotiating("q3assist", "常州助理纪要有限公司", "he@assist-minutes.test");
+        var company = n.team().company();
+        var assistant = fixtures.user("as.q3assist", company.east(), CustomerTestSupport.HIRED,
+                com.lead2cash.platform.Role.SALES_ASSISTANT);
+        var westAssistant = fixtures.user("was.q3assist", company.west(), CustomerTestSupport.HIRED,
+                com.lead2cash.platform.Role.SALES_ASSISTANT);
+        String token = sales.bearer(mvc, assistant);
+
+        JsonNode v1 = customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(n.opportunity(), "300000", "30000")), 201));
+        assertThat(v1.get("authorId").asString()).isEqualTo(assistant.id().toString());
+        assertThat(v1.get("actions").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("SEND", "REVISE");
+        JsonNode v2 = customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(n.opportunity(), "290000", "29000")), 201));
+        assertThat(v2.get("revision").asInt()).isEqualTo(2);
+        String contact = customers.getJson(mvc, n.rep(), "/api/v1/customers/" + n.customer() + "/contacts")
+                .get("items").get(0).get("id").asString();
+        JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, token,
+                "/api/v1/negotiation-minutes/" + v2.get("id").asString() + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
+        assertThat(sent.at("/minutes/status").asString()).isEqualTo("SENT");
+
+        String west = sales.bearer(mvc, westAssistant);
+        assertThat(customers.post(mvc, west, "/api/v1/negotiation-minutes", MINUTES.formatted(n.opportunity(), "300000", "30000")))
+                .as("another team's opportunity").hasStatus(404);
+        assertThat(customers.get(mvc, west, "/api/v1/negotiation-minutes/" + v2.get("id").asString())).hasStatus(404);
+        assertThat(customers.post(mvc, west, "/api/v1/negotiation-minutes/" + v2.get("id").asString() + "/send",
+                "{\"contactId\":\"" + contact + "\"}")).hasStatus(404);
+        assertThat(customers.getJson(mvc, n.rep(), "/api/v1/negotiation-minutes?opportunityId=" + n.opportunity())
+                .get("items").size()).as("nothing written by the other team's assistant").isEqualTo(2);
+    }
+
     /** Minutes written and sent to the customer's first contact: their id, the public link's path and the confirmation. */
     private record Sent(String minutes, String link, String confirmation) {
     }

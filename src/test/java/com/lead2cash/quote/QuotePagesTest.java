@@ -35,6 +35,7 @@ class QuotePagesTest {
     @Autowired SalesTestSupport sales;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
 
     @Test
     void aRepWritesAQuoteOnTheFormTheManagerApprovesAndReviewsItAndItIsSentWithItsLink() {
@@ -488,6 +489,43 @@ class QuotePagesTest {
         assertThat(links(com.lead2cash.quote.internal.minutes.NegotiationMinutesService.SUBJECT, opportunity))
                 .as("the reload sent nothing").isEqualTo(1);
         assertThat(page(session, path, "zh-CN")).contains("待客户确认");
+    }
+
+    /**
+     * Roles walk: the team's sales assistant keeps its minutes (SPEC §1, decision 0082) — the quotes card offered
+     * 填写谈判纪要 to the rep only, and the form refused the assistant. Another team's assistant does not see them.
+     */
+    @Test
+    void Q3_theTeamsSalesAssistantIsOfferedTheMinutesWritesThemOnTheFormAndMaySendThem() {
+        clock.set(TestClock.START);
+        var team = sales.team("massist");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "嘉兴助理纪要有限公司", "周敏", "zhou@jiaxing-assist.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "助理纪要", "300000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        var assistant = fixtures.user("as.massist", team.company().east(), CustomerTestSupport.HIRED,
+                com.lead2cash.platform.Role.SALES_ASSISTANT);
+        var westAssistant = fixtures.user("was.massist", team.company().west(), CustomerTestSupport.HIRED,
+                com.lead2cash.platform.Role.SALES_ASSISTANT);
+        Cookie session = customers.session(mvc, assistant);
+
+        assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("id=\"new-minutes\"");
+        assertThat(page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "zh-CN")).contains("id=\"heldOn\"");
+        MvcTestResult written = minutes(session, opportunity, "70").exchange();
+        assertThat(written).hasStatus3xxRedirection();
+        String path = written.getResponse().getRedirectedUrl();
+        assertThat(page(session, path, "en")).contains("id=\"send-minutes\"", "id=\"revise-minutes\"");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/" + path.substring(1)).get("authorId").asString())
+                .isEqualTo(assistant.id().toString());
+
+        Cookie west = customers.session(mvc, westAssistant);
+        assertThat(mvc.get().uri("/opportunities/" + opportunity + "/quotes").cookie(west).exchange())
+                .as("another team's assistant").hasStatus(404);
+        assertThat(mvc.get().uri("/negotiation-minutes/new?opportunityId=" + opportunity).cookie(west).exchange())
+                .hasStatus(404);
+        assertThat(mvc.get().uri(path).cookie(west).exchange()).hasStatus(404);
     }
 
     @Test

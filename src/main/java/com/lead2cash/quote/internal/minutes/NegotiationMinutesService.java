@@ -19,6 +19,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
 import com.lead2cash.quote.internal.QuoteDocuments;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Works negotiation minutes (谈判纪要, Q3): writes versions on an opportunity in negotiation, sends the
  * current one to a contact of the customer for written confirmation, and records the answer. Visible to
- * whoever sees the opportunity; written by whoever works it.
+ * whoever sees the opportunity; written by whoever works it or the team's sales assistant (decision 0082).
  */
 @Service
 public class NegotiationMinutesService {
@@ -149,9 +150,15 @@ public class NegotiationMinutesService {
         return actor(opportunities.requireVisible(opportunityId));
     }
 
+    /**
+     * Q3 — who writes and sends an opportunity's minutes, the one place it is decided: who works the opportunity (its
+     * owner, a manager above) or a sales assistant, who keeps the team's minutes (SPEC §1, decision 0082) — the
+     * opportunity is visible to them, so within their team. Anyone else is refused 403; the stage refuses by its state
+     * (422).
+     */
     private MinutesActor actor(OpportunityRef opportunity) {
-        // who works the opportunity whatever its stage (403 otherwise); the stage refuses by its state (422)
-        return new MinutesActor(opportunities.worksOn(opportunity.id()), opportunity.stage());
+        boolean writes = opportunities.worksOn(opportunity.id()) || CurrentUser.require().has(Role.SALES_ASSISTANT);
+        return new MinutesActor(writes, opportunity.stage());
     }
 
     /** Every version for the opportunity, newest first. */

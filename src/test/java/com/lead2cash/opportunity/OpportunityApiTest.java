@@ -175,6 +175,41 @@ class OpportunityApiTest {
                 {"name":"改名","amount":1,"version":1}""")).as("tech support scores, does not edit").hasStatus(403);
     }
 
+    /**
+     * Roles walk: an invited tech-support colleague read the opportunity by id but found it in no list. The list shows
+     * what reading by id grants — the opportunities of an invitation not withdrawn — and nothing else.
+     */
+    @Test
+    void O2_techSupportListsExactlyTheOpportunitiesTheyAreInvitedToAndNotOnceTheInvitationIsWithdrawn() {
+        var team = sales.team("o2list");
+        String rep = sales.bearer(mvc, team.rep());
+        String tech = sales.bearer(mvc, team.tech());
+        String customer = sales.customerWithContact(team.rep(), "苏州列表邀请有限公司", "顾工", "gu@o2list.test");
+        String invitedTo = sales.opportunity(mvc, rep, customer, "列表邀请", "500000").get("id").asString();
+        String notInvitedTo = sales.opportunity(mvc, rep, customer, "列表未邀请", "400000").get("id").asString();
+        assertThat(listed(tech, "/api/v1/opportunities")).as("invited nowhere yet").isEmpty();
+
+        String invitation = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
+                "/api/v1/opportunities/" + invitedTo + "/evaluation-invitations",
+                "{\"inviteeId\":\"" + team.tech().id() + "\"}"), 201)).get("id").asString();
+        assertThat(customers.get(mvc, tech, "/api/v1/opportunities/" + invitedTo)).hasStatus(200);
+        assertThat(listed(tech, "/api/v1/opportunities")).containsExactly(invitedTo);
+        assertThat(listed(tech, "/api/v1/opportunities?stage=DISCOVERY")).containsExactly(invitedTo);
+        assertThat(listed(tech, "/api/v1/opportunities?stage=PROPOSAL")).as("the filters still hold").isEmpty();
+        assertThat(listed(rep, "/api/v1/opportunities")).as("the rep's list as before").contains(invitedTo, notInvitedTo);
+        assertThat(listed(sales.bearer(mvc, team.otherRep()), "/api/v1/opportunities"))
+                .as("another team's rep").doesNotContain(invitedTo, notInvitedTo);
+
+        assertThat(mvc.delete().uri("/api/v1/opportunities/{id}/evaluation-invitations/{inv}", invitedTo, invitation)
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, rep)).hasStatus(204);
+        assertThat(customers.get(mvc, tech, "/api/v1/opportunities/" + invitedTo)).as("withdrawn").hasStatus(404);
+        assertThat(listed(tech, "/api/v1/opportunities")).as("withdrawn: off the list too").isEmpty();
+    }
+
+    private List<String> listed(String token, String uri) {
+        return customers.getJson(mvc, token, uri).get("items").valueStream().map(i -> i.get("id").asString()).toList();
+    }
+
     /** docs/decisions/0030: a correction keeps what it leaves out and clears what it sends as null. */
     @Test
     void aCorrectionKeepsTheFieldsItLeavesOutAndClearsThoseSentAsNull() {

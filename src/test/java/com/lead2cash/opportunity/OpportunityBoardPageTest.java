@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
@@ -106,6 +107,32 @@ class OpportunityBoardPageTest {
         Cookie rep = customers.session(mvc, team.rep());
         assertThat(mvc.get().uri("/opportunities").cookie(rep).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"new-opportunity\"");
+    }
+
+    /**
+     * Roles walk: the list screen of an invited tech-support colleague was empty. It lists the opportunities they are
+     * invited to evaluate, not the others; a withdrawn invitation takes it off.
+     */
+    @Test
+    void O2_theListScreenOfTechSupportShowsTheOpportunitiesTheyAreInvitedTo() throws Exception {
+        var team = sales.team("o2list-page");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "苏州列表页面有限公司", "顾工", "gu@o2list-page.test");
+        JsonNode invitedTo = sales.opportunity(mvc, rep, customer, "页面邀请", "500000");
+        JsonNode notInvitedTo = sales.opportunity(mvc, rep, customer, "页面未邀请", "400000");
+        String invitation = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
+                "/api/v1/opportunities/" + invitedTo.get("id").asString() + "/evaluation-invitations",
+                "{\"inviteeId\":\"" + team.tech().id() + "\"}"), 201)).get("id").asString();
+        Cookie tech = customers.session(mvc, team.tech());
+
+        String list = html(tech, "/opportunities/list?lang=en");
+        assertThat(list).contains("href=\"/opportunities/" + invitedTo.get("id").asString() + "\"",
+                        ">" + invitedTo.get("code").asString() + "<", "页面邀请")
+                .doesNotContain("/opportunities/" + notInvitedTo.get("id").asString(), "页面未邀请");
+
+        assertThat(mvc.delete().uri("/api/v1/opportunities/{id}/evaluation-invitations/{inv}", invitedTo.get("id").asString(),
+                invitation).header(HttpHeaders.AUTHORIZATION, rep)).hasStatus(204);
+        assertThat(html(tech, "/opportunities/list?lang=en")).doesNotContain("/opportunities/" + invitedTo.get("id").asString());
     }
 
     @Test

@@ -9,9 +9,12 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +37,21 @@ public class OpportunityAccess {
     static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
             Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN, Role.TECH_SUPPORT);
 
+    /**
+     * The opportunities an invitation of {@code :invitee} grants the view of: one not withdrawn
+     * ({@link com.lead2cash.opportunity.internal.domain.EvaluationInvitation#grantsView}), read by its invitee's index.
+     */
+    static final String INVITED_OPPORTUNITIES = "select distinct opportunity_id from opportunity_evaluation_invitation"
+            + " where invitee_id = :invitee and withdrawn_at is null";
+
     private final OpportunityRepository opportunities;
     private final DataScope dataScope;
+    private final JdbcClient jdbc;
 
-    OpportunityAccess(OpportunityRepository opportunities, DataScope dataScope) {
+    OpportunityAccess(OpportunityRepository opportunities, DataScope dataScope, JdbcClient jdbc) {
         this.opportunities = opportunities;
         this.dataScope = dataScope;
+        this.jdbc = jdbc;
     }
 
     public Scope scope() {
@@ -81,6 +93,52 @@ public class OpportunityAccess {
         }
         Scope scope = scope();
         return (ownerId, invited) -> scope.covers(ownerId) || invited;
+    }
+
+    /**
+     * {@link #isVisible} for a list query: the reader's scope, and the opportunities an invitation of theirs grants the
+     * view of (tech support's panels, O2) — read first, by invitee, and only for a limited scope: most readers hold
+     * none, and their lists keep the owner condition alone.
+     */
+    public Sight sight() {
+        Scope scope = scope();
+        CurrentUser me = CurrentUser.get().orElse(null);
+        if (me == null || scope.isAll()) {
+            return new Sight(scope, Set.of());
+        }
+        return new Sight(scope, Set.copyOf(jdbc.sql(INVITED_OPPORTUNITIES).param("invitee", me.id())
+                .query(UUID.class).list()));
+    }
+
+    /**
+     * What a list shows its reader, as {@link #isVisible} answers it one by one: an opportunity whose owner the scope
+     * covers, or one of {@code invited}. Put {@link #predicate} into the list's condition and bind {@link #params}.
+     */
+    public record Sight(Scope scope, Set<UUID> invited) {
+
+        public static final String INVITED_PARAM = "invitedOpportunities";
+
+        public Sight {
+            invited = Set.copyOf(invited);
+        }
+
+        /**
+         * The condition on the opportunity row {@code alias} ("o." or ""): the scope's owners, or the invited ids — by
+         * the primary key, so that PostgreSQL ORs the two indexes instead of testing every row of the scope.
+         */
+        public String predicate(String alias) {
+            String owned = scope.ownerPredicate(alias + "owner_id");
+            return invited.isEmpty() ? owned
+                    : "(" + owned + " or " + alias + "id = any(cast(:" + INVITED_PARAM + " as uuid[])))";
+        }
+
+        public Map<String, Object> params() {
+            Map<String, Object> params = new LinkedHashMap<>(scope.params());
+            if (!invited.isEmpty()) {
+                params.put(INVITED_PARAM, invited.toArray(new UUID[0]));
+            }
+            return params;
+        }
     }
 
     public OpportunityActor actor(Opportunity o) {

@@ -2,6 +2,7 @@ package com.lead2cash.opportunity.internal.board;
 
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Stage;
+import com.lead2cash.opportunity.internal.OpportunityAccess;
 import com.lead2cash.opportunity.internal.OpportunityRules;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.OrgDirectory;
@@ -162,11 +163,15 @@ public class PipelineQueries {
         return total.multiply(probabilityPercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     }
 
-    /** One page of the list view: opportunities of a stage (or all open ones) by close date, keyset paged. */
+    /**
+     * One page of the list view: opportunities of a stage (or all open ones) by close date, keyset paged — those the
+     * reader sees ({@link OpportunityAccess#sight}: their scope's, and those they are invited to evaluate).
+     */
     @Transactional(readOnly = true)
-    public CursorPage<OpportunityCard> list(Filter filter, Stage stage, Scope scope, LocalDate today, String cursor, Integer size) {
+    public CursorPage<OpportunityCard> list(Filter filter, Stage stage, OpportunityAccess.Sight sight, LocalDate today,
+                                            String cursor, Integer size) {
         int n = CursorPage.size(size);
-        Where where = where(filter, scope, teamMembers(filter, scope), "");
+        Where where = where(filter, sight.predicate(""), sight.params(), teamMembers(filter, sight.scope()), "");
         StringBuilder sql = new StringBuilder("select " + CARD_COLUMNS + " from opportunity_opportunity o where ")
                 .append(where.sql);
         if (stage != null) {
@@ -309,9 +314,15 @@ public class PipelineQueries {
 
     /** The scope and the owner, team ({@code members}: its owners) and product-line filters as one SQL condition. */
     private static Where where(Filter filter, Scope scope, Set<UUID> members, String alias) {
+        return where(filter, scope.ownerPredicate(alias + "owner_id"), scope.params(), members, alias);
+    }
+
+    /** The filters after the reader's condition {@code visible} (and its parameters). */
+    private static Where where(Filter filter, String visible, Map<String, Object> visibleParams, Set<UUID> members,
+                               String alias) {
         List<String> parts = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>(scope.params());
-        parts.add(scope.ownerPredicate(alias + "owner_id"));
+        Map<String, Object> params = new LinkedHashMap<>(visibleParams);
+        parts.add(visible);
         if (filter.ownerId() != null) {
             parts.add(alias + "owner_id = :ownerId");
             params.put("ownerId", filter.ownerId());

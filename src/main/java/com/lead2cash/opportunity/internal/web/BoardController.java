@@ -148,7 +148,7 @@ class BoardController {
                 @RequestParam(required = false) String cursor,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         PipelineQueries.Filter filter = new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth);
-        CursorPage<PipelineQueries.OpportunityCard> page = pipeline.list(filter, stage, access.scope(), today(), cursor, 50);
+        CursorPage<PipelineQueries.OpportunityCard> page = pipeline.list(filter, stage, access.sight(), today(), cursor, 50);
         model.addAttribute("page", page);
         model.addAttribute("stage", stage);
         model.addAttribute("filter", filter);

@@ -141,7 +141,7 @@ class OpportunityApiController {
         this.zone = zone;
     }
 
-    @Operation(summary = "Opportunities in your scope by close date; without stage the open ones")
+    @Operation(summary = "Opportunities in your scope, and those you are invited to evaluate, by close date; without stage the open ones")
     @GetMapping("/api/v1/opportunities")
     CursorPage<PipelineQueries.OpportunityCard> list(@RequestParam(required = false) Stage stage,
                                           @RequestParam(required = false) UUID ownerId,
@@ -151,7 +151,7 @@ class OpportunityApiController {
                                           @RequestParam(required = false) String cursor,
                                           @RequestParam(required = false) Integer size) {
         return pipeline.list(new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth), stage,
-                access.scope(), today(), cursor, size);
+                access.sight(), today(), cursor, size);
     }
 
     @Operation(summary = "Open an opportunity on a customer (DISCOVERY); the customer becomes an opportunity customer")

@@ -12,6 +12,7 @@ import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.LeadTestSupport.Company;
 import jakarta.servlet.http.Cookie;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +25,14 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Docs/decisions/0093: a manager an administrator leaves with no managing role (made a sales rep, staying in their unit)
- * heads no unit and manages no sales territory any more; the leads waiting in their queue and the claim contests they
- * were to decide go where routing sends them now, and the administrator is told what they gave up. A change of roles
- * that keeps a managing role changes none of it.
+ * Docs/decisions/0093: a manager an administrator moves out of their unit heads the units they left no more and no longer
+ * manages the sales territories of their former team; the leads waiting in their queue and the claim contests they were to
+ * decide go where routing sends them now, and the administrator is told what they gave up. So does a manager left with
+ * no managing role (made a sales rep, staying in their unit); a change of roles that keeps a managing role changes none
+ * of it.
  */
 @IntegrationTest
-class ManagerMadeRepTest {
+class ManagerHeadshipsGivenUpTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
@@ -38,6 +40,15 @@ class ManagerMadeRepTest {
     @Autowired IdentityService identity;
     @Autowired OrgDirectory directory;
     @Autowired JdbcClient jdbc;
+
+    /** The administrator moves the user to the unit through the API, keeping their roles; the answer. */
+    private MvcTestResult move(User user, UUID unit) {
+        User current = identity.user(user.id());
+        return mvc.put().uri("/api/v1/users/{id}", user.id()).header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + unit
+                        + "\",\"roles\":[\"REGIONAL_MANAGER\"],\"version\":" + current.version() + "}").exchange();
+    }
 
     /** The administrator gives the user these roles through the API, keeping their unit; the answer. */
     private MvcTestResult giveRoles(User user, String roles) {
@@ -87,6 +98,92 @@ class ManagerMadeRepTest {
                 .hasStatus(202);
         assertThat(contestDecider(id)).isEqualTo(co.eastManager().id());
         return id;
+    }
+
+    private long version(String leadId) {
+        return jdbc.sql("select version from lead_lead where id = :id").param("id", UUID.fromString(leadId))
+                .query(Long.class).single();
+    }
+
+    @Test
+    void D0093_aManagerMovedToAnotherTeamHeadsHerTeamAndItsTerritoriesNoMoreAndTheirLeadsAndContestsGoUpTheLine() {
+        Company co = support.company(mvc, "moved" + UUID.randomUUID().toString().substring(0, 6));
+        User manager = co.eastManager();
+        String juniors = territoryOfJuniors(co, "浙江省温州市");
+        String waiting = queuedLead(co, juniors, "温州排队" + co.tag(), "13877770093").get("id").asString();
+        assertThat(queueDeadlineOwner(waiting)).isEqualTo(manager.id());
+        String contested = contestOfTheEastTeam(co, "西藏争议" + co.tag(), "13877770094");
+
+        MvcTestResult moved = move(manager, co.west());
+
+        assertThat(moved).hasStatusOk();
+        assertThat(identity.orgUnit(co.east()).managerId()).as("the east team heads itself no more by her").isNull();
+        assertThat(identity.orgUnit(co.west()).managerId()).isEqualTo(co.westManager().id());
+        assertThat(territoryManager(co.eastTerritory())).isNull();
+
+        // the lead waiting in her queue waits in the general queue, its window the sales director's (L9)
+        String director = support.bearer(mvc, co.director().username());
+        assertThat(support.getJson(mvc, director, "/api/v1/leads/" + waiting).get("queueManagerId").isNull()).isTrue();
+        assertThat(directory.person(queueDeadlineOwner(waiting)).orElseThrow().roles()).contains(Role.SALES_DIRECTOR);
+        // a new lead of the territory she managed is not hers either
+        JsonNode fresh = queuedLead(co, juniors, "温州新线索" + co.tag(), "13877770095");
+        assertThat(fresh.get("queueManagerId").isNull()).isTrue();
+        assertThat(directory.person(queueDeadlineOwner(fresh.get("id").asString())).orElseThrow().roles())
+                .contains(Role.SALES_DIRECTOR);
+
+        // the east team's contest goes up the line: she neither settles it by assigning nor decides it
+        UUID decider = contestDecider(contested);
+        assertThat(decider).isNotNull().isNotEqualTo(manager.id());
+        String her = support.bearer(mvc, manager.username());
+        assertThat(support.post(mvc, her, "/api/v1/leads/" + contested + "/assign", "{\"ownerId\":\""
+                + co.westRep().id() + "\",\"version\":" + version(contested) + "}")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(support.post(mvc, her, "/api/v1/leads/" + contested + "/arbitrate", "{\"winnerId\":\""
+                + co.senior().id() + "\",\"version\":" + version(contested) + "}")).hasStatus(HttpStatus.NOT_FOUND);
+        String above = support.bearer(mvc, directory.person(decider).orElseThrow().username());
+        assertThat(support.post(mvc, above, "/api/v1/leads/" + contested + "/arbitrate", "{\"winnerId\":\""
+                + co.senior().id() + "\",\"version\":" + version(contested) + "}")).hasStatusOk().bodyJson()
+                .extractingPath("$.ownerId").isEqualTo(co.senior().id().toString());
+
+        // the answer says what she gave up
+        JsonNode givenUp = support.json(moved).get("headshipsGivenUp");
+        assertThat(givenUp.get("units").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("East " + co.tag());
+        assertThat(givenUp.get("territories").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("East " + co.tag(), "Juniors " + co.tag());
+        assertThat(givenUp.get("notes").valueStream().map(JsonNode::asString).toList()).containsExactly(
+                "Moved out, they no longer head these units: East " + co.tag() + ". Until you appoint a new head on"
+                        + " the organisation screen, the manager above takes their work.",
+                "Moved out of their team, they no longer manage these sales territories: East " + co.tag() + ", Juniors "
+                        + co.tag() + ". Until you appoint a new manager on the territories screen, their leads wait in"
+                        + " the general queue.");
+    }
+
+    @Test
+    void D0093_aManagerMovedWithinTheTeamSheHeadsKeepsItAndItsTerritoryAndTheUsersScreenSaysWhatAMoveOutTookFromHer() {
+        Company co = support.company(mvc, "within" + UUID.randomUUID().toString().substring(0, 6));
+        User manager = co.eastManager();
+        UUID below = fixtures.unit("East desk " + co.tag(), co.east());
+
+        MvcTestResult within = move(manager, below);
+
+        assertThat(within).hasStatusOk();
+        assertThat(support.json(within).get("headshipsGivenUp").isNull()).isTrue();
+        assertThat(identity.orgUnit(co.east()).managerId()).isEqualTo(manager.id());
+        assertThat(territoryManager(co.eastTerritory())).isEqualTo(manager.id());
+
+        Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        var saved = mvc.post().uri("/admin/users/" + manager.id() + "?lang=en").cookie(admin).with(csrf())
+                .param("displayName", manager.displayName()).param("orgUnitId", co.west().toString())
+                .param("roles", "REGIONAL_MANAGER").param("hireDate", co.today().minusYears(5).toString())
+                .param("version", String.valueOf(identity.user(manager.id()).version())).exchange();
+        assertThat(saved).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/users");
+        assertThat(saved.getMvcResult().getFlashMap().get("flashNotes")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.LIST).contains(
+                "Moved out of their team, they no longer manage these sales territories: East " + co.tag() + ". Until"
+                        + " you appoint a new manager on the territories screen, their leads wait in the general queue.");
+        assertThat(identity.orgUnit(co.east()).managerId()).isNull();
+        assertThat(territoryManager(co.eastTerritory())).isNull();
+        assertThat(List.of(identity.user(manager.id()).orgUnitId())).containsExactly(co.west());
     }
 
     @Test

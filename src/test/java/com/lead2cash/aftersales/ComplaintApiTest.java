@@ -929,6 +929,55 @@ class ComplaintApiTest {
                 .param("id", UUID.fromString(id)).query(Integer.class).single()).as("no survey result from it").isZero();
     }
 
+    /**
+     * SPEC §1: after-sales' scope is their assigned customers. The after-sales owner serving a customer (handover
+     * accepted), who handles its complaint, reads the survey sent on closing it and passes a new link on as the rep
+     * does; a colleague in after-sales, and a rep of another team, still get 404.
+     */
+    @Test
+    void theAfterSalesOwnerOfACustomerReadsItsSurveyAndRenewsItsLinkAsTheRepDoes() throws Exception {
+        Service s = support.service("svyown");
+        String customer = support.customer(s.rep(), "杭州售后调查归属科技有限公司");
+        servedBy(s, customer, "HT-2026-900131");
+        String service = customers.bearer(mvc, s.afterSales());
+        JsonNode c = handling(service, customer);
+        String id = c.get("id").asString();
+        c = rootCause(service, c, s.afterSales());
+        c = act(service, c, "feedback", "\"resolution\":\"已更换网关\"");
+        act(service, c, "close", "\"noRatingReason\":\"客户未接电话\"");
+        UUID surveyId = jdbc.sql("select id from aftersales_survey where occasion = 'COMPLAINT_CLOSED' and subject_id = :c")
+                .param("c", UUID.fromString(id)).query(UUID.class).single();
+
+        String surveys = "/api/v1/satisfaction/surveys?customerId=" + customer;
+        for (String path : List.of(surveys, surveys + "&subjectId=" + id)) {
+            assertThat(customers.getJson(mvc, service, path).get("items")).as(path).singleElement().satisfies(v -> {
+                assertThat(v.get("id").asString()).isEqualTo(surveyId.toString());
+                assertThat(v.get("availableActions").valueStream().map(JsonNode::asString)).containsExactly("RENEW_LINK");
+            });
+        }
+        String link = "/api/v1/satisfaction/surveys/" + surveyId + "/link";
+        for (User outsider : List.of(s.afterSales2(), s.otherRep())) {
+            String token = customers.bearer(mvc, outsider);
+            assertThat(customers.get(mvc, token, surveys)).as("another's customer").hasStatus(404);
+            assertThat(customers.get(mvc, token, surveys + "&subjectId=" + id)).hasStatus(404);
+            assertThat(post(token, link, null)).as("never its link").hasStatus(404);
+        }
+        JsonNode renewed = ok(post(service, link, null)).get("confirmation");
+        assertThat(renewed.get("url").asString()).contains("/");
+
+        MvcTestResult page = mvc.get().uri("/complaints/" + id + "?lang=zh-CN").cookie(customers.session(mvc, s.afterSales()))
+                .exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("the complaint's survey with the link to pass on, as the page tells its reader")
+                .contains("survey-" + surveyId, "survey-renew-link", "/aftersales/surveys/" + surveyId + "/link",
+                        "请生成新链接", "未发送邮件").doesNotContain("??");
+        String shown = mvc.post().uri("/aftersales/surveys/" + surveyId + "/link")
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).cookie(customers.session(mvc, s.afterSales()))
+                .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(shown).contains("confirmation-url", "data-copy-link").doesNotContain("alert-danger");
+    }
+
     private void servedBy(Service s, String customer, String contractNumber) {
         String handoverId = support.signed(customer, s.rep(), contractNumber);
         String rep = customers.bearer(mvc, s.rep());

@@ -110,6 +110,24 @@ public class AftersalesAccess {
     }
 
     /**
+     * Whether the reader serves the customer in after-sales beyond the customer module's own scope (SPEC §1: after-sales'
+     * "assigned customers"): its after-sales owner — the owner of its latest accepted handover, who handles its complaints
+     * (H1) — is within the reader's scope, or, for a record about one of its complaints ({@code complaintId}, may be
+     * null), that complaint's handler is. What is read for such a customer (its satisfaction surveys) follows this.
+     */
+    public boolean serves(UUID customerId, UUID complaintId) {
+        if (!isReader()) {
+            return false;
+        }
+        Scope scope = scope();
+        if (handovers.findServiceOwner(customerId).filter(scope::covers).isPresent()) {
+            return true;
+        }
+        return complaintId != null && complaints.findById(complaintId)
+                .filter(c -> c.customerId().equals(customerId) && scope.covers(c.handlerId())).isPresent();
+    }
+
+    /**
      * Whether the person may be named the complaint's handler: an active after-sales colleague, or an active
      * sales colleague whose own data scope covers the customer's rep. Naming someone else would hand them a
      * customer's complaint they may not otherwise see (handler's scope decides who reads it).

@@ -16,12 +16,14 @@ import java.util.UUID;
  * answer to {@link SurveyService#renewLink}.
  *
  * @param email           whether the survey went to the contact by e-mail, and if not why
- * @param customerVisible whether the reader may read the survey's customer (who may not is never handed its link)
+ * @param customerVisible whether the reader may read the survey's customer — reads it in the customer module, or serves
+ *                        it in after-sales ({@link AftersalesAccess#serves}: its after-sales owner, the handler of the
+ *                        complaint the survey is about); who may not is never handed its link
  */
 public record Survey(UUID id, Occasion occasion, UUID subjectId, ConfirmationView confirmation, EmailDelivery email,
                      boolean customerVisible) {
 
-    /** What the rep may do with the survey's link. */
+    /** What the rep (or whoever serves the customer) may do with the survey's link. */
     public enum Action { RENEW_LINK }
 
     /** A fresh link while the contact may still answer (not answered, superseded or expired), to one who reads the customer. */

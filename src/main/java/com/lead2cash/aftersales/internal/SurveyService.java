@@ -47,10 +47,12 @@ public class SurveyService implements SatisfactionSurveys {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessageSource messages;
+    private final AftersalesAccess access;
 
     SurveyService(Confirmations confirmations, CustomerDirectory customers, OrgDirectory org, JdbcClient jdbc,
-                  Clock clock, MessageSource messages) {
+                  Clock clock, MessageSource messages, AftersalesAccess access) {
         this.messages = messages;
+        this.access = access;
         this.confirmations = confirmations;
         this.customers = customers;
         this.org = org;
@@ -108,11 +110,15 @@ public class SurveyService implements SatisfactionSurveys {
 
     /**
      * A customer's surveys a page at a time, newest first (by when each was sent), optionally only the one of a subject
-     * (a complaint, an order); 404 when the customer is outside the reader's scope (never a hint that it exists).
+     * (a complaint, an order); 404 when the reader neither reads the customer nor serves it in after-sales — its
+     * after-sales owner, or the handler of the complaint asked about ({@link AftersalesAccess#serves}) — never a hint
+     * that it exists.
      */
     @Transactional(readOnly = true)
     public CursorPage<Survey> page(UUID customerId, UUID subjectId, String cursor, int size) {
-        customers.requireVisible(customerId);
+        if (!access.serves(customerId, subjectId)) {
+            customers.requireVisible(customerId);
+        }
         StringBuilder where = new StringBuilder("customer_id = :key");
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("key", customerId);
@@ -159,12 +165,14 @@ public class SurveyService implements SatisfactionSurveys {
         return rows.stream()
                 .filter(r -> sent.containsKey(r.confirmation()))
                 .map(r -> new Survey(r.id(), r.occasion(), r.subject(), sent.get(r.confirmation()).confirmation(),
-                        sent.get(r.confirmation()).email(), visibleCustomers.contains(r.customer())))
+                        sent.get(r.confirmation()).email(), visibleCustomers.contains(r.customer())
+                        || access.serves(r.customer(), r.occasion() == Occasion.COMPLAINT_CLOSED ? r.subject() : null)))
                 .toList();
     }
 
     /**
-     * The survey as the reader sees it; 404 when it is unknown or its customer outside the reader's scope. What the
+     * The survey as the reader sees it; 404 when it is unknown or the reader neither reads its customer nor serves it
+     * in after-sales ({@link Survey#customerVisible}). What the
      * reader may do with it is the survey's answer ({@link Survey#availableActions}).
      */
     @Transactional(readOnly = true)
@@ -174,8 +182,8 @@ public class SurveyService implements SatisfactionSurveys {
     }
 
     /**
-     * A fresh link to the survey for the rep to pass on (by phone, WeChat); the earlier links stop working. 404
-     * when the survey is unknown or its customer outside the reader's scope; 422 once it can no longer be answered.
+     * A fresh link to the survey for the rep (or the after-sales owner) to pass on (by phone, WeChat); the earlier links
+     * stop working. 404 when the survey is unknown or the reader neither reads its customer nor serves it; 422 once it can no longer be answered.
      */
     public SentConfirmation renewLink(UUID surveyId) {
         return renewLink(surveys("id = :key", surveyId).stream().findFirst()

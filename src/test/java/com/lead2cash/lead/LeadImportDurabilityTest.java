@@ -298,6 +298,12 @@ class LeadImportDurabilityTest {
         assertThat(afterwards).hasStatus(409);
         assertThat(afterwards).bodyJson().extractingPath("$.code").isEqualTo("lead.import.alreadyImported");
         assertThat(afterwards).bodyJson().extractingPath("$.importId").isEqualTo(first);
+        MvcTestResult inChinese = mvc.post().uri("/api/v1/leads/imports").multipart()
+                .file(new MockMultipartFile("file", "leads.csv", "text/csv", file)).param("mode", "VALID_ROWS")
+                .header(HttpHeaders.AUTHORIZATION, marketing).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(inChinese).hasStatus(409);
+        assertThat(inChinese).bodyJson().extractingPath("$.title").as("titled as every other 409").isEqualTo("冲突");
+        assertThat(inChinese).bodyJson().extractingPath("$.importId").isEqualTo(first);
         assertThat(leads("重复上传")).isEqualTo(3);
 
         Cookie session = fixtures.session(mvc, company.marketing().username(), Fixtures.PASSWORD);

@@ -121,6 +121,12 @@ public class LeadImports {
         public UUID earlier() {
             return earlier;
         }
+
+        /** The API's 409 names the earlier import, so a client can show it instead. */
+        @Override
+        public java.util.Map<String, Object> problemProperties() {
+            return java.util.Map.of("importId", earlier);
+        }
     }
 
     static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() {

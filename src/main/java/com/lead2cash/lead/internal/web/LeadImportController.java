@@ -24,13 +24,11 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -181,17 +179,6 @@ public class LeadImportController {
         ResponseEntity<byte[]> template() {
             return download(LeadImportFile.templateXlsx(messages, LocaleContextHolder.getLocale()),
                     "lead-import-template.xlsx", XLSX_TYPE);
-        }
-
-        /** 409 naming the earlier import, so a client can show it instead. */
-        @ExceptionHandler(LeadImports.AlreadyImported.class)
-        ResponseEntity<ProblemDetail> alreadyImported(LeadImports.AlreadyImported e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
-            problem.setType(URI.create("urn:lead2cash:problem:" + e.messageKey()));
-            problem.setProperty("code", e.messageKey());
-            problem.setProperty("importId", e.earlier());
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
     }
 }

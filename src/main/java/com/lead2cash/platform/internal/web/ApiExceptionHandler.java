@@ -97,7 +97,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.problem(HttpStatus.CONFLICT, e.messageKey(), e.args()));
+        ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, e.messageKey(), e.args());
+        e.problemProperties().forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(com.lead2cash.platform.RequestRefusedException.class)

@@ -183,6 +183,24 @@ class LeadImportTest {
                 "#4 Contact: This field takes one line: line breaks, tabs and other control characters are not allowed.");
     }
 
+    /** Walk finding: a budget of 1e20 was told it must not be negative; too large is told as every amount too large. */
+    @Test
+    void aBudgetTooLargeIsToldHowManyDigitsItMayHaveAndANegativeOneThatItMayNotBeNegative() throws Exception {
+        String csv = HEADER + "预算过大甲公司,展会,,,,,1e20,,\r\n预算过大乙公司,展会,,,,,-5,,\r\n"
+                + "预算过大丙公司,展会,,,,,999999999999.99,,\r\n";
+        JsonNode status = importAndWait("budgets.csv", csv.getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+        assertThat(status.get("state").asString()).isEqualTo("DONE");
+        assertThat(status.get("imported").asInt()).as("the largest budget a lead takes").isEqualTo(1);
+        assertThat(status.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString()))
+                .containsExactly("2 budget", "3 budget");
+
+        byte[] report = mvc.get().uri("/api/v1/leads/imports/" + status.get("id").asString() + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange().getResponse().getContentAsByteArray();
+        assertThat(reasons(report)).containsExactly("#2 预算（元）：数值整数部分超过 12 位。",
+                "#3 预算须不小于0，最多两位小数。");
+    }
+
     @Test
     void allOrNothingModeImportsNothingWhenAnyRowIsInvalid() throws Exception {
         JsonNode status = importAndWait("leads.csv", csv("全有全无"), "ALL_OR_NOTHING");

@@ -80,8 +80,11 @@ public final class LeadDrafts {
                 errors.add(new FieldError("uscc", e.messageKey(), e.args().toArray()));
             }
         }
-        if (d.budget() != null && (d.budget().signum() < 0 || d.budget().compareTo(BUDGET_MAX) >= 0
-                || d.budget().scale() > 2)) {
+        if (d.budget() != null && d.budget().compareTo(BUDGET_MAX) >= 0) {
+            // too large told as every amount too large is (not as a negative one): the digits it may have
+            errors.add(new FieldError("budget", "error.input.amountTooLarge", BUDGET_MAX.precision() - 1,
+                    InputRules.MONEY_SCALE));
+        } else if (d.budget() != null && (d.budget().signum() < 0 || d.budget().scale() > 2)) {
             errors.add(new FieldError("budget", "lead.budget.invalid"));
         }
         if (d.purchaseDate() != null && (d.purchaseDate().isBefore(today.minusYears(1))

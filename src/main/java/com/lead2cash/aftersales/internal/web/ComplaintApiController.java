@@ -309,7 +309,8 @@ public class ComplaintApiController {
 
     @Operation(summary = "A customer's satisfaction surveys, newest first, as its after-sales card shows them (state, "
             + "when sent and answered, the rating), optionally only the one about a complaint or an order (subjectId); "
-            + "the id is the one to ask a new link with. 404 when the customer is outside your scope")
+            + "the id is the one to ask a new link with. 404 when the customer is outside your scope (after-sales: the "
+            + "customers you serve as their after-sales owner, or the one whose complaint you handle, with its subjectId)")
     @GetMapping("/api/v1/satisfaction/surveys")
     @Refuses(404)
     CursorPage<SurveyView> surveys(@RequestParam UUID customerId, @RequestParam(required = false) UUID subjectId,
@@ -320,7 +321,8 @@ public class ComplaintApiController {
 
     @Operation(summary = "A fresh link to a satisfaction survey the contact has not answered, for you to pass on by "
             + "phone or WeChat (a contact without an e-mail address gets it no other way); every earlier link stops "
-            + "working. 404 when the survey's customer is outside your scope; 422 once it can no longer be answered")
+            + "working. 404 when the survey's customer is outside your scope (after-sales: as for reading it); 422 once it "
+            + "can no longer be answered")
     @PostMapping("/api/v1/satisfaction/surveys/{id}/link")
     @Refuses(422)
     SentLink.Answer renewSurveyLink(@PathVariable UUID id) {

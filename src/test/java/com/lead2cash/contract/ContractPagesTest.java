@@ -255,7 +255,7 @@ class ContractPagesTest {
 
         assertThat(page(rep, path, "en")).as("closed at first").doesNotContainPattern("<details[^>]*id=\"amend\"[^>]*open");
         MvcTestResult amend = mvc.post().uri(path + "/amendments?lang=zh-CN").multipart()
-                .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.pdf(4096, 5)))
+                .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.signedScan()))
                 .param("title", "补充协议一：减少采购数量").param("summary", "甲方减少网关 10 台，总价相应调减。\n其余条款不变。")
                 .param("amountChange", "-300000.00").param("signedOn", "2026-12-01")
                 .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
@@ -274,7 +274,7 @@ class ContractPagesTest {
         assertThat(FormHtml.inputValue(page(rep, path, "en"), "amend-title")).as("given back once").isEmpty();
         // walk finding: an amount that could not be read was a bare flash "无法识别该值的格式。" naming no field
         MvcTestResult unreadable = mvc.post().uri(path + "/amendments?lang=en").multipart()
-                .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.pdf(4096, 6)))
+                .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.signedScan()))
                 .param("title", "补充协议二").param("amountChange", "abc").param("signedOn", "2026-12-01")
                 .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
         assertThat(unreadable).hasStatus(422);
@@ -286,7 +286,7 @@ class ContractPagesTest {
         assertThat(unread).doesNotContain("id=\"flash-error\"", "id=\"amend-problems\"", "id=\"amend-scan-error\"");
         // walk finding: a lowering with three decimals was refused as "an amount above 0", a blank title as the contract's
         MvcTestResult thirdDecimal = mvc.post().uri(path + "/amendments?lang=zh-CN").multipart()
-                .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.pdf(4096, 8)))
+                .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.signedScan()))
                 .param("title", " ").param("summary", "调减").param("amountChange", "-100.001")
                 .param("signedOn", "2026-12-01")
                 .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();

@@ -113,11 +113,9 @@ class InvoiceApiTest {
                 "{\"reason\":\"购买方名称有误\",\"version\":%d}".formatted(version)));
     }
 
-    /** Each amendment on its own paper: the same scan twice is the same amendment (refused). */
-    private static final java.util.concurrent.atomic.AtomicLong SCANS = new java.util.concurrent.atomic.AtomicLong(11);
-
+    /** Each amendment on its own paper: the same scan twice is the same amendment, another contract's is refused (K3). */
     MvcTestResult amend(String contractId, String amountChange) {
-        return amend(contractId, amountChange, TestFiles.pdf(4096, SCANS.incrementAndGet()));
+        return amend(contractId, amountChange, TestFiles.signedScan());
     }
 
     MvcTestResult amend(String contractId, String amountChange, byte[] scan) {

@@ -146,11 +146,9 @@ class ContractMoneyTest {
         return html.substring(html.lastIndexOf("<tr", link), html.indexOf("</tr>", link));
     }
 
-    /** Each amendment on its own paper: the same scan twice is the same amendment (refused). */
-    private static final java.util.concurrent.atomic.AtomicLong SCANS = new java.util.concurrent.atomic.AtomicLong(11);
-
+    /** Each amendment on its own paper: the same scan twice is the same amendment, another contract's is refused (K3). */
     MvcTestResult amend(String contractId, String amountChange) {
-        return amend(contractId, amountChange, TestFiles.pdf(4096, SCANS.incrementAndGet()));
+        return amend(contractId, amountChange, TestFiles.signedScan());
     }
 
     MvcTestResult amend(String contractId, String amountChange, byte[] scan) {
@@ -476,7 +474,7 @@ class ContractMoneyTest {
     void theSameAmendmentScanPostedTwiceIsRefusedNamingTheAmendmentThatHoldsItAndTheAmountRisesOnce() {
         JsonNode contract = signed("杭州补充协议重复科技有限公司");
         String id = contract.get("id").asString();
-        byte[] scan = TestFiles.pdf(4096, 9_001);
+        byte[] scan = TestFiles.signedScan();
         MvcTestResult first = amend(id, "10.00", scan);
         assertThat(first).as(ContractTestSupport.text(first)).hasStatus(201);
         String number = customers.json(first).get("number").asString();

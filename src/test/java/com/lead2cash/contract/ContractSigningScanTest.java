@@ -20,13 +20,16 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The signed scan (K3) is the paper of this contract: no PDF the product rendered for review (any contract's, any
- * round) and no file already another contract's signed scan — told naming that contract only to who may see it.
+ * round) and no file already another contract's signed scan or one of its amendments' scans — told naming that contract
+ * only to who may see it; nor is an amendment recorded with another contract's signed paper.
  */
 @IntegrationTest
 @Import(TestClock.class)
@@ -108,6 +111,84 @@ class ContractSigningScanTest {
         assertThat(error(unseen)).isEqualTo("scan contract.scan.signedForAnotherUnseen");
         assertThat(ContractTestSupport.text(unseen)).doesNotContain(number);
         assertThat(status(west, theirs)).isEqualTo("APPROVED");
+    }
+
+    MvcTestResult amend(String token, String contractId, byte[] scan) {
+        return mvc.post().uri("/api/v1/contracts/" + contractId + "/amendments").multipart()
+                .file(new MockMultipartFile("scan", "amendment.pdf", "application/pdf", scan))
+                .param("title", "补充协议").param("summary", "调整采购数量").param("amountChange", "10.00")
+                .param("signedOn", "2026-12-01")
+                .header(HttpHeaders.AUTHORIZATION, token).exchange();
+    }
+
+    JsonNode signed(Reviewers r, String customerName) {
+        return contracts.sign(mvc, r, customerName, "100000.00", """
+                {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+    }
+
+    int amendments(Reviewers r, String id) {
+        return customers.getJson(mvc, support.bearer(mvc, r.rep()), "/api/v1/contracts/" + id + "/amendments").size();
+    }
+
+    /** Walk finding: an amendment's scan signed another contract. One paper signs one contract, its amendments' too. */
+    @Test
+    void K3_anAmendmentsScanSignsNoOtherContractNamingItOnlyToWhoMaySeeIt() {
+        Reviewers r = reviewers();
+        String rep = support.bearer(mvc, r.rep());
+        JsonNode amended = signed(r, "杭州扫描件补充协议甲科技有限公司");
+        byte[] scan = TestFiles.signedScan();
+        MvcTestResult amendment = amend(rep, amended.get("id").asString(), scan);
+        assertThat(amendment).as(ContractTestSupport.text(amendment)).hasStatus(201);
+        String number = amended.get("number").asString();
+
+        String other = contracts.approved(mvc, r, "杭州扫描件补充协议乙科技有限公司", "100000.00");
+        MvcTestResult signing = support.sign(mvc, rep, other, scan, "scan.pdf", "2026-12-01");
+        assertThat(signing).as(ContractTestSupport.text(signing)).hasStatus(422);
+        assertThat(error(signing)).isEqualTo("scan contract.scan.signedForAnother");
+        assertThat(ContractTestSupport.text(signing)).contains(number);
+        assertThat(status(r, other)).isEqualTo("APPROVED");
+
+        Reviewers west = west();
+        String theirs = contracts.approved(mvc, west, "杭州扫描件补充协议丙科技有限公司", "100000.00");
+        MvcTestResult unseen = support.sign(mvc, support.bearer(mvc, west.rep()), theirs, scan, "scan.pdf", "2026-12-01");
+        assertThat(unseen).as(ContractTestSupport.text(unseen)).hasStatus(422);
+        assertThat(error(unseen)).isEqualTo("scan contract.scan.signedForAnotherUnseen");
+        assertThat(ContractTestSupport.text(unseen)).doesNotContain(number);
+        assertThat(status(west, theirs)).isEqualTo("APPROVED");
+
+        assertThat(support.sign(mvc, rep, other, TestFiles.signedScan(), "scan.pdf", "2026-12-01")).hasStatusOk();
+    }
+
+    /** Walk finding: an amendment was recorded with another contract's signed scan (or another's amendment's). */
+    @Test
+    void K3_anAmendmentWithAnotherContractsSignedOrAmendmentScanIsRefusedNamingItOnlyToWhoMaySeeIt() {
+        Reviewers r = reviewers();
+        String rep = support.bearer(mvc, r.rep());
+        byte[] signedScan = TestFiles.signedScan();
+        String first = contracts.approved(mvc, r, "杭州扫描件补充协议丁科技有限公司", "100000.00");
+        assertThat(support.sign(mvc, rep, first, signedScan, "scan.pdf", "2026-12-01")).hasStatusOk();
+        String number = customers.getJson(mvc, rep, "/api/v1/contracts/" + first).get("number").asString();
+        byte[] amendmentScan = TestFiles.signedScan();
+        assertThat(amend(rep, first, amendmentScan)).hasStatus(201);
+
+        String second = signed(r, "杭州扫描件补充协议戊科技有限公司").get("id").asString();
+        for (byte[] scan : List.of(signedScan, amendmentScan)) {
+            MvcTestResult refused = amend(rep, second, scan);
+            assertThat(refused).as(ContractTestSupport.text(refused)).hasStatus(422);
+            assertThat(error(refused)).isEqualTo("scan contract.scan.signedForAnother");
+            assertThat(ContractTestSupport.text(refused)).contains(number);
+        }
+        assertThat(amendments(r, second)).as("nothing recorded").isZero();
+
+        Reviewers west = west();
+        String theirs = signed(west, "杭州扫描件补充协议己科技有限公司").get("id").asString();
+        MvcTestResult unseen = amend(support.bearer(mvc, west.rep()), theirs, amendmentScan);
+        assertThat(unseen).as(ContractTestSupport.text(unseen)).hasStatus(422);
+        assertThat(error(unseen)).isEqualTo("scan contract.scan.signedForAnotherUnseen");
+        assertThat(ContractTestSupport.text(unseen)).doesNotContain(number);
+        assertThat(amendments(west, theirs)).isZero();
+
+        assertThat(amend(rep, second, TestFiles.signedScan())).as("its own paper is an amendment").hasStatus(201);
     }
 
     @Test

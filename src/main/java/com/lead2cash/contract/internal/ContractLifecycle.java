@@ -368,13 +368,15 @@ public class ContractLifecycle {
     }
 
     /**
-     * One paper is the signed copy of one contract (K3): a scan byte for byte another contract's signed scan is refused
-     * (422), naming that contract to a reader who may see it and not to one who may not. Two signings with one file at
-     * once go one at a time (the scan's hash held), so the second is refused too.
+     * One paper signs one contract (K3), the contract or one of its amendments: a scan — to sign a contract or record an
+     * amendment — byte for byte another contract's signed scan or one of its amendments' scans is refused (422), naming
+     * that contract to a reader who may see it and not to one who may not. Two signings or amendments with one file at
+     * once go one at a time (the scan's hash held), so the second is refused too. (The contract's own papers an amendment
+     * is told apart from in {@link #amend}: the same amendment again, the contract's own signed scan.)
      */
     private void requireNotSignedElsewhere(Contract c, StoredFile stored) {
         contracts.holdScan(stored.sha256());
-        contracts.findSignedWithScan(stored.sha256(), c.id()).flatMap(contracts::findById).ifPresent(other -> {
+        contracts.findSignedPaperWithScan(stored.sha256(), c.id()).flatMap(contracts::findById).ifPresent(other -> {
             if (access.isVisible(other.ownerId(), other.submittedAt() != null)) {
                 throw new FieldValidationException("scan", "contract.scan.signedForAnother", other.number());
             }
@@ -385,7 +387,7 @@ public class ContractLifecycle {
     /**
      * A signed amendment (补充协议) with its scan: its own record; the contract's text stays as signed. A scan an
      * earlier amendment or the contract itself holds already is refused (422): the same paper is not recorded twice;
-     * nor is the contract's unsigned review PDF.
+     * nor is any unsigned review PDF, nor another contract's signed paper (K3, as signing).
      */
     public ContractAmendment amend(UUID id, String title, String summary, BigDecimal amountChange, LocalDate signedOn,
                                    String fileName, long size, InputStream scan) {
@@ -409,6 +411,7 @@ public class ContractLifecycle {
             throw new FieldValidationException("scan", "contract.amendment.sameAsContractScan", c.number());
         }
         requireNotReviewCopy(stored);
+        requireNotSignedElsewhere(c, stored);
         BigDecimal current = earlier.stream().map(ContractAmendment::amountChange).reduce(c.amount(), BigDecimal::add);
         ContractAmendment amendment = amendments.save(ContractAmendment.record(c, current, earlier.size() + 1,
                 title, summary, amountChange, signedOn, stored.id(), me, today(now), now));

@@ -39,8 +39,8 @@ public interface ContractRepository extends ListCrudRepository<Contract, UUID> {
     List<Contract> findOpenOfCustomerOwnedByForUpdate(UUID customerId, UUID ownerId);
 
     /**
-     * Holds every signing with a scan of this SHA-256 for the rest of the transaction: two contracts signed at once with
-     * one paper go one at a time, so the second sees the first's scan and is refused.
+     * Holds every signing and amendment with a scan of this SHA-256 for the rest of the transaction: two contracts signed
+     * or amended at once with one paper go one at a time, so the second sees the first's scan and is refused.
      */
     @Query("select count(*) from (select pg_advisory_xact_lock(hashtextextended('contract-scan:' || :sha256, 0))) held")
     long holdScan(String sha256);
@@ -49,8 +49,8 @@ public interface ContractRepository extends ListCrudRepository<Contract, UUID> {
     @Query("select exists (select 1 from contract_file where sha256 = :sha256 and kind = 'REVIEW_COPY')")
     boolean isReviewCopy(String sha256);
 
-    /** The contract other than this one whose signed scan has this SHA-256, if any. */
-    @Query("select contract_id from contract_file where sha256 = :sha256 and kind = 'SIGNED_SCAN' "
+    /** The contract other than this one whose signed scan or an amendment's scan has this SHA-256, if any. */
+    @Query("select contract_id from contract_file where sha256 = :sha256 and kind in ('SIGNED_SCAN', 'AMENDMENT_SCAN') "
             + "and contract_id <> :contractId order by added_at, contract_id limit 1")
-    Optional<UUID> findSignedWithScan(String sha256, UUID contractId);
+    Optional<UUID> findSignedPaperWithScan(String sha256, UUID contractId);
 }

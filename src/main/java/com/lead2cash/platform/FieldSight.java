@@ -47,13 +47,24 @@ public record FieldSight(ProtectedField field, Set<Role> defaultRoles, boolean h
     /**
      * What an edit by the reader leaves in the field: what they sent, except that sending back what they were shown of
      * it (the mask, or nothing where the field is hidden from them) keeps the stored value — a reader who could not
-     * see the value cannot have meant to write the mask over it, nor to blank it.
+     * see the value cannot have meant to write the mask over it, nor to blank it. A value that still holds the mask's
+     * {@link PersonalData#HIDDEN_PART} but is not the mask as shown (an edited mask: {@code j***@example.org} for
+     * {@code j***@example.com}) is refused on the field's {@link ProtectedField#inputName()}: it would store the mask's
+     * stars in place of the part the reader never saw.
      */
     public String kept(String stored, String sent, boolean wholeByDefault) {
         if (wholeByDefault && anyDefault()) {
             return sent;
         }
-        return Objects.equals(blankAsNull(sent), blankAsNull(shown(stored, false))) ? stored : sent;
+        String mask = blankAsNull(shown(stored, false));
+        String entered = blankAsNull(sent);
+        if (Objects.equals(entered, mask)) {
+            return stored;
+        }
+        if (entered != null && entered.contains(PersonalData.HIDDEN_PART)) {
+            throw new FieldValidationException(field.inputName(), "fieldRules.error.maskEdited");
+        }
+        return sent;
     }
 
     private static String blankAsNull(String value) {

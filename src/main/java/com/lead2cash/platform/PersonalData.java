@@ -6,6 +6,9 @@ package com.lead2cash.platform;
  */
 public final class PersonalData {
 
+    /** What every mask puts in place of the part it hides (a phone's and a WeChat id's {@code ****} included). */
+    public static final String HIDDEN_PART = "***";
+
     private PersonalData() {
     }
 

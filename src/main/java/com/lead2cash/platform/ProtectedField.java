@@ -19,6 +19,16 @@ public enum ProtectedField {
     /** 订单收货人电话 */
     CONSIGNEE_PHONE;
 
+    /** The name of the field in the bodies and forms that edit it, which a refusal of its value names. */
+    public String inputName() {
+        return switch (this) {
+            case LEAD_PHONE, CONTACT_PHONE -> "phone";
+            case LEAD_EMAIL, CONTACT_EMAIL -> "email";
+            case CONTACT_WECHAT -> "wechat";
+            case CONSIGNEE_PHONE -> "consigneePhone";
+        };
+    }
+
     /** The message key of the field's name. */
     public String labelKey() {
         return "fieldRules.field." + name();

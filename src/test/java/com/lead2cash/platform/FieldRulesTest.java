@@ -139,6 +139,83 @@ class FieldRulesTest {
                 .asString()).isEqualTo("13766665555");
     }
 
+    /** Walk finding: an e-mail mask edited and sent back was stored, stars and all, in place of the real address. */
+    @Test
+    void aContactsEditedMaskIsRefusedOnItsFieldOverTheApiAndOnItsFormAndNothingIsStored() throws Exception {
+        var company = support.company("maskEdit");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "改掩码联系人有限公司", null).get("id").asString();
+        String contactId = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/contacts",
+                "{\"name\":\"约翰\",\"phone\":\"13955556666\",\"email\":\"john@example.com\"}").get("id").asString();
+        support.fieldRules(mvc, "[{\"role\":\"SALES_REP\",\"field\":\"CONTACT_EMAIL\",\"access\":\"MASKED\"}]");
+        JsonNode shown = support.getJson(mvc, rep, "/api/v1/contacts/" + contactId);
+        assertThat(shown.get("email").asString()).isEqualTo("j***@example.com");
+        long version = shown.get("version").asLong();
+
+        var refused = support.put(mvc, rep, "/api/v1/contacts/" + contactId,
+                "{\"email\":\"j***@example.org\",\"version\":" + version + "}");
+        assertThat(refused).hasStatus(422);
+        JsonNode problem = support.json(refused);
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("email");
+        assertThat(problem.at("/errors/0/code").asString()).isEqualTo("fieldRules.error.maskEdited");
+        assertThat(problem.at("/errors/0/message").asString()).contains("still holds the hidden part (***)");
+
+        Cookie session = support.session(mvc, company.eastRep());
+        var form = mvc.post().uri("/customers/" + id + "/contacts/" + contactId + "/edit?lang=en").cookie(session)
+                .with(csrf()).param("name", "约翰").param("phone", "13955556666").param("email", "j***@example.org")
+                .param("language", "zh-CN").param("version", "" + version).exchange();
+        assertThat(form).hasStatusOk();
+        assertThat(form.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .containsPattern("<input(?=[^>]*id=\"email\")(?=[^>]*is-invalid)[^>]*>")
+                .containsPattern("class=\"invalid-feedback\"[^>]*>The value still holds the hidden part \\(\\*\\*\\*\\); "
+                        + "type the whole value.<");
+
+        JsonNode stored = support.getJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/contacts/" + contactId);
+        assertThat(stored.get("email").asString() + " v" + stored.get("version").asLong()).as("nothing stored")
+                .isEqualTo("john@example.com v" + version);
+        // the mask sent back as shown still keeps the address; a whole new one is a correction
+        assertThat(support.put(mvc, rep, "/api/v1/contacts/" + contactId,
+                "{\"name\":\"约翰经理\",\"email\":\"j***@example.com\",\"version\":" + version + "}")).hasStatus(200);
+        assertThat(support.getJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/contacts/" + contactId)
+                .get("email").asString()).isEqualTo("john@example.com");
+    }
+
+    @Test
+    void aLeadsEditedMaskIsRefusedOnItsFieldOverTheApiAndOnItsFormAndNothingIsStored() throws Exception {
+        var company = support.company("leadMaskEdit");
+        String rep = support.bearer(mvc, company.eastRep());
+        var captured = support.post(mvc, rep, "/api/v1/leads", """
+                {"companyName":"改掩码线索有限公司","contactName":"吴总","phone":"13766667777","email":"wu.zong@example.com",
+                 "region":"西藏","industry":"制造业","source":"TRADE_SHOW"}""");
+        assertThat(captured).hasStatus(201);
+        String id = support.json(captured).get("id").asString();
+        support.fieldRules(mvc, "[{\"role\":\"SALES_REP\",\"field\":\"LEAD_EMAIL\",\"access\":\"MASKED\"}]");
+        JsonNode lead = support.getJson(mvc, rep, "/api/v1/leads/" + id);
+        assertThat(lead.get("email").asString()).isEqualTo("w***@example.com");
+        long version = lead.get("version").asLong();
+
+        var refused = support.put(mvc, rep, "/api/v1/leads/" + id, """
+                {"companyName":"改掩码线索有限公司","contactName":"吴总","phone":"13766667777","email":"w***@example.org",
+                 "region":"西藏","industry":"制造业","source":"TRADE_SHOW","version":%d}""".formatted(version));
+        assertThat(refused).hasStatus(422);
+        assertThat(support.json(refused).at("/errors/0/field").asString()).isEqualTo("email");
+        assertThat(support.json(refused).at("/errors/0/code").asString()).isEqualTo("fieldRules.error.maskEdited");
+
+        var form = mvc.post().uri("/leads/" + id + "/edit").cookie(support.session(mvc, company.eastRep()))
+                .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .with(csrf()).param("companyName", "改掩码线索有限公司").param("contactName", "吴总")
+                .param("phone", "13766667777").param("email", "w***@example.org").param("region", "西藏")
+                .param("industry", "制造业").param("source", "TRADE_SHOW").param("version", "" + version).exchange();
+        assertThat(form).hasStatusOk();
+        assertThat(form.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .containsPattern("<input(?=[^>]*id=\"email\")(?=[^>]*is-invalid)[^>]*>")
+                .contains("该值仍含被隐藏的部分（***）；请输入完整的值。");
+
+        JsonNode stored = support.getJson(mvc, support.bearer(mvc, company.director()), "/api/v1/leads/" + id);
+        assertThat(stored.get("email").asString() + " v" + stored.get("version").asLong()).as("nothing stored")
+                .isEqualTo("wu.zong@example.com v" + version);
+    }
+
     @Test
     void aDuplicateFoundOnlyThroughAPhoneHiddenFromTheAskerIsNotToldThem() {
         var company = support.company("dupfields");

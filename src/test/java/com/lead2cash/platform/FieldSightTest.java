@@ -1,6 +1,7 @@
 package com.lead2cash.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,28 @@ class FieldSightTest {
         assertThat(HIDDEN.kept("13912345678", "  ", true)).isEqualTo("13912345678");
         assertThat(HIDDEN.kept("13912345678", "13800000000", true)).isEqualTo("13800000000");
         assertThat(HIDDEN.kept(null, null, true)).isNull();
+    }
+
+    @Test
+    void anEditedMaskIsRefusedOnItsFieldWhileTheMaskAsShownKeepsTheValueAndAReaderWhoSeesItWholeWritesWhatTheyType() {
+        FieldSight email = new FieldSight(ProtectedField.CONTACT_EMAIL, Set.of(), false);
+        assertThat(email.kept("john@example.com", "j***@example.com", true)).isEqualTo("john@example.com");
+        for (var edit : java.util.List.of(
+                java.util.Map.entry(email, "j***@example.org"),
+                java.util.Map.entry(MASKED, "139****5679"),
+                java.util.Map.entry(new FieldSight(ProtectedField.LEAD_EMAIL, Set.of(), false), "jo***@example.com"),
+                java.util.Map.entry(new FieldSight(ProtectedField.CONTACT_WECHAT, Set.of(), false), "wx****n6"),
+                java.util.Map.entry(HIDDEN, "***"))) {
+            String stored = edit.getKey().field() == ProtectedField.CONTACT_WECHAT ? "wxid_k2l9q8z7m6n5"
+                    : edit.getKey().field().name().endsWith("EMAIL") ? "john@example.com" : "13912345678";
+            assertThatThrownBy(() -> edit.getKey().kept(stored, edit.getValue(), true)).as(edit.toString())
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                            .containsExactly(new FieldValidationException.FieldError(edit.getKey().field().inputName(),
+                                    "fieldRules.error.maskEdited")));
+        }
+        assertThat(new FieldSight(ProtectedField.CONTACT_EMAIL, Set.of(Role.SALES_REP), false)
+                .kept("john@example.com", "j***@example.org", true)).as("seen whole: what is typed stands")
+                .isEqualTo("j***@example.org");
+        assertThat(email.kept("john@example.com", "joan@example.org", true)).isEqualTo("joan@example.org");
     }
 }

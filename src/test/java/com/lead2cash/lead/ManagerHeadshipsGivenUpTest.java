@@ -253,4 +253,26 @@ class ManagerHeadshipsGivenUpTest {
         assertThat(identity.orgUnit(co.east()).managerId()).isNull();
         assertThat(territoryManager(co.eastTerritory())).isNull();
     }
+
+    @Test
+    void D0093_aDirectorHeadingTheRegionBelowHisUnitMovedSidewaysToAnotherRegionHeadsItNoMore() {
+        Company co = support.company(mvc, "aside" + UUID.randomUUID().toString().substring(0, 6));
+        User director = co.director();
+        // the director stands in the root unit, above the east team, and is appointed its head
+        fixtures.appointManager(co.east(), director.id());
+        User current = identity.user(director.id());
+
+        MvcTestResult moved = mvc.put().uri("/api/v1/users/{id}", director.id())
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + co.west()
+                        + "\",\"roles\":[\"SALES_DIRECTOR\"],\"version\":" + current.version() + "}").exchange();
+
+        assertThat(moved).hasStatusOk();
+        assertThat(identity.orgUnit(co.east()).managerId()).as("the east team is headed by him no more").isNull();
+        assertThat(identity.orgUnit(co.west()).managerId()).isEqualTo(co.westManager().id());
+        JsonNode givenUp = support.json(moved).get("headshipsGivenUp");
+        assertThat(givenUp.get("units").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("East " + co.tag());
+    }
 }

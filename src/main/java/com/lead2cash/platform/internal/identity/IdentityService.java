@@ -155,17 +155,23 @@ public class IdentityService {
      */
     private HeadshipsGivenUp giveUpHeadships(User user, UUID formerUnit, boolean managingRoleTaken) {
         OrgUnit now = user.orgUnitId() == null ? null : orgUnit(user.orgUnitId());
-        boolean movedOut = formerUnit != null && now != null && !formerUnit.equals(now.id())
-                && !units.findById(formerUnit).map(former -> former.contains(now)).orElse(false);
-        if (!movedOut && !managingRoleTaken) {
+        boolean moved = formerUnit != null && now != null && !formerUnit.equals(now.id());
+        boolean movedOut = moved && !units.findById(formerUnit).map(former -> former.contains(now)).orElse(false);
+        if (!moved && !managingRoleTaken) {
             return null;
         }
+        // a move gives up every unit they head that the new unit is not within — a head standing above the unit they
+        // head (a director in the sales department heading a region) moved sideways gives it up, though still within
+        // the unit they were in
         List<String> unitNames = new ArrayList<>();
         for (OrgUnit headed : units.findHeadedBy(user.id())) {
             if (managingRoleTaken || !headed.contains(now)) {
                 headed.appointManager(null, clock.instant());
                 unitNames.add(saveUnit(headed).name());
             }
+        }
+        if (!movedOut && !managingRoleTaken && unitNames.isEmpty()) {
+            return null;
         }
         List<String> territories = headships.orderedStream()
                 .flatMap(m -> m.giveUpHeadshipsOf(user.id()).stream()).toList();

@@ -156,6 +156,26 @@ class LeadImportUploadTest {
     }
 
     @Test
+    void theApisUploadTooLargeProblemCarriesTheProductsSecurityHeaders() throws Exception {
+        byte[] tooLarge = new byte[40 << 20];
+        java.util.Arrays.fill(tooLarge, (byte) 'a');
+        String admin = token("admin", Fixtures.ADMIN_PASSWORD);
+        for (String path : List.of("/api/v1/leads/imports", "/api/v1/customers/imports")) {
+            HttpResponse<String> api = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
+                    .header("Authorization", admin).header("Accept-Language", "en")
+                    .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("huge.csv", tooLarge))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).as(path).isEqualTo(413);
+            assertThat(json.readTree(api.body()).get("code").asString()).as(path).isEqualTo("error.uploadTooLarge");
+            assertThat(api.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(api.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(api.headers().firstValue("Cache-Control")).as(path)
+                    .hasValue("no-cache, no-store, max-age=0, must-revalidate");
+        }
+    }
+
+    @Test
     void aFileAboveTheUploadLimitIs413InTheApiAndAReadableMessageOnThePage() throws Exception {
         byte[] tooLarge = new byte[40 << 20];
         java.util.Arrays.fill(tooLarge, (byte) 'a');

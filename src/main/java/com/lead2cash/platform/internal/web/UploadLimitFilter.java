@@ -36,6 +36,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * name the container refuses (a NUL in it) is answered here too, for the same reason, and so is a file name
  * too long for the container's limit on a part's headers ({@code server.tomcat.max-part-header-size}): with
  * its own message about the name, never the size message (it was, for a 450-character name, "larger than 32 MB").
+ * Its answers carry the product's security headers ({@link SecurityHeaders}): it runs before the security chains.
  */
 @Component
 @Order(-104) // after the request context (locale) is set up, before Spring Security
@@ -97,9 +98,12 @@ class UploadLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
                         Object... args) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        // this filter runs before the security chains, which would have written the product's headers
         if (path.startsWith("/api/")) {
+            SecurityHeaders.problem(response);
             problems.write(request, response, status, key, args);
         } else {
+            SecurityHeaders.page(response);
             String[] screen = formScreen(request);
             FlashMap flash = new FlashMap();
             flash.put("flashError", key);
@@ -172,8 +176,10 @@ class UploadLimitFilter extends OncePerRequestFilter {
     private void refuseFileName(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
+            SecurityHeaders.problem(response);
             problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, CONTROL_CHARACTER);
         } else {
+            SecurityHeaders.page(response);
             // the error page as PageExceptionHandler shows it, rendered here: an error dispatch would parse the
             // upload again and fail the same way
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -68,10 +68,27 @@ public class OutboxNotifier implements Notifier {
         }
         // the robots are read once per transaction: an import notifies thousands of assignees in a row
         for (NotificationRobot robot : PerTransaction.get(NotificationRobot.class, robots::findEnabled)) {
-            if (robot.receives(notification)) {
+            if (robot.receives(notification) && firstToGroup(notification, robot)) {
                 enqueue(messageId, notification.recipientId(), robot.channel(), robot.id(), now);
             }
         }
+    }
+
+    /** The robots this transaction already posted a notice to, with what it was about ({@link #firstToGroup}). */
+    private static final Object POSTED_ONCE = new Object();
+
+    /**
+     * Whether the robot's group is to get this notice: a notice that a robot is failing goes to every administrator
+     * but is one fact for a group, so a group gets it once however many administrators are told (0097) — the first
+     * notice about that robot in the transaction carries it, the others stay in their readers' inboxes. Every other
+     * notice is addressed to its reader (the post names them) and goes out each time.
+     */
+    private static boolean firstToGroup(Notification notification, NotificationRobot robot) {
+        if (!NotificationKind.ROBOT_FAILING.key().equals(notification.kind()) || notification.subjectId() == null) {
+            return true;
+        }
+        return PerTransaction.get(POSTED_ONCE, java.util.HashSet<String>::new)
+                .add(robot.id() + "/" + notification.subjectId());
     }
 
     /**

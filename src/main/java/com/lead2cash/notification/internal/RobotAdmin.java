@@ -1,5 +1,6 @@
 package com.lead2cash.notification.internal;
 
+import com.lead2cash.notification.internal.delivery.RobotFailureAlerts;
 import com.lead2cash.notification.internal.delivery.RobotWebhooks;
 import com.lead2cash.notification.internal.domain.Channel;
 import com.lead2cash.notification.internal.domain.NotificationRobot;
@@ -58,17 +59,19 @@ public class RobotAdmin {
 
     private final NotificationRobotRepository robots;
     private final RobotWebhooks webhooks;
+    private final RobotFailureAlerts alerts;
     private final TitleRenderer titles;
     private final RobotWebhookHosts hosts;
     private final Clock clock;
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    RobotAdmin(NotificationRobotRepository robots, RobotWebhooks webhooks, TitleRenderer titles,
+    RobotAdmin(NotificationRobotRepository robots, RobotWebhooks webhooks, RobotFailureAlerts alerts, TitleRenderer titles,
                NotificationProperties properties, Clock clock, JdbcClient jdbc,
                @Value("${l2c.zone:Asia/Shanghai}") ZoneId zone) {
         this.robots = robots;
         this.webhooks = webhooks;
+        this.alerts = alerts;
         this.titles = titles;
         this.hosts = properties.robotWebhookHosts();
         this.clock = clock;
@@ -177,11 +180,16 @@ public class RobotAdmin {
         return save(robot);
     }
 
-    /** Posts a test message now (not through the outbox) so the administrator sees at once whether the robot works. */
+    /**
+     * Posts a test message now (not through the outbox) so the administrator sees at once whether the robot works. A
+     * test the robot took is a delivery for its health (0097): it ends a failing spell and settles the administrators'
+     * notices. A failed test begins no spell and tells nobody: the administrator pressing it is watching.
+     */
     public void sendTest(UUID id, Locale locale) {
         NotificationRobot robot = robot(id);
         webhooks.post(robot, titles.text("notification.robot.test", locale, robot.name(),
                 CurrentUser.get().map(CurrentUser::displayName).orElse("")));
+        alerts.delivered(id);
     }
 
     private NotificationRobot save(NotificationRobot robot) {

@@ -543,6 +543,66 @@ class RobotDeliveryTest {
         assertThat(robotFailingNotices(rep, robot.id())).isEmpty();
     }
 
+    @Test
+    void aTestMessageTheRobotTakesEndsItsFailingSpellAndAFailedTestTellsNobody() {
+        List<UUID> admins = administrators();
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        NotificationRobot robot = dingTalk(null, "");
+        String page = "/admin/integrations/robots/" + robot.id();
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(aResponse().withStatus(500)));
+
+        // a failed test: the administrator pressing it sees it, nobody is told, no spell begins
+        assertThat(mvc.post().uri(page + "/test").cookie(session).with(csrf())).hasStatus(HttpStatus.FOUND)
+                .flash().containsEntry("flashError", "notification.flash.testFailed");
+        assertThat(robotFailingNotices(admins.get(0), robot.id())).isEmpty();
+
+        // a real notice fails: the spell begins, the administrators are told
+        notifier.send(urgent());
+        worker.runOnce();
+        assertThat(robotFailingNotices(admins.get(0), robot.id())).containsExactly("open " + page);
+
+        // the address fixed, the test message is taken: the spell ends and its notices are settled, no real notice needed
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        assertThat(mvc.post().uri(page + "/test").cookie(session).with(csrf())).hasStatus(HttpStatus.FOUND)
+                .flash().containsKey("flashSuccess");
+        for (UUID admin : admins.subList(0, 2)) {
+            assertThat(robotFailingNotices(admin, robot.id())).containsExactly("settled " + page);
+        }
+        assertThat(jdbc.sql("select count(*) from notification_robot where id = :id and failing_since is null")
+                .param("id", robot.id()).query(Integer.class).single()).isEqualTo(1);
+
+        // so its next failure is a new spell, told anew
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(aResponse().withStatus(500)));
+        notifier.send(urgent());
+        CLOCK.advance(Duration.ofMinutes(5));
+        worker.runOnce();
+        assertThat(robotFailingNotices(admins.get(0), robot.id())).containsExactly("settled " + page, "open " + page);
+    }
+
+    @Test
+    void aRobotListingTheRobotPrefixPostsAnotherRobotsFailureToItsGroupOnceHoweverManyAdministratorsAreTold() {
+        List<UUID> admins = administrators();
+        NotificationRobot failing = dingTalk(null, "");
+        NotificationRobot watcher = robots.connect(new RobotAdmin.RobotForm(Channel.WECOM, "ops group " + UUID.randomUUID(),
+                robotServer.baseUrl() + "/cgi-bin/webhook/send?key=watcher", null, false, "robot."));
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(aResponse().withStatus(500)));
+
+        notifier.send(urgent());
+        worker.runOnce();
+        // every active administrator is told in the inbox (the seeded one and the two made here) ...
+        assertThat(robotFailingNotices(admins.get(0), failing.id())).hasSize(1);
+        assertThat(robotFailingNotices(admins.get(1), failing.id())).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from notification_message where kind = 'robot.failing'")
+                .query(Integer.class).single()).isGreaterThanOrEqualTo(3);
+        // ... and the watching group once
+        assertThat(jdbc.sql("select count(*) from notification_delivery where robot_id = :robot")
+                .param("robot", watcher.id()).query(Integer.class).single()).isEqualTo(1);
+        worker.runOnce();
+        assertThat(robotServer.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/webhook/send")))).singleElement()
+                .satisfies(request -> assertThat(request.getBodyAsString()).contains(failing.name()));
+    }
+
     record Delivery(String state, int attempts, Instant nextAttemptAt, String lastError) {
     }
 

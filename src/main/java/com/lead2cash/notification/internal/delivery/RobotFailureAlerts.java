@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Tells the administrators when a group robot stops delivering, once per failing spell (decision 0097) — the one place
  * that decides it. A spell begins with the robot's first failed delivery after one it delivered, or with its first
- * delivery failing; it ends with its next delivery taken. The robot's {@code failing_since} says whether it is in one:
+ * delivery failing; it ends with its next delivery taken, or a test message it takes ({@code RobotAdmin.sendTest}; a
+ * failed test begins nothing: the administrator is watching). The robot's {@code failing_since} says whether it is in one:
  * the statement that sets it from null is the one that begins the spell, so a robot failing again and again — or on two
  * nodes at once — tells nobody twice. Every active administrator gets an inbox notice ({@link Notifier}, NORMAL: the
  * daily digest too) naming the robot and why it failed, as the robot's page says it, with a link to that page; the
@@ -61,7 +62,7 @@ public class RobotFailureAlerts {
         }
     }
 
-    /** The robot took a delivery: a failing spell ends, its notices settled. */
+    /** The robot took a delivery or a test message: a failing spell ends, its notices settled. */
     @Transactional
     public void delivered(UUID robotId) {
         int ended = jdbc.sql("""

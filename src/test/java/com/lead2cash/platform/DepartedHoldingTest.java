@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.platform.internal.identity.IdentityService;
 import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.LeadTestSupport.Company;
+import com.lead2cash.testing.SalesTestSupport;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +39,8 @@ class DepartedHoldingTest {
     @Autowired Fixtures fixtures;
     @Autowired IdentityService identity;
     @Autowired JdbcClient jdbc;
+    @Autowired SalesTestSupport sales;
+    @Autowired CustomerTestSupport customers;
 
     private Company company() {
         return support.company(mvc, UUID.randomUUID().toString().substring(0, 6));
@@ -90,7 +94,7 @@ class DepartedHoldingTest {
         assertThat(held).hasSize(2);
         assertThat(held.get(0).get("kind").asString()).isEqualTo("LEADS");
         assertThat(held.get(0).get("count").asInt()).isEqualTo(2);
-        assertThat(held.get(0).get("link").asString()).isEqualTo("/leads?ownerId=" + senior);
+        assertThat(held.get(0).get("link").asString()).isEqualTo("/leads?view=open&ownerId=" + senior);
         assertThat(held.get(1).get("kind").asString()).isEqualTo("CUSTOMERS");
         assertThat(held.get(1).get("count").asInt()).isEqualTo(1);
         assertThat(held.get(1).get("link").asString()).isEqualTo("/customers?ownerId=" + senior);
@@ -108,7 +112,7 @@ class DepartedHoldingTest {
         }
 
         // the head of the rep's unit is told once, with the link to the first list to hand them over from
-        assertThat(notices(co.eastManager())).containsExactly("/leads?ownerId=" + senior);
+        assertThat(notices(co.eastManager())).containsExactly("/leads?view=open&ownerId=" + senior);
         assertThat(notices(co.director())).isEmpty();
         JsonNode inbox = support.getJson(mvc, support.bearer(mvc, co.eastManager().username()), "/api/v1/notifications");
         JsonNode notice = inbox.get("items").valueStream().filter(n -> NOTICE.equals(n.get("kind").asString()))
@@ -145,12 +149,71 @@ class DepartedHoldingTest {
                 "They still own 2 open leads, 1 customer: nothing is reassigned. " + co.eastManager().displayName()
                         + ", their manager, is told, to hand them over."));
         assertThat(result.getMvcResult().getFlashMap().get("flashNoteLinks")).isEqualTo(List.of(
-                List.of("2 open leads", "/leads?ownerId=" + senior), List.of("1 customer", "/customers?ownerId=" + senior)));
+                List.of("2 open leads", "/leads?view=open&ownerId=" + senior), List.of("1 customer", "/customers?ownerId=" + senior)));
         String html = mvc.get().uri("/admin/users/{id}", senior).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                 .flashAttrs(result.getMvcResult().getFlashMap()).exchange().getResponse().getContentAsString(
                         java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(html).contains("<a href=\"/leads?ownerId=" + senior + "\">2 open leads</a>",
+        assertThat(html).contains("<a href=\"/leads?view=open&amp;ownerId=" + senior + "\">2 open leads</a>",
                 "<a href=\"/customers?ownerId=" + senior + "\">1 customer</a>");
         assertThat(notices(co.eastManager())).hasSize(1);
+    }
+
+    /** The page at the app-relative link, as the user's browser reads it in Chinese. */
+    private String page(Cookie session, String link) throws Exception {
+        var response = mvc.get().uri(link + "&lang=zh-CN").cookie(session).exchange().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The owner filter offers the departed person, marked inactive, and has them chosen. */
+    private static String chosenInactive(User user) {
+        return "<option value=\"" + user.id() + "\"[^>]*selected[^>]*>" + java.util.regex.Pattern.quote(
+                user.displayName() + "（已停用）") + "</option>";
+    }
+
+    @Test
+    void D0095_theLeadLinkListsTheOpenLeadsCountedAndItsOwnerFilterNamesTheDepartedRep() throws Exception {
+        Company co = company();
+        List<UUID> leads = seniorHoldsTwoLeadsAndACustomer(co);
+        String boss = support.bearer(mvc, co.eastManager().username());
+        support.postJson(mvc, boss, "/api/v1/leads/" + leads.get(1) + "/disqualify", "{\"reason\":\"NO_NEED\",\"version\":"
+                + support.getJson(mvc, boss, "/api/v1/leads/" + leads.get(1)).get("version").asLong() + "}");
+
+        JsonNode held = deactivate(co.senior(), "zh-CN").get("deactivation").get("stillHolds");
+
+        assertThat(held.get(0).get("kind").asString()).isEqualTo("LEADS");
+        assertThat(held.get(0).get("count").asInt()).isEqualTo(1);
+        String html = page(fixtures.session(mvc, co.eastManager().username(), Fixtures.PASSWORD),
+                held.get(0).get("link").asString());
+        assertThat(html).as("the open lead counted, not the disqualified one").contains("上海离职交接" + co.tag() + "1有限公司")
+                .doesNotContain("上海离职交接" + co.tag() + "2有限公司");
+        assertThat(html).containsPattern(chosenInactive(co.senior()));
+    }
+
+    @Test
+    void D0095_theOpportunityAndCustomerLinksListWhatIsCountedAndTheirOwnerFiltersNameTheDepartedRep() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        SalesTestSupport.Team team = sales.team("held" + tag);
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "宁波离职交接" + tag + "有限公司", "周经理", "zhou@" + tag + ".example");
+        sales.opportunity(mvc, rep, customer, "离职交接一期" + tag, "100000");
+        sales.opportunity(mvc, rep, customer, "离职交接二期" + tag, "200000");
+        String lost = sales.opportunity(mvc, rep, customer, "离职交接丢单" + tag, "300000").get("id").asString();
+        assertThat(customers.post(mvc, rep, "/api/v1/opportunities/" + lost + "/stage",
+                "{\"stage\":\"LOST\",\"version\":0,\"lostReason\":\"PRICE\",\"lostTo\":\"海康\"}")).hasStatus(200);
+
+        JsonNode held = deactivate(team.rep(), "zh-CN").get("deactivation").get("stillHolds");
+
+        assertThat(held).hasSize(2);
+        assertThat(held.get(1).get("kind").asString()).isEqualTo("OPPORTUNITIES");
+        assertThat(held.get(1).get("count").asInt()).isEqualTo(2);
+        Cookie manager = customers.session(mvc, team.manager());
+        String opportunities = page(manager, held.get(1).get("link").asString());
+        assertThat(opportunities).as("the open opportunities counted, not the lost one")
+                .contains("离职交接一期" + tag, "离职交接二期" + tag).doesNotContain("离职交接丢单" + tag);
+        assertThat(opportunities).containsPattern(chosenInactive(team.rep()));
+        assertThat(held.get(0).get("kind").asString()).isEqualTo("CUSTOMERS");
+        String customerList = page(manager, held.get(0).get("link").asString());
+        assertThat(customerList).contains("宁波离职交接" + tag + "有限公司").containsPattern(chosenInactive(team.rep()));
     }
 }

@@ -49,11 +49,18 @@ public class LeadQueries {
 
     /**
      * Filters of the lead list; {@code view} is null (all visible), "pool", "nurture", "queue" (the reader's own
-     * queue), "general" (the general queue), "mine" or "contests".
+     * queue), "general" (the general queue), "mine", "contests" or "open" (the {@link #OPEN_STATUSES open} ones).
      */
     public record LeadFilter(Grade grade, LeadStatus status, LeadSource source, UUID ownerId, UUID territoryId,
                       Integer minAgeDays, Integer maxAgeDays, String q, String view, String cursor, Integer size) {
     }
+
+    /**
+     * The statuses of an open lead (not converted, not disqualified: {@link LeadStatus#isClosed}) — the "open" view, and
+     * what a deactivated rep still holds (LeadsHeld, 0095), so its link lists exactly the leads it counts.
+     */
+    static final List<String> OPEN_STATUSES = java.util.Arrays.stream(LeadStatus.values()).filter(s -> !s.isClosed())
+            .map(Enum::name).toList();
 
     private final JdbcClient jdbc;
     private final DataScope dataScope;
@@ -145,6 +152,9 @@ public class LeadQueries {
             params.put("me", scope.userId());
         } else if ("contests".equals(f.view())) {
             sql.append(" and contest_open");
+        } else if ("open".equals(f.view())) {
+            sql.append(" and status in (:open)");
+            params.put("open", OPEN_STATUSES);
         }
         CursorPage.newestFirst(f.cursor(), size, sql, params);
         if (unsearchable) {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Docs/decisions/0095: the open opportunities a deactivated person still owns are counted for the handover, never
- * reassigned here; the link is the pipeline board of that owner.
+ * reassigned here; the link is the opportunity list of that owner with no stage chosen — its open stages, those counted
+ * here (the board would show their won and lost ones too).
  */
 @Component
 @Order(3)
@@ -28,6 +29,6 @@ class OpportunitiesHeld implements HeldRecords {
     public List<Held> heldBy(UUID userId) {
         int open = jdbc.sql("select count(*) from opportunity_opportunity where owner_id = :owner and stage in (:open)")
                 .param("owner", userId).param("open", OPEN).query(Integer.class).single();
-        return open == 0 ? List.of() : List.of(new Held(OPPORTUNITIES, open, "/opportunities?ownerId=" + userId));
+        return open == 0 ? List.of() : List.of(new Held(OPPORTUNITIES, open, "/opportunities/list?ownerId=" + userId));
     }
 }

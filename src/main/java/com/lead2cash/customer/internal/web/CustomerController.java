@@ -43,6 +43,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.InactiveOwner;
 import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.platform.web.RefusedInput;
 import java.math.BigDecimal;
@@ -289,7 +290,11 @@ class CustomerController {
         }
         // registering and importing are for those who work customers; finance reads them
         model.addAttribute("registers", new CustomerActor(me.id(), me.roles(), true).worksCustomers());
-        model.addAttribute("people", me.isManager() ? teamPeople() : List.of());
+        List<OrgDirectory.Person> people = me.isManager() ? teamPeople() : List.of();
+        model.addAttribute("people", people);
+        // a departed person's customers (0095's link) keep their owner chosen in the owner filter
+        model.addAttribute("inactiveOwner", me.isManager()
+                ? InactiveOwner.of(ownerId, people, directory, access.scope()).orElse(null) : null);
         model.addAttribute("now", clock.instant());
         return htmx != null && cursor != null ? "customer/list :: rows" : "customer/list";
     }

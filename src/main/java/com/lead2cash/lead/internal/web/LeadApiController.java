@@ -164,7 +164,7 @@ public class LeadApiController {
         return capture.checkDuplicatesOnly(body.draft()).stream().map(LeadViews.DuplicateView::of).toList();
     }
 
-    @Operation(summary = "List leads in your scope (view = pool | nurture | queue: your own queue | general: the general queue | mine | contests)")
+    @Operation(summary = "List leads in your scope (view = pool | nurture | queue: your own queue | general: the general queue | mine | contests | open: not converted, not disqualified)")
     @GetMapping("/api/v1/leads")
     CursorPage<LeadQueries.LeadRow> list(@RequestParam(required = false) Grade grade,
                                          @RequestParam(required = false) LeadStatus status,

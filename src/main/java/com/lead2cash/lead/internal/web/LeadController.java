@@ -27,6 +27,7 @@ import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.InactiveOwner;
 import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.platform.web.RefusedInput;
 import java.math.BigDecimal;
@@ -202,7 +203,11 @@ public class LeadController {
         model.addAttribute("isManager", isManager());
         model.addAttribute("canImport", CurrentUser.require().hasAny(Role.MARKETING, Role.SALES_ASSISTANT,
                 Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR, Role.ADMIN));
-        model.addAttribute("reps", isManager() ? assignableReps() : List.of());
+        List<OrgDirectory.Person> reps = isManager() ? assignableReps() : List.of();
+        model.addAttribute("reps", reps);
+        // a departed rep's leads (0095's link) keep their owner chosen in the owner filter
+        model.addAttribute("inactiveOwner", isManager()
+                ? InactiveOwner.of(ownerId, reps, directory, dataScope.current()).orElse(null) : null);
         model.addAttribute("territories", queries.territoryNames());
         return htmx != null && cursor != null ? "lead/list :: rows" : "lead/list";
     }

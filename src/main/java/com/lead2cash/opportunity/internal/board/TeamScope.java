@@ -3,6 +3,7 @@ package com.lead2cash.opportunity.internal.board;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.web.InactiveOwner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -42,6 +43,14 @@ public class TeamScope {
         }
         return org.people(ids).values().stream().filter(p -> scope.covers(p.id()))
                 .sorted(Comparator.comparing(OrgDirectory.Person::displayName)).toList();
+    }
+
+    /**
+     * The inactive person within the scope a list is filtered by, whom {@link #sellers} (active ones only) leaves out
+     * (docs/decisions/0095: the handover link names them); empty for anyone else.
+     */
+    public java.util.Optional<OrgDirectory.Person> inactiveOwner(UUID ownerId, Scope scope) {
+        return InactiveOwner.of(ownerId, List.of(), org, scope);
     }
 
     /** The teams of those sellers. */

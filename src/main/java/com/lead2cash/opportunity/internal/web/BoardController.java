@@ -153,6 +153,8 @@ class BoardController {
         model.addAttribute("stage", stage);
         model.addAttribute("filter", filter);
         filterChoices(model);
+        // a departed seller's opportunities (0095's link) keep their owner chosen in the owner filter
+        model.addAttribute("inactiveOwner", teams.inactiveOwner(ownerId, access.scope()).orElse(null));
         return htmx != null && cursor != null ? "opportunity/list :: rows" : "opportunity/list";
     }
 

@@ -25,6 +25,14 @@ public class ContractTestSupport {
         public User manager() { return team.manager(); }
         public User director() { return team.director(); }
         public User otherRep() { return team.otherRep(); }
+
+        /** The same company with its west team on the contract's side: its rep drafts, its manager approves. */
+        public Reviewers west() {
+            CustomerTestSupport.Company c = team.company();
+            CustomerTestSupport.Company swapped = new CustomerTestSupport.Company(c.west(), c.east(), c.westManager(),
+                    c.westRep(), c.eastRep2(), c.eastManager(), c.eastRep(), c.director(), c.finance());
+            return new Reviewers(new SalesTestSupport.Team(swapped, team.tech()), legalHead, lawyer, finance, operations);
+        }
     }
 
     private final SalesTestSupport sales;

@@ -188,6 +188,9 @@ class DepartedHoldingTest {
         assertThat(html).as("the open lead counted, not the disqualified one").contains("上海离职交接" + co.tag() + "1有限公司")
                 .doesNotContain("上海离职交接" + co.tag() + "2有限公司");
         assertThat(html).containsPattern(chosenInactive(co.senior()));
+        // the API's list takes the same view (its document names it among the views)
+        JsonNode listed = support.getJson(mvc, boss, "/api/v1/leads?view=open&ownerId=" + co.senior().id());
+        assertThat(listed.get("items")).extracting(i -> i.get("id").asString()).containsExactly(leads.get(0).toString());
     }
 
     @Test

@@ -26,7 +26,7 @@ public class LeadExport {
 
     static final int MAX_ROWS = 100_000;
     /** The list's views ({@link LeadQueries.LeadFilter}); any other word lists every lead in scope. */
-    private static final Set<String> VIEWS = Set.of("pool", "nurture", "queue", "general", "mine", "contests");
+    private static final Set<String> VIEWS = Set.of("pool", "nurture", "queue", "general", "mine", "contests", "open");
 
     private final LeadQueries queries;
     private final MessageSource messages;

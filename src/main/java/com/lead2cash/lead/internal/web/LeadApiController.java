@@ -174,7 +174,7 @@ public class LeadApiController {
                                          @RequestParam(required = false) Integer minAgeDays,
                                          @RequestParam(required = false) Integer maxAgeDays,
                                          @RequestParam(required = false) String q,
-                                         @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pool", "nurture", "queue", "general", "mine", "contests"}), description = "default: every lead visible to the caller") 
+                                         @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pool", "nurture", "queue", "general", "mine", "contests", "open"}), description = "default: every lead visible to the caller") 
                                          @RequestParam(required = false) String view,
                                          @RequestParam(required = false) String cursor,
                                          @RequestParam(required = false) Integer size) {

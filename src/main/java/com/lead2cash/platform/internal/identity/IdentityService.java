@@ -4,6 +4,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.HandedOnWork;
 import com.lead2cash.platform.Headships;
 import com.lead2cash.platform.HeldRecords;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.OrgUnitReferences;
 import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.BadRequestException;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -55,15 +57,15 @@ public class IdentityService {
     private final ObjectProvider<Headships> headships;
     /** The modules whose records a person owns: a deactivated person's open ones are told, not moved (0095). */
     private final ObjectProvider<HeldRecords> heldRecords;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final com.lead2cash.platform.OrgDirectory org;
+    private final ApplicationEventPublisher events;
+    private final OrgDirectory org;
 
     IdentityService(UserRepository users, OrgUnitRepository units, PasswordEncoder passwordEncoder, JdbcClient jdbc,
                     Clock clock, ApiTokens tokens, FindByIndexNameSessionRepository<? extends Session> sessions,
                     ObjectProvider<HandedOnWork> handedOn, ObjectProvider<OrgUnitReferences> unitReferences,
                     ObjectProvider<Headships> headships,
-                    ObjectProvider<HeldRecords> heldRecords, org.springframework.context.ApplicationEventPublisher events,
-                    com.lead2cash.platform.OrgDirectory org) {
+                    ObjectProvider<HeldRecords> heldRecords, ApplicationEventPublisher events,
+                    OrgDirectory org) {
         this.org = org;
         this.handedOn = handedOn;
         this.headships = headships;
@@ -319,7 +321,7 @@ public class IdentityService {
         List<HeldRecords.Held> held = heldRecords.orderedStream().flatMap(m -> m.heldBy(id).stream())
                 .filter(h -> h.count() > 0).toList();
         UUID manager = held.isEmpty() ? null
-                : org.managerOf(id).map(com.lead2cash.platform.OrgDirectory.Person::id).orElse(null);
+                : org.managerOf(id).map(OrgDirectory.Person::id).orElse(null);
         if (manager != null) {
             events.publishEvent(new HeldRecords.PersonLeftHolding(id, manager, held));
         }

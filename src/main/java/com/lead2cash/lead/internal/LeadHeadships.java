@@ -5,7 +5,6 @@ import com.lead2cash.lead.internal.domain.LeadRepository;
 import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.lead.internal.routing.SalesTerritory;
 import com.lead2cash.lead.internal.routing.TerritoryService;
-import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.Headships;
 import java.time.Clock;
@@ -74,8 +73,6 @@ class LeadHeadships implements Headships {
         leads.save(lead);
         clocks.requeued(lead, null);
         notifier.settle(LeadDeadlines.QUEUE_NOTICE, lead.id(), formerManager);
-        routing.managersOfQueue(null).forEach(m -> notifier.send(Notification.of(m, LeadDeadlines.QUEUE_NOTICE,
-                "lead.notify.queued", "/leads/" + lead.id(), lead.code(), lead.companyName(), lead.grade())
-                .about(lead.id())));
+        routing.tellQueueManagers(lead, null);
     }
 }

@@ -54,11 +54,16 @@ public class LeadRouting {
             case MANAGER_QUEUE -> {
                 lead.queueFor(decision.userId(), decision.territoryId(), now);
                 clocks.queued(lead, decision.userId(), now);
-                managersOfQueue(decision.userId()).forEach(m -> notifier.send(Notification.of(m,
-                        LeadDeadlines.QUEUE_NOTICE, "lead.notify.queued", "/leads/" + lead.id(), lead.code(),
-                        lead.companyName(), lead.grade()).about(lead.id())));
+                tellQueueManagers(lead, decision.userId());
             }
         }
+    }
+
+    /** Those who assign from the queue the lead waits in (a manager's, or the general queue: null) are told it waits. */
+    public void tellQueueManagers(Lead lead, UUID queueManager) {
+        managersOfQueue(queueManager).forEach(m -> notifier.send(Notification.of(m, LeadDeadlines.QUEUE_NOTICE,
+                "lead.notify.queued", "/leads/" + lead.id(), lead.code(), lead.companyName(), lead.grade())
+                .about(lead.id())));
     }
 
     /** A nurtured lead in the weekly batch is routed like a B lead: any rep of its territory, least load first. */

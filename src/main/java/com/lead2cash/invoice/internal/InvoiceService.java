@@ -275,10 +275,7 @@ public class InvoiceService implements ContractInvoicing {
                 continue;
             }
             // the approval first, then the invoice: the order a decision and a cancellation take them
-            if (seen.approvalId() != null) {
-                approvals.find(seen.approvalId()).filter(a -> a.state() == ApprovalView.State.IN_PROGRESS)
-                        .ifPresent(a -> approvals.withdraw(a.id(), a.submitterId()));
-            }
+            withdrawRunningApproval(seen);
             invoices.findByIdForUpdate(seen.id()).filter(inv -> inv.status() == InvoiceStatus.PENDING_APPROVAL)
                     .ifPresent(inv -> {
                         inv.contractTerminated(clock.instant());
@@ -336,9 +333,8 @@ public class InvoiceService implements ContractInvoicing {
         InputRules.requireFieldText("reason", reason, MAX_TEXT);
         // a refusal below (reason, who, version) undoes the withdrawal with the rest of the transaction
         if (seen.status() == InvoiceStatus.PENDING_APPROVAL && seen.availableActions(me.id(), finance)
-                .contains(InvoiceAction.CANCEL) && seen.approvalId() != null) {
-            approvals.find(seen.approvalId()).filter(a -> a.state() == ApprovalView.State.IN_PROGRESS)
-                    .ifPresent(a -> approvals.withdraw(a.id(), a.submitterId()));
+                .contains(InvoiceAction.CANCEL)) {
+            withdrawRunningApproval(seen);
         }
         Invoice inv = invoices.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
         inv.cancel(reason, me.id(), finance, clock.instant());
@@ -350,6 +346,18 @@ public class InvoiceService implements ContractInvoicing {
                     "/invoices/" + saved.id(), saved.number(), saved.contractNumber(), saved.cancelReason()));
         }
         return saved;
+    }
+
+    /**
+     * Withdraws the request's approval while its flow still runs — finance has nothing left to decide, its task closes —
+     * in the submitter's name, as a cancellation ({@link #cancel}) and a contract's termination (decision 0088) both do,
+     * before the invoice is locked. A request with no approval, or one decided meanwhile, is left as it is.
+     */
+    private void withdrawRunningApproval(Invoice request) {
+        if (request.approvalId() != null) {
+            approvals.find(request.approvalId()).filter(a -> a.state() == ApprovalView.State.IN_PROGRESS)
+                    .ifPresent(a -> approvals.withdraw(a.id(), a.submitterId()));
+        }
     }
 
     /** An invoice whose contract's owner is in the reader's scope (finance sees all), else 404. */

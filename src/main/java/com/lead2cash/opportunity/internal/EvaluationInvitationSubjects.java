@@ -14,13 +14,14 @@ import org.springframework.stereotype.Component;
 class EvaluationInvitationSubjects extends SubjectDescriptions {
 
     EvaluationInvitationSubjects(JdbcClient jdbc, OpportunityAccess access) {
-        // "invited": an invitation of the reader's that is not withdrawn (EvaluationInvitation.grantsView)
+        // "invited": an invitation of the reader's that grants the view (OpportunityAccess.VIEW_GRANTING_INVITATIONS)
         super(SubjectDescriptions.of(OpportunityService.INVITATION_SUBJECT, () -> jdbc.sql("""
                         select i.id, o.id as opportunity_id, o.code, o.name, o.owner_id,
-                               exists (select 1 from opportunity_evaluation_invitation g where g.opportunity_id = o.id
-                                       and g.invitee_id = :me and g.withdrawn_at is null) as invited
+                               exists (select 1 from %s g where g.opportunity_id = o.id
+                                       and g.invitee_id = :me) as invited
                         from opportunity_evaluation_invitation i join opportunity_opportunity o on o.id = i.opportunity_id
-                        where i.id in (:ids)""")
+                        where i.id in (:ids)"""
+                        .formatted(OpportunityAccess.VIEW_GRANTING_INVITATIONS))
                         .param("me", CurrentUser.get().map(CurrentUser::id).orElse(null), java.sql.Types.OTHER))
                 .label(rs -> rs.getString("code") + " " + rs.getString("name"))
                 .link(rs -> "/opportunities/" + rs.getObject("opportunity_id", UUID.class))

@@ -38,11 +38,17 @@ public class OpportunityAccess {
             Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN, Role.TECH_SUPPORT);
 
     /**
-     * The opportunities an invitation of {@code :invitee} grants the view of: one not withdrawn
-     * ({@link com.lead2cash.opportunity.internal.domain.EvaluationInvitation#grantsView}), read by its invitee's index.
+     * The invitations that grant their invitee the view of their opportunity — those not withdrawn
+     * ({@link com.lead2cash.opportunity.internal.domain.EvaluationInvitation#grantsView}), the one place SQL says so:
+     * read as a table, {@code from VIEW_GRANTING_INVITATIONS g}, by the lists' sight and the subject descriptions. A
+     * plain subquery, PostgreSQL pulls it up into the query that reads it: the invitation indexes serve as before.
      */
-    static final String INVITED_OPPORTUNITIES = "select distinct opportunity_id from opportunity_evaluation_invitation"
-            + " where invitee_id = :invitee and withdrawn_at is null";
+    static final String VIEW_GRANTING_INVITATIONS = "(select opportunity_id, invitee_id"
+            + " from opportunity_evaluation_invitation where withdrawn_at is null)";
+
+    /** The opportunities an invitation of {@code :invitee} grants the view of, read by its invitee's index. */
+    static final String INVITED_OPPORTUNITIES = "select distinct g.opportunity_id from " + VIEW_GRANTING_INVITATIONS
+            + " g where g.invitee_id = :invitee";
 
     private final OpportunityRepository opportunities;
     private final DataScope dataScope;

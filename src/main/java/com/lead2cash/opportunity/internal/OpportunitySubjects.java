@@ -14,12 +14,13 @@ import org.springframework.stereotype.Component;
 class OpportunitySubjects extends SubjectDescriptions {
 
     OpportunitySubjects(JdbcClient jdbc, OpportunityAccess access) {
-        // "invited": an invitation of the reader's that is not withdrawn (EvaluationInvitation.grantsView)
+        // "invited": an invitation of the reader's that grants the view (OpportunityAccess.VIEW_GRANTING_INVITATIONS)
         super(SubjectDescriptions.of(OpportunityAccess.SUBJECT, () -> jdbc.sql("""
                         select o.id, o.code, o.name, o.owner_id,
-                               exists (select 1 from opportunity_evaluation_invitation g where g.opportunity_id = o.id
-                                       and g.invitee_id = :me and g.withdrawn_at is null) as invited
-                        from opportunity_opportunity o where o.id in (:ids)""")
+                               exists (select 1 from %s g where g.opportunity_id = o.id
+                                       and g.invitee_id = :me) as invited
+                        from opportunity_opportunity o where o.id in (:ids)"""
+                        .formatted(OpportunityAccess.VIEW_GRANTING_INVITATIONS))
                         .param("me", CurrentUser.get().map(CurrentUser::id).orElse(null), java.sql.Types.OTHER))
                 .label(rs -> rs.getString("code") + " " + rs.getString("name"))
                 .link(rs -> "/opportunities/" + rs.getObject("id", UUID.class))

@@ -11,8 +11,9 @@ public enum Stage {
     public static final java.util.List<Stage> OPEN = java.util.List.of(DISCOVERY, EVALUATION, PROPOSAL, NEGOTIATION,
             CONTRACT);
 
+    /** Whether an opportunity in this stage is still worked: one of {@link #OPEN}, the one definition. */
     public boolean isOpen() {
-        return this != WON && this != LOST;
+        return OPEN.contains(this);
     }
 
     public boolean isClosed() {

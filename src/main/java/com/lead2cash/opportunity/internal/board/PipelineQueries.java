@@ -58,6 +58,14 @@ public class PipelineQueries {
         }
     }
 
+    /**
+     * An open opportunity's row in SQL, derived from {@link Stage#OPEN}: its stage none of the others, named as literals
+     * in the enum's order — {@code stage not in ('WON', 'LOST')}, the predicate of the partial index
+     * {@code opportunity_open_close_idx}, which PostgreSQL uses only when the query states it.
+     */
+    static final String OPEN_STAGE = java.util.Arrays.stream(Stage.values()).filter(Stage::isClosed)
+            .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ", "stage not in (", ")"));
+
     private final JdbcClient jdbc;
     private final TeamScope teams;
     private final CustomerDirectory customers;
@@ -177,7 +185,7 @@ public class PipelineQueries {
         if (stage != null) {
             sql.append(" and stage = :stage");
         } else {
-            sql.append(" and stage not in ('WON','LOST')");
+            sql.append(" and ").append(OPEN_STAGE);
         }
         if (filter.closeMonth() != null) {
             sql.append(" and expected_close_date >= :monthStart and expected_close_date < :monthEnd");

@@ -519,6 +519,25 @@ class OpportunityApiTest {
                 .as("a team of the director's choices").isEqualTo(1);
     }
 
+    /** The opportunity list answers a team outside the filter's choices as the board does: 404, not an empty list. */
+    @Test
+    void aListOfATeamUnknownOrOutsideTheReadersChoicesIsNotFound() {
+        var team = sales.team("list-team-404");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "湖州列表团队科技有限公司", "钱经理", null);
+        String id = sales.opportunity(mvc, rep, customer, "团队列表商机", "100000").get("id").asString();
+        String manager = sales.bearer(mvc, team.manager());
+        for (String teamId : List.of(team.company().west().toString(), java.util.UUID.randomUUID().toString())) {
+            assertThat(customers.get(mvc, manager, "/api/v1/opportunities?teamId=" + teamId)).as(teamId).hasStatus(404);
+            assertThat(customers.get(mvc, manager, "/api/v1/opportunities?stage=WON&teamId=" + teamId))
+                    .as("a stage's list alike, " + teamId).hasStatus(404);
+        }
+        assertThat(listed(manager, "/api/v1/opportunities?teamId=" + team.company().east()))
+                .as("their own team's list").containsExactly(id);
+        assertThat(listed(sales.bearer(mvc, team.director()), "/api/v1/opportunities?teamId=" + team.company().east()))
+                .as("a team of the director's choices").containsExactly(id);
+    }
+
     @Test
     void aForecastOfNoMonthsOrOfMoreThanTheApiServesIsRefusedNamingMonths() {
         var team = sales.team("forecast-months");

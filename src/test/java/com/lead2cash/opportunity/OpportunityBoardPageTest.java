@@ -256,6 +256,24 @@ class OpportunityBoardPageTest {
                 .as("their own team's board").hasStatusOk().bodyText().contains(id);
     }
 
+    /** The list's screen answers a team outside the filter's choices as the board's does: 404, not an empty list. */
+    @Test
+    void aListOfATeamUnknownOrOutsideTheReadersChoicesIsNotFound() throws Exception {
+        var team = sales.team("list-screen-404");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "湖州列表屏幕科技有限公司", "郑经理", null);
+        String id = sales.opportunity(mvc, token, customer, "列表屏幕商机", "100000").get("id").asString();
+        Cookie manager = customers.session(mvc, team.manager());
+        for (String teamId : List.of(team.company().west().toString(), java.util.UUID.randomUUID().toString())) {
+            assertThat(mvc.get().uri("/opportunities/list?lang=en&teamId=" + teamId).cookie(manager)).as(teamId)
+                    .hasStatus(404);
+            assertThat(mvc.get().uri("/opportunities/list?lang=en&stage=WON&teamId=" + teamId).cookie(manager))
+                    .as("a stage's list alike, " + teamId).hasStatus(404);
+        }
+        assertThat(mvc.get().uri("/opportunities/list?lang=en&teamId=" + team.company().east()).cookie(manager))
+                .as("their own team's list").hasStatusOk().bodyText().contains("/opportunities/" + id, "列表屏幕商机");
+    }
+
     /** SPEC §5: the forecast exports the lines its screen shows for the same filters, in the reader's scope. */
     @Test
     void theForecastExportsTheLinesItsScreenShowsForItsFiltersInTheReadersScope() throws Exception {

@@ -173,11 +173,14 @@ public class PipelineQueries {
 
     /**
      * One page of the list view: opportunities of a stage (or all open ones) by close date, keyset paged — those the
-     * reader sees ({@link OpportunityAccess#sight}: their scope's, and those they are invited to evaluate).
+     * reader sees ({@link OpportunityAccess#sight}: their scope's, and those they are invited to evaluate). A team the
+     * filter names outside the reader's choices is not found (404), as the board and the forecast answer it, never an
+     * empty list.
      */
     @Transactional(readOnly = true)
     public CursorPage<OpportunityCard> list(Filter filter, Stage stage, OpportunityAccess.Sight sight, LocalDate today,
                                             String cursor, Integer size) {
+        requireTeam(filter, sight.scope());
         int n = CursorPage.size(size);
         Where where = where(filter, sight.predicate(""), sight.params(), teamMembers(filter, sight.scope()), "");
         StringBuilder sql = new StringBuilder("select " + CARD_COLUMNS + " from opportunity_opportunity o where ")

@@ -141,6 +141,7 @@ class OpportunityApiController {
         this.zone = zone;
     }
 
+    @com.lead2cash.platform.web.Refuses(404) // a team outside the filter's choices, as the board's
     @Operation(summary = "Opportunities in your scope, and those you are invited to evaluate, by close date; without stage the open ones")
     @GetMapping("/api/v1/opportunities")
     CursorPage<PipelineQueries.OpportunityCard> list(@RequestParam(required = false) Stage stage,

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class RequestsOnTerminatedContractsMigrationTest {
 
-    private static final String MIGRATION = "db/migration/V202612140400__invoice_requests_pending_on_terminated_contracts.sql";
+    private static final String MIGRATION =
+            "db/migration/V202612140400__invoice_requests_pending_on_terminated_contracts.sql";
     private static final Instant SUBMITTED = Instant.parse("2026-11-20T02:00:00.120Z");
     private static final Instant UPDATED = Instant.parse("2026-11-20T02:00:00.123400Z");
     private static final Instant TERMINATED = Instant.parse("2026-11-25T06:30:00Z");
@@ -66,19 +67,22 @@ class RequestsOnTerminatedContractsMigrationTest {
         assertThat(invoiceState(stuck)).isEqualTo("CANCELLED:true:1");
         assertThat(invoiceState(withoutApproval)).isEqualTo("CANCELLED:true:1");
         assertThat(jdbc.sql("""
-                select count(*) from invoice_invoice where id in (:ids) and cancelled_by is null and cancel_reason is null
-                    and not cancelled_on_withdrawal and cancelled_at is not null and cancelled_at = updated_at""")
+                select count(*) from invoice_invoice where id in (:ids) and cancelled_by is null
+                    and cancel_reason is null and not cancelled_on_withdrawal and cancelled_at is not null
+                    and cancelled_at = updated_at""")
                 .param("ids", List.of(stuck, withoutApproval))
                 .query(Long.class).single()).as("by no one, no reason typed, now").isEqualTo(2);
-        assertThat(invoiceState(onSigned)).as("its contract stands: finance decides it").isEqualTo("PENDING_APPROVAL:false:0");
+        assertThat(invoiceState(onSigned)).as("its contract stands: finance decides it")
+                .isEqualTo("PENDING_APPROVAL:false:0");
         assertThat(invoiceState(approved)).as("finance's to close (0088)").isEqualTo("APPROVED:false:0");
         assertThat(invoiceState(cancelled)).isEqualTo("CANCELLED:false:0");
 
         // the approval is withdrawn by its submitter, its open tasks skipped, its history says so once
         assertThat(approvalState(stuckApproval)).isEqualTo("WITHDRAWN:true:2");
         assertThat(taskStates(stuckApproval)).containsExactly("APPROVED", "SKIPPED", "SKIPPED");
-        assertThat(jdbc.sql("select event || ':' || round || ':' || actor_id from approval_history where approval_id = :a")
-                .param("a", stuckApproval).query(String.class).list()).containsExactly("WITHDRAWN:1:" + submitter);
+        assertThat(jdbc.sql("select event || ':' || round || ':' || actor_id from approval_history"
+                        + " where approval_id = :a").param("a", stuckApproval).query(String.class).list())
+                .containsExactly("WITHDRAWN:1:" + submitter);
         assertThat(approvalState(runningApproval)).isEqualTo("IN_PROGRESS:false:1");
         assertThat(taskStates(runningApproval)).containsExactly("PENDING");
         assertThat(jdbc.sql("select count(*) from approval_history where approval_id = :a").param("a", runningApproval)
@@ -91,10 +95,11 @@ class RequestsOnTerminatedContractsMigrationTest {
         // the audit lines saving the approval and the request write, by the system, once
         Instant ended = jdbc.sql("select ended_at from approval where id = :a").param("a", stuckApproval)
                 .query(Timestamp.class).single().toInstant();
-        String tasksBefore = Stream.of(decided + ":APPROVED (" + approver + ")", waiting + ":PENDING", later + ":WAITING")
-                .sorted().toList().toString();
-        String tasksAfter = Stream.of(decided + ":APPROVED (" + approver + ")", waiting + ":SKIPPED", later + ":SKIPPED")
-                .sorted().toList().toString();
+        String decidedTask = decided + ":APPROVED (" + approver + ")";
+        String tasksBefore = Stream.of(decidedTask, waiting + ":PENDING", later + ":WAITING").sorted().toList()
+                .toString();
+        String tasksAfter = Stream.of(decidedTask, waiting + ":SKIPPED", later + ":SKIPPED").sorted().toList()
+                .toString();
         assertThat(audit("Approval", stuckApproval)).containsExactly(
                 "UPDATE state IN_PROGRESS -> WITHDRAWN",
                 "UPDATE tasks " + tasksBefore + " -> " + tasksAfter,
@@ -107,7 +112,8 @@ class RequestsOnTerminatedContractsMigrationTest {
                 "UPDATE cancelledAt null -> " + cancelledAt,
                 "UPDATE cancelledOnTermination false -> true",
                 "UPDATE updatedAt " + UPDATED + " -> " + cancelledAt,
-                "INVOICE_CANCELLED null null -> null invoice.audit.cancelledOnTermination|KP-MIG-T1|HT-MIG-" + terminated);
+                "INVOICE_CANCELLED null null -> null invoice.audit.cancelledOnTermination|KP-MIG-T1|HT-MIG-"
+                        + terminated);
         assertThat(audit("Invoice", withoutApproval)).hasSize(5).last()
                 .isEqualTo("INVOICE_CANCELLED null null -> null invoice.audit.cancelledOnTermination|KP-MIG-T2|HT-MIG-"
                         + terminated);
@@ -179,8 +185,8 @@ class RequestsOnTerminatedContractsMigrationTest {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into invoice_invoice (id, number, contract_id, contract_number, customer_id, owner_id, type,
-                    buyer_name, buyer_tax_id, amount, currency, status, approval_id, requested_by, created_at, updated_at,
-                    version, cancel_reason, cancelled_at, cancelled_by)
+                    buyer_name, buyer_tax_id, amount, currency, status, approval_id, requested_by, created_at,
+                    updated_at, version, cancel_reason, cancelled_at, cancelled_by)
                 values (:id, :number, :contract, :contractNumber, :customer, :requester, 'VAT_ORDINARY',
                     '杭州迁移终止有限公司', '91350100M000100Y43', 1000.00, 'CNY', :status, :approval, :requester,
                     :created, :updated, 0, :reason, :cancelledAt, :cancelledBy)""")

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class WonAtContractAmountMigrationTest {
 
-    private static final String MIGRATION = "db/migration/V202612140410__won_opportunities_at_their_signed_contracts_amount.sql";
+    private static final String MIGRATION =
+            "db/migration/V202612140410__opportunity_won_at_signed_contracts_amount.sql";
     private static final Instant WON = Instant.parse("2026-11-20T02:00:00Z");
 
     @Autowired JdbcClient jdbc;
@@ -83,7 +84,8 @@ class WonAtContractAmountMigrationTest {
         assertThat(state(byHand)).as("won by hand keeps its amount (0087)").isEqualTo("90000.00:0");
         assertThat(state(twins)).as("which twin won it is not recorded").isEqualTo("80000.00:0");
         assertThat(state(signedAgain)).as("won by the one signed first or the other").isEqualTo("70000.00:0");
-        assertThat(state(terminated)).as("a signed contract terminated leaves the win as it was").isEqualTo("60000.00:0");
+        assertThat(state(terminated)).as("a signed contract terminated leaves the win as it was")
+                .isEqualTo("60000.00:0");
         assertThat(state(onePaper)).as("one paper, two contracts").isEqualTo("50000.00:0");
         assertThat(state(open)).isEqualTo("40000.00:0");
         for (UUID untouched : List.of(atItsAmount, byHand, twins, signedAgain, terminated, onePaper, open)) {
@@ -98,7 +100,8 @@ class WonAtContractAmountMigrationTest {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into opportunity_opportunity (id, code, customer_id, name, amount, currency, stage, owner_id,
-                    version, created_at, stage_changed_at, updated_at, expected_close_date, forecast_category, closed_at)
+                    version, created_at, stage_changed_at, updated_at, expected_close_date, forecast_category,
+                    closed_at)
                 values (:id, :code, :customer, '迁移测试商机', :amount, 'CNY', :stage, :owner, 0, :at, :at, :at,
                     date '2026-11-30', 'PIPELINE', :closed)""")
                 .param("id", id).param("code", "O-MIG-" + id).param("customer", UUID.randomUUID())
@@ -119,7 +122,10 @@ class WonAtContractAmountMigrationTest {
         return contract(opportunity, status, amount, paper, false);
     }
 
-    /** {@link #contract(UUID, String, String, String)}, a second live one of its opportunity drafted before the one-live-contract index (V202612061754). */
+    /**
+     * {@link #contract(UUID, String, String, String)}; {@code liveDuplicate}: a second live contract of its
+     * opportunity, drafted before the one-live-contract index (V202612061754).
+     */
     private UUID contract(UUID opportunity, String status, String amount, String paper, boolean liveDuplicate) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""

@@ -21,8 +21,9 @@ public interface HandedOnWork {
     List<Handover> handOnWorkOf(UUID userId, UUID by);
 
     /**
-     * The open work that waits on whoever holds these roles (a pool's approval tasks), per role and kind; a role nothing
-     * waits on is left out. Asked of the roles a deactivation, or a role taken away, left with no active holder (0074).
+     * The open work that waits on whoever holds these roles (a pool's approval tasks, the general queue's leads), per
+     * role and kind; a role nothing waits on is left out. Asked of the roles a deactivation, or a role taken away, left
+     * with no active holder (0074), and of those the work a headship gave up goes to (0093, 0099).
      */
     List<Waiting> waitingOn(Set<Role> roles);
 
@@ -60,9 +61,18 @@ public interface HandedOnWork {
     record Handover(String kind, UUID recordId, String recordName, UUID toUserId, Role toRole) {
     }
 
-    /** How many pieces of open work of a kind ({@code APPROVAL_TASK}) wait on whoever holds the role. */
+    /**
+     * How many pieces of open work of a kind ({@code APPROVAL_TASK}: a pool's approval tasks; {@link #GENERAL_QUEUE_LEAD})
+     * wait on whoever holds the role.
+     */
     record Waiting(Role role, String kind, int count) {
     }
+
+    /**
+     * A lead waiting in the general queue, which the sales directors assign (L9, docs/decisions/0099): work that waits
+     * on whoever holds the role, as a pool's approval task does (0074).
+     */
+    String GENERAL_QUEUE_LEAD = "GENERAL_QUEUE_LEAD";
 
     /**
      * Docs/decisions/0092: the person, active, lost a role or moved to another unit (an administrator changed them): hand

@@ -1,6 +1,7 @@
 package com.lead2cash.platform;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,4 +17,14 @@ public interface Headships {
 
     /** The person, saved, manages nothing for a team any more. */
     List<String> giveUpHeadshipsOf(UUID userId);
+
+    /**
+     * Docs/decisions/0099: the roles whose holders take up what the module gives up when nobody else is named for it (the
+     * lead module's: the sales directors, whose general queue a territory's queued leads go to). Of them, those nobody
+     * active holds while work waits on them ({@link HandedOnWork#waitingOn}) are said with what was given up, as a
+     * deactivation says them (0074). None by default.
+     */
+    default Set<Role> givenUpToHoldersOf() {
+        return Set.of();
+    }
 }

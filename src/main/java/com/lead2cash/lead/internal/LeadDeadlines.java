@@ -3,11 +3,11 @@ package com.lead2cash.lead.internal;
 import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.lead.internal.grading.ScreeningRule;
+import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.platform.Role;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
 import java.time.Instant;
@@ -29,6 +29,12 @@ public class LeadDeadlines {
      * about the lead: settled when the lead leaves the queue ({@link #leftQueue}).
      */
     public static final NotificationKind QUEUE_NOTICE = NotificationKind.LEAD_QUEUED;
+
+    /**
+     * How many of a lead's newest deadlines are read to find its running L9 window: none starts while the lead waits in a
+     * queue (screening is done before, the assignee's clocks after), so it is among the first few.
+     */
+    private static final int RUNNING_WINDOW_AMONG = 10;
 
     private final Deadlines deadlines;
     private final Notifier notifier;
@@ -92,8 +98,7 @@ public class LeadDeadlines {
      * director for the general queue — has the window to assign it. No lead waits without a clock.
      */
     public void queued(Lead lead, UUID queueManager, Instant at) {
-        Optional.ofNullable(queueManager)
-                .or(() -> directory.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).findFirst())
+        Optional.ofNullable(queueManager).or(this::generalQueueOwner)
                 .ifPresent(owner -> deadlines.open(LeadRules.MANAGER_QUEUE, subject(lead), owner, at));
     }
 
@@ -103,9 +108,42 @@ public class LeadDeadlines {
      * time kept.
      */
     public void requeued(Lead lead, UUID queueManager) {
-        Optional.ofNullable(queueManager)
-                .or(() -> directory.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).findFirst())
+        Optional.ofNullable(queueManager).or(this::generalQueueOwner)
                 .ifPresent(owner -> deadlines.transfer(LeadRules.MANAGER_QUEUE, subject(lead), owner));
+    }
+
+    /**
+     * L9 — who owns the window of a lead in the general queue: its first active manager
+     * ({@link LeadRouting#GENERAL_QUEUE_ROLE}, the sales directors, by username); nobody when none is active.
+     */
+    private Optional<UUID> generalQueueOwner() {
+        return directory.activeWithRole(LeadRouting.GENERAL_QUEUE_ROLE).stream().map(OrgDirectory.Person::id)
+                .findFirst();
+    }
+
+    /**
+     * L9, docs/decisions/0099 (as 0074 for a pool's deadline) — the running windows of these leads of the general queue
+     * belong to one of its managers: a window whose owner is none — a sales director deactivated or made something
+     * else since, a territory's manager whose queue it left (0093) while no director was active — goes to the general
+     * queue's owner as at {@link #queued}, its due time kept; with no active sales director it stays where it is until
+     * someone is given the role. A window an active director owns stays theirs.
+     */
+    public void generalQueueWindowsToItsManagers(java.util.Collection<UUID> leadIds, Instant now) {
+        Optional<UUID> owner = generalQueueOwner();
+        if (owner.isEmpty() || leadIds.isEmpty()) {
+            return;
+        }
+        java.util.Set<UUID> managers = directory.activeWithRole(LeadRouting.GENERAL_QUEUE_ROLE).stream()
+                .map(OrgDirectory.Person::id).collect(java.util.stream.Collectors.toSet());
+        for (UUID leadId : leadIds) {
+            SubjectRef subject = SubjectRef.of(Lead.SUBJECT, leadId);
+            // newest first: the running window is the lead's latest of the rule (a lead waits in one queue at a time)
+            deadlines.of(subject, now, RUNNING_WINDOW_AMONG).stream()
+                    .filter(d -> LeadRules.MANAGER_QUEUE.equals(d.ruleId()))
+                    .filter(d -> "OPEN".equals(d.state()) || "BREACHED".equals(d.state()))
+                    .findFirst().filter(d -> !managers.contains(d.ownerId()))
+                    .ifPresent(d -> deadlines.transfer(LeadRules.MANAGER_QUEUE, subject, owner.get()));
+        }
     }
 
     /** The first contact attempt with an intent level: the first response is done. */

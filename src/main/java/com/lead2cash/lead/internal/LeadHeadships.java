@@ -7,6 +7,7 @@ import com.lead2cash.lead.internal.routing.SalesTerritory;
 import com.lead2cash.lead.internal.routing.TerritoryService;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.Headships;
+import com.lead2cash.platform.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +67,12 @@ class LeadHeadships implements Headships {
                 .param("user", userId).query(UUID.class).list()
                 .forEach(id -> leads.findByIdForUpdate(id).ifPresent(assignment::contestDeciderAskedAgain));
         return given.stream().map(SalesTerritory::name).toList();
+    }
+
+    /** The territories' queued leads go to the general queue: its managers take them up (L9, 0099). */
+    @Override
+    public Set<Role> givenUpToHoldersOf() {
+        return Set.of(LeadRouting.GENERAL_QUEUE_ROLE);
     }
 
     private void requeue(Lead lead, UUID formerManager, Instant now) {

@@ -62,6 +62,13 @@ public class LeadQueries {
     static final List<String> OPEN_STATUSES = java.util.Arrays.stream(LeadStatus.values()).filter(s -> !s.isClosed())
             .map(Enum::name).toList();
 
+    /**
+     * A lead of {@code lead_lead} waiting in the general queue (L9: no territory's manager takes it, the sales
+     * directors do) — the "general" view, and what waits on the sales directors when none is active (GeneralQueue,
+     * docs/decisions/0099), so the administrator is told of exactly the leads the view lists.
+     */
+    static final String IN_GENERAL_QUEUE = "owner_id is null and status = 'SCREENED' and queue_manager_id is null";
+
     private final JdbcClient jdbc;
     private final DataScope dataScope;
     private final OrgDirectory directory;
@@ -146,7 +153,7 @@ public class LeadQueries {
         } else if ("general".equals(f.view())) {
             // the general queue (no territory matched, or its manager left): the director's to look after, and any
             // manager may assign what the lead allows (LeadAction.ASSIGN)
-            sql.append(" and owner_id is null and status = 'SCREENED' and queue_manager_id is null");
+            sql.append(" and ").append(IN_GENERAL_QUEUE);
         } else if ("mine".equals(f.view())) {
             sql.append(" and owner_id = :me");
             params.put("me", scope.userId());

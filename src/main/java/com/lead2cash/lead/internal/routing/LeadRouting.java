@@ -24,6 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class LeadRouting {
 
+    /**
+     * L9 — whose the general queue is (a lead no territory's manager takes): every holder of this role is told of its
+     * leads, and the first of them owns their window; with nobody active holding it, its leads wait for whoever is
+     * given it (docs/decisions/0099).
+     */
+    public static final Role GENERAL_QUEUE_ROLE = Role.SALES_DIRECTOR;
+
     private final LeadRouter router;
     private final LeadDeadlines clocks;
     private final LeadHistory history;
@@ -61,9 +68,16 @@ public class LeadRouting {
 
     /** Those who assign from the queue the lead waits in (a manager's, or the general queue: null) are told it waits. */
     public void tellQueueManagers(Lead lead, UUID queueManager) {
-        managersOfQueue(queueManager).forEach(m -> notifier.send(Notification.of(m, LeadDeadlines.QUEUE_NOTICE,
-                "lead.notify.queued", "/leads/" + lead.id(), lead.code(), lead.companyName(), lead.grade())
-                .about(lead.id())));
+        managersOfQueue(queueManager).forEach(m -> tellQueueManager(m, lead));
+    }
+
+    /**
+     * One who assigns from the queue the lead waits in is told it waits: as {@link #tellQueueManagers}, to this person
+     * only (a sales director named while the general queue waited on nobody, docs/decisions/0099).
+     */
+    public void tellQueueManager(UUID manager, Lead lead) {
+        notifier.send(Notification.of(manager, LeadDeadlines.QUEUE_NOTICE, "lead.notify.queued", "/leads/" + lead.id(),
+                lead.code(), lead.companyName(), lead.grade()).about(lead.id()));
     }
 
     /** A nurtured lead in the weekly batch is routed like a B lead: any rep of its territory, least load first. */
@@ -90,6 +104,6 @@ public class LeadRouting {
         if (queueManager != null) {
             return List.of(queueManager);
         }
-        return directory.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).toList();
+        return directory.activeWithRole(GENERAL_QUEUE_ROLE).stream().map(OrgDirectory.Person::id).toList();
     }
 }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a deactivation changed, in the administrator's words (docs/decisions/0073): each approval task handed on and to
- * whom, each delegation it ended (0085), each unit that still names the person as its head, and each role nobody active holds now while approval tasks
- * wait on its holders (0074) — as a role taken from a person who stays active may leave too. Said on the users screen
+ * whom, each delegation it ended (0085), each unit that still names the person as its head, and each role nobody active
+ * holds now while work waits on its holders (0074: approval tasks; 0099: the general queue's leads) — as a role taken
+ * from a person who stays active, or a headship given up, may leave too. Said on the users screen
  * and in the API's answer; and the open records they still own, which stay theirs until their manager — told of them —
  * hands them over (0095).
  */
@@ -112,11 +113,18 @@ class DeactivationNotes {
                             : "users.headships.territoriesGivenUp",
                     new Object[] {com.lead2cash.platform.ListText.of(givenUp.territories())}, locale));
         }
+        // what was given up waits on a role nobody active holds (0099: the general queue, with no sales director)
+        givenUp.unheldRoles().forEach(w -> notes.add(unheld(w, locale)));
         return notes;
     }
 
+    /**
+     * A role nobody active holds while work waits on it: the approval tasks of its pool (0074), or the general queue's
+     * leads (0099).
+     */
     private String unheld(HandedOnWork.Waiting waiting, Locale locale) {
-        return messages.getMessage("users.deactivated.unheldRole", new Object[] {
+        return messages.getMessage(HandedOnWork.GENERAL_QUEUE_LEAD.equals(waiting.kind())
+                ? "users.deactivated.unheldRoleLeads" : "users.deactivated.unheldRole", new Object[] {
                 messages.getMessage("role." + waiting.role().name(), null, locale), waiting.count()}, locale);
     }
 }

@@ -70,13 +70,20 @@ class IdentityApiController {
     /**
      * What moving the user out of their unit, or taking their last managing role, took from them (0093): the units they
      * headed that name no head now, the sales territories they managed that nobody manages now — until an administrator
-     * appoints another —, and that said in the reader's language.
+     * appoints another —, the roles whose holders take that work up that nobody active holds (0099: the general queue
+     * with no sales director), and that said in the reader's language.
      */
     record HeadshipsGivenUpDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> notes,
                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The names of the "
                                        + "org units they headed and head no more, in tree order") List<String> units,
                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The names of the "
-                                       + "sales territories they managed, in name order") List<String> territories) {
+                                       + "sales territories they managed, in name order") List<String> territories,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The roles whose "
+                                       + "holders take up what was given up (the sales directors: the general queue "
+                                       + "the territories' queued leads went to) that nobody active holds while work "
+                                       + "waits on them (docs/decisions/0099): give the role to someone, who takes it "
+                                       + "up. Empty when they are held")
+                               List<UnheldRoleDto> unheldRoles) {
     }
 
     /**
@@ -88,7 +95,8 @@ class IdentityApiController {
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> notes,
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The roles taken that "
                                  + "nobody active holds any more while open work waits on their holders (a pool's "
-                                 + "approval tasks, docs/decisions/0074): give the role to someone, who takes it up")
+                                 + "approval tasks, docs/decisions/0074; the general queue's leads, 0099): give the "
+                                 + "role to someone, who takes it up")
                          List<UnheldRoleDto> unheldRoles) {
     }
 
@@ -110,7 +118,8 @@ class IdentityApiController {
                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<UnitRef> stillHeads,
                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The roles nobody active "
                                    + "holds any more while open work waits on their holders (a pool's approval tasks, "
-                                   + "docs/decisions/0074): give the role to someone, who takes the work up")
+                                   + "docs/decisions/0074; the general queue's leads, 0099): give the role to someone, "
+                                   + "who takes the work up")
                            List<UnheldRoleDto> unheldRoles,
                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The open records the "
                                    + "user still owns, per kind (docs/decisions/0095): nothing is reassigned; their "
@@ -127,7 +136,10 @@ class IdentityApiController {
     }
 
     record UnheldRoleDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Role role,
-                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "APPROVAL_TASK: the open "
+                                 + "tasks of the role's approval pool (docs/decisions/0074); GENERAL_QUEUE_LEAD: the "
+                                 + "leads waiting in the general queue, which the sales directors assign (L9, "
+                                 + "docs/decisions/0099)") String kind,
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "How many pieces of work "
                                  + "of the kind wait on the role's holders") int count) {
     }
@@ -246,9 +258,9 @@ class IdentityApiController {
             every API token they hold is revoked at once (the company's web-to-lead keys are not touched). Deactivating \
             a user (`active: false`) ends both too, hands on their open approval tasks, and the answer says what it \
             changed (`deactivation`), the open records they still own — never reassigned; their manager is told — \
-            (`stillHolds`), the roles it left with no active holder while approval tasks wait on them among \
-            it (`unheldRoles`); a user reactivated, or given a role, takes up the approval tasks waiting on their \
-            roles' holders. Roles taken from an active user are given up as at a deactivation: their pool tasks ask \
+            (`stillHolds`), the roles it left with no active holder while approval tasks or the general queue's leads \
+            wait on them among it (`unheldRoles`); a user reactivated, or given a role, takes up the approval tasks \
+            and general queue leads waiting on their roles' holders. Roles taken from an active user are given up as at a deactivation: their pool tasks ask \
             the user no more and the pool deadlines they owned go to the role's next holder; the answer says the \
             roles it left with no active holder while approval tasks wait on them (`rolesTaken.unheldRoles`). A user who loses a role or moves to \
             another unit hands on the open approval tasks whose step names them no more (a manager moved to another \
@@ -256,7 +268,8 @@ class IdentityApiController {
             the units they left nor manages the sales territories of their former team, and one left with no managing \
             role (a manager made a sales rep) heads no unit and manages no sales territory; their queued leads and the \
             claim contests they were to decide go where routing sends them now, and the answer says what they gave up \
-            (`headshipsGivenUp`).""")
+            (`headshipsGivenUp`), and when no active sales director is there to take the general queue's leads \
+            (`headshipsGivenUp.unheldRoles`).""")
     @PutMapping("/api/v1/users/{id}")
     UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
         // an e-mail or hire date left out is kept, not cleared (an empty e-mail clears it): a client that sends
@@ -284,7 +297,7 @@ class IdentityApiController {
         IdentityService.HeadshipsGivenUp givenUp = updated.headshipsGivenUp();
         return UserDto.of(updated.user(), clock.instant(), deactivation, rolesTaken, workHandedOn(updated.handedOn()),
                 givenUp == null ? null : new HeadshipsGivenUpDto(notes.of(givenUp), givenUp.units(),
-                        givenUp.territories()));
+                        givenUp.territories(), unheld(givenUp.unheldRoles())));
     }
 
     private static List<UnheldRoleDto> unheld(List<com.lead2cash.platform.HandedOnWork.Waiting> waiting) {

@@ -144,7 +144,27 @@ public class IdentityService {
         // the headships first: the work handed on below goes to whom the tree names once they head the units left no more
         HeadshipsGivenUp givenUp = giveUpHeadships(saved, formerUnit,
                 mayHeadBefore && !mayHeadAUnit(saved.roleSet()));
-        return new Activation(saved, null, giveUpWork(saved, taken), handOnWorkNoLongerTheirs(saved), givenUp);
+        RolesTaken rolesTaken = giveUpWork(saved, taken);
+        List<HandedOnWork.Handover> handedOn = handOnWorkNoLongerTheirs(saved);
+        return new Activation(saved, null, rolesTaken, handedOn, withUnheldRoles(givenUp, rolesTaken));
+    }
+
+    /**
+     * Docs/decisions/0099: what the headships given up went to, said as a deactivation says it (0074) — the roles whose
+     * holders take it up ({@link Headships#givenUpToHoldersOf}: the sales directors, whose general queue a territory's
+     * queued leads go to) that nobody active holds now while work waits on them; asked once every change is saved, a
+     * role the roles taken already said left out.
+     */
+    private HeadshipsGivenUp withUnheldRoles(HeadshipsGivenUp givenUp, RolesTaken rolesTaken) {
+        if (givenUp == null) {
+            return null;
+        }
+        Set<Role> roles = headships.orderedStream().flatMap(m -> m.givenUpToHoldersOf().stream())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (rolesTaken != null) {
+            rolesTaken.unheldRoles().forEach(w -> roles.remove(w.role()));
+        }
+        return givenUp.withUnheldRoles(unheldRoles(roles));
     }
 
     /**
@@ -178,7 +198,7 @@ public class IdentityService {
         List<String> territories = headships.orderedStream()
                 .flatMap(m -> m.giveUpHeadshipsOf(user.id()).stream()).toList();
         return unitNames.isEmpty() && territories.isEmpty() ? null
-                : new HeadshipsGivenUp(unitNames, territories, managingRoleTaken);
+                : new HeadshipsGivenUp(unitNames, territories, managingRoleTaken, List.of());
     }
 
     /**
@@ -193,13 +213,21 @@ public class IdentityService {
      * What moving a person out of their unit, or taking their last managing role, took from them (docs/decisions/0093):
      * the units that named them as head and name none now, in tree order, and the sales territories they managed that
      * nobody manages now, in name order — until an administrator appoints another —; {@code roleTaken} when it was the
-     * loss of their managing role (with or without a move) that took them.
+     * loss of their managing role (with or without a move) that took them; and the roles whose holders take up what was
+     * given up that nobody active holds now while work waits on them (0099: the general queue's leads, with no sales
+     * director) — until an administrator gives the role to someone.
      */
-    public record HeadshipsGivenUp(List<String> units, List<String> territories, boolean roleTaken) {
+    public record HeadshipsGivenUp(List<String> units, List<String> territories, boolean roleTaken,
+                                   List<HandedOnWork.Waiting> unheldRoles) {
 
         public HeadshipsGivenUp {
             units = List.copyOf(units);
             territories = List.copyOf(territories);
+            unheldRoles = unheldRoles == null ? List.of() : List.copyOf(unheldRoles);
+        }
+
+        HeadshipsGivenUp withUnheldRoles(List<HandedOnWork.Waiting> unheld) {
+            return new HeadshipsGivenUp(units, territories, roleTaken, unheld);
         }
     }
 
@@ -347,7 +375,8 @@ public class IdentityService {
         Set<Role> unheld = Set.copyOf(roles);
         return handedOn.orderedStream().flatMap(m -> m.waitingOn(unheld).stream())
                 .filter(w -> w.count() > 0)
-                .sorted(java.util.Comparator.comparing(HandedOnWork.Waiting::role))
+                .sorted(java.util.Comparator.comparing(HandedOnWork.Waiting::role)
+                        .thenComparing(HandedOnWork.Waiting::kind))
                 .toList();
     }
 

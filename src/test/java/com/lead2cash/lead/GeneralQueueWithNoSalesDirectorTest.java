@@ -236,6 +236,20 @@ class GeneralQueueWithNoSalesDirectorTest {
     }
 
     @Test
+    void L9_aLeadThatCameToTheGeneralQueueWhileNoSalesDirectorWasActiveGetsItsWindowWhenOneIsNamed() {
+        Company co = company("cameunheld");
+        onlyDirectors();
+        String lead = generalQueueLead(co, "西藏无总监时到达");
+        assertThat(jdbc.sql("select count(*) from sop_deadline where rule_id = 'L9' and subject_id = :id")
+                .param("id", lead).query(Integer.class).single()).as("nobody to own it yet").isZero();
+
+        identity.setActive(co.director().id(), true, identity.user(co.director().id()).version());
+
+        assertThat(window(lead)).containsEntry("owner_id", co.director().id());
+        assertThat(queueNotices(co.director(), lead)).containsExactly("to assign");
+    }
+
+    @Test
     void L9_aDeactivatedSalesDirectorsGeneralQueueWindowsGoToTheOtherDirectorAndTheyAreAskedNoMore() {
         Company co = company("twodir");
         User other = fixtures.user("zz.dir." + co.tag(), fixtures.rootUnit(), co.today().minusYears(2),

@@ -11,8 +11,11 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -126,23 +129,29 @@ public class LeadDeadlines {
      * belong to one of its managers: a window whose owner is none — a sales director deactivated or made something
      * else since, a territory's manager whose queue it left (0093) while no director was active — goes to the general
      * queue's owner as at {@link #queued}, its due time kept; with no active sales director it stays where it is until
-     * someone is given the role. A window an active director owns stays theirs.
+     * someone is given the role. A window an active director owns stays theirs. A lead that came to the queue while no
+     * director was active has no window: it opens now, for the queue's owner (no lead waits without a clock).
      */
-    public void generalQueueWindowsToItsManagers(java.util.Collection<UUID> leadIds, Instant now) {
+    public void generalQueueWindowsToItsManagers(Collection<UUID> leadIds, Instant now) {
         Optional<UUID> owner = generalQueueOwner();
         if (owner.isEmpty() || leadIds.isEmpty()) {
             return;
         }
-        java.util.Set<UUID> managers = directory.activeWithRole(LeadRouting.GENERAL_QUEUE_ROLE).stream()
-                .map(OrgDirectory.Person::id).collect(java.util.stream.Collectors.toSet());
+        Set<UUID> managers = directory.activeWithRole(LeadRouting.GENERAL_QUEUE_ROLE).stream()
+                .map(OrgDirectory.Person::id).collect(Collectors.toSet());
         for (UUID leadId : leadIds) {
             SubjectRef subject = SubjectRef.of(Lead.SUBJECT, leadId);
             // newest first: the running window is the lead's latest of the rule (a lead waits in one queue at a time)
-            deadlines.of(subject, now, RUNNING_WINDOW_AMONG).stream()
+            Optional<Deadlines.DeadlineRecord> running = deadlines.of(subject, now, RUNNING_WINDOW_AMONG).stream()
                     .filter(d -> LeadRules.MANAGER_QUEUE.equals(d.ruleId()))
                     .filter(d -> "OPEN".equals(d.state()) || "BREACHED".equals(d.state()))
-                    .findFirst().filter(d -> !managers.contains(d.ownerId()))
-                    .ifPresent(d -> deadlines.transfer(LeadRules.MANAGER_QUEUE, subject, owner.get()));
+                    .findFirst();
+            if (running.isEmpty()) {
+                // it came to the queue while no director was active: its window starts when one takes it up
+                deadlines.open(LeadRules.MANAGER_QUEUE, subject, owner.get(), now);
+            } else if (!managers.contains(running.get().ownerId())) {
+                deadlines.transfer(LeadRules.MANAGER_QUEUE, subject, owner.get());
+            }
         }
     }
 

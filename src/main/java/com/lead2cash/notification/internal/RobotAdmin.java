@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,11 +52,13 @@ public class RobotAdmin {
 
     /**
      * How a robot's deliveries went, in the reader's words: whether it has had any, the latest (when, and whether it
-     * was taken, or why not), how many failed since the last one taken, how many were given up lately. A line is
-     * null when there is nothing to say.
+     * was taken, or why not), the test message sent after it when there is one (when, and whether the robot took it, or
+     * why not — a test leaves no delivery row, so it is said beside the latest delivery: 0097), how many deliveries
+     * failed since the last one taken (a test taken counts as one, as it ends a failing spell), how many were given up
+     * lately. A line is null when there is nothing to say.
      */
-    public record RobotHealth(boolean delivered, boolean failing, String latest, String failingSinceSuccess,
-                              String gaveUp) {
+    public record RobotHealth(boolean delivered, boolean failing, String latest, String test, boolean testFailed,
+                              String failingSinceSuccess, String gaveUp) {
     }
 
     private final NotificationRobotRepository robots;
@@ -81,11 +85,14 @@ public class RobotAdmin {
 
     /**
      * Each robot's delivery health by its id, read from its deliveries as the worker recorded them; a robot that has
-     * had none is not in the map. The latest is the latest attempt that came to an end (taken, failed and to be
-     * retried, or given up); a delivery withdrawn unsent or being sent right now says nothing.
+     * had none, nor a test message, is not in the map. The latest is the latest attempt that came to an end (taken,
+     * failed and to be retried, or given up); a delivery withdrawn unsent or being sent right now says nothing. The last
+     * test message is said when it is newer than that.
      */
     public Map<UUID, RobotHealth> health(Locale locale) {
         record Latest(UUID robotId, String state, String lastError, Instant at) {
+        }
+        record Test(UUID robotId, String error, Instant at) {
         }
         record Counts(UUID robotId, int failingSinceSuccess, int gaveUp) {
         }
@@ -99,14 +106,23 @@ public class RobotAdmin {
                 .query((rs, i) -> new Latest(rs.getObject("robot_id", UUID.class), rs.getString("state"),
                         rs.getString("last_error"), rs.getTimestamp("last_attempt_at").toInstant()))
                 .list().forEach(l -> latest.put(l.robotId(), l));
+        Map<UUID, Test> tests = new HashMap<>();
+        jdbc.sql("select id, last_test_error, last_test_at from notification_robot where last_test_at is not null")
+                .query((rs, i) -> new Test(rs.getObject("id", UUID.class), rs.getString("last_test_error"),
+                        rs.getTimestamp("last_test_at").toInstant()))
+                .list().forEach(t -> tests.put(t.robotId(), t));
         Map<UUID, Counts> counts = new HashMap<>();
+        // failing since the last delivery taken, or the last test message taken when that is later: it ended the spell
         jdbc.sql("""
                 select d.robot_id,
                        count(*) filter (where d.last_error is not null and d.state in ('PENDING', 'FAILED')
-                                          and d.last_attempt_at > coalesce(s.last_sent, '-infinity')) as failing,
+                                          and d.last_attempt_at > coalesce(greatest(s.last_sent,
+                                              case when r.last_test_error is null then r.last_test_at end),
+                                              '-infinity')) as failing,
                        count(*) filter (where d.state = 'FAILED'
                                           and coalesce(d.last_attempt_at, d.created_at) >= :since) as gave_up
                 from notification_delivery d
+                join notification_robot r on r.id = d.robot_id
                 left join (select robot_id, max(last_attempt_at) as last_sent from notification_delivery
                            where robot_id is not null and state = 'SENT' group by robot_id) s on s.robot_id = d.robot_id
                 where d.robot_id is not null
@@ -118,31 +134,47 @@ public class RobotAdmin {
                 .list().forEach(c -> counts.put(c.robotId(), c));
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         Map<UUID, RobotHealth> health = new HashMap<>();
-        latest.forEach((id, l) -> {
-            boolean failed = !"SENT".equals(l.state());
-            String at = time.format(l.at());
+        Set<UUID> said = new HashSet<>(latest.keySet());
+        said.addAll(tests.keySet());
+        for (UUID id : said) {
+            Latest l = latest.get(id);
+            boolean failed = l != null && !"SENT".equals(l.state());
             String line;
-            if (failed) {
-                RobotFailures.Said why = RobotFailures.said(l.lastError());
-                line = titles.text("notification.robot.health.failed", locale, at,
-                        titles.text(why.key(), locale, why.args().toArray()));
+            if (l == null) {
+                line = titles.text("notification.robot.health.none", locale);
+            } else if (failed) {
+                line = titles.text("notification.robot.health.failed", locale, time.format(l.at()),
+                        why(l.lastError(), locale));
             } else {
-                line = titles.text("notification.robot.health.ok", locale, at);
+                line = titles.text("notification.robot.health.ok", locale, time.format(l.at()));
             }
+            // the test message when it is the newer: the robot's latest outcome, beside the delivery it came after
+            Test t = tests.get(id);
+            boolean newerTest = t != null && (l == null || t.at().isAfter(l.at()));
+            String test = !newerTest ? null : t.error() == null
+                    ? titles.text("notification.robot.health.testTaken", locale, time.format(t.at()))
+                    : titles.text("notification.robot.health.testFailed", locale, time.format(t.at()),
+                            why(t.error(), locale));
             Counts c = counts.getOrDefault(id, new Counts(id, 0, 0));
-            health.put(id, new RobotHealth(true, failed, line,
+            health.put(id, new RobotHealth(l != null, failed, line, test, newerTest && t.error() != null,
                     c.failingSinceSuccess() == 0 ? null
                             : titles.text("notification.robot.health.failing", locale, c.failingSinceSuccess()),
                     c.gaveUp() == 0 ? null : titles.text("notification.robot.health.gaveUp", locale, c.gaveUp(),
                             HEALTH_WINDOW.toDays())));
-        });
+        }
         return health;
+    }
+
+    /** Why a delivery or a test failed, as the robot's pages say it ({@link RobotFailures#said}). */
+    private String why(String error, Locale locale) {
+        RobotFailures.Said why = RobotFailures.said(error);
+        return titles.text(why.key(), locale, why.args().toArray());
     }
 
     /** One robot's delivery health ({@link #health(Locale)}); a robot with no deliveries yet says so. */
     public RobotHealth health(UUID id, Locale locale) {
         return health(locale).getOrDefault(id, new RobotHealth(false, false,
-                titles.text("notification.robot.health.none", locale), null, null));
+                titles.text("notification.robot.health.none", locale), null, false, null, null));
     }
 
     public List<RobotRow> list() {
@@ -183,13 +215,19 @@ public class RobotAdmin {
     /**
      * Posts a test message now (not through the outbox) so the administrator sees at once whether the robot works. A
      * test the robot took is a delivery for its health (0097): it ends a failing spell and settles the administrators'
-     * notices. A failed test begins no spell and tells nobody: the administrator pressing it is watching.
+     * notices. A failed test begins no spell and tells nobody: the administrator pressing it is watching. Either way
+     * the robot's pages show the test's outcome beside its latest delivery ({@link #health(Locale)}).
      */
     public void sendTest(UUID id, Locale locale) {
         NotificationRobot robot = robot(id);
-        webhooks.post(robot, titles.text("notification.robot.test", locale, robot.name(),
-                CurrentUser.get().map(CurrentUser::displayName).orElse("")));
-        alerts.delivered(id);
+        try {
+            webhooks.post(robot, titles.text("notification.robot.test", locale, robot.name(),
+                    CurrentUser.get().map(CurrentUser::displayName).orElse("")));
+        } catch (RuntimeException e) {
+            alerts.testFailed(id, e);
+            throw e;
+        }
+        alerts.testTaken(id);
     }
 
     private NotificationRobot save(NotificationRobot robot) {

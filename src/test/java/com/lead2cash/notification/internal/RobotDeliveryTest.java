@@ -580,6 +580,66 @@ class RobotDeliveryTest {
         assertThat(robotFailingNotices(admins.get(0), robot.id())).containsExactly("settled " + page, "open " + page);
     }
 
+    /** The robot's page, and the robots' list, in the language given. */
+    private List<String> robotPages(Cookie session, NotificationRobot robot, String language) throws Exception {
+        return List.of(
+                mvc.get().uri("/admin/integrations/robots/" + robot.id() + "?lang=" + language).cookie(session)
+                        .exchange().getResponse().getContentAsString(StandardCharsets.UTF_8),
+                mvc.get().uri("/admin/integrations/robots?lang=" + language).cookie(session).exchange().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTestMessageIsTheRobotsLatestOutcomeOnItsPagesBesideItsLatestDeliveryUntilTheNextDelivery() throws Exception {
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        NotificationRobot robot = dingTalk(null, "");
+        // one that none of these notices goes to
+        NotificationRobot untried = dingTalk(null, "approval.");
+        String page = "/admin/integrations/robots/" + robot.id();
+        // a real notice fails at 10:00
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(aResponse().withStatus(500)));
+        notifier.send(urgent());
+        worker.runOnce();
+        String failed = "最近一次投递失败（2026-11-24 10:00）：机器人服务器返回 HTTP 500，未接收消息，请检查 Webhook 地址。";
+        assertThat(robotPages(session, robot, "zh-CN")).allSatisfy(html -> assertThat(html)
+                .contains(failed, "自上次送达以来 1 条投递失败").doesNotContain("robot-test"));
+
+        // the address fixed, the test message is taken at 10:05: said beside the failed delivery, which it came after,
+        // and the failure counted no more (the test ended the spell)
+        CLOCK.advance(Duration.ofMinutes(5));
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        assertThat(mvc.post().uri(page + "/test").cookie(session).with(csrf())).hasStatus(HttpStatus.FOUND)
+                .flash().containsKey("flashSuccess");
+        assertThat(robotPages(session, robot, "zh-CN")).allSatisfy(html -> assertThat(html)
+                .contains(failed, "测试消息于 2026-11-24 10:05 送达").doesNotContain("自上次送达以来"));
+        assertThat(robotPages(session, robot, "en")).allSatisfy(html -> assertThat(html)
+                .contains("Test message taken 2026-11-24 10:05").doesNotContain("failed since the last one delivered"));
+
+        // a test the robot does not take at 10:10 is its latest outcome, said with why
+        CLOCK.advance(Duration.ofMinutes(5));
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":310000,\"errmsg\":\"sign not match\"}")));
+        assertThat(mvc.post().uri(page + "/test").cookie(session).with(csrf())).hasStatus(HttpStatus.FOUND)
+                .flash().containsEntry("flashError", "notification.flash.testFailed");
+        assertThat(robotPages(session, robot, "zh-CN").get(0)).contains(failed, "测试消息未送达（2026-11-24 10:10）：")
+                .doesNotContain("测试消息于 2026-11-24 10:05 送达").doesNotContain("sign not match");
+        assertThat(jdbc.sql("select count(*) from notification_robot where id = :id and failing_since is null")
+                .param("id", robot.id()).query(Integer.class).single()).as("a failed test begins no spell").isEqualTo(1);
+
+        // a delivery after it is the latest outcome again: the test is no longer said
+        CLOCK.advance(Duration.ofMinutes(5));
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        notifier.send(urgent());
+        worker.runOnce();
+        assertThat(robotPages(session, robot, "zh-CN")).allSatisfy(html -> assertThat(html)
+                .contains("最近一次于 2026-11-24 10:15 送达").doesNotContain("robot-test"));
+
+        // a robot tested before any delivery says both
+        assertThat(mvc.post().uri("/admin/integrations/robots/" + untried.id() + "/test").cookie(session).with(csrf()))
+                .hasStatus(HttpStatus.FOUND).flash().containsKey("flashSuccess");
+        assertThat(robotPages(session, untried, "zh-CN").get(0)).contains("尚无投递", "测试消息于 2026-11-24 10:15 送达");
+    }
+
     @Test
     void aRobotListingTheRobotPrefixPostsAnotherRobotsFailureToItsGroupOnceHoweverManyAdministratorsAreTold() {
         List<UUID> admins = administrators();

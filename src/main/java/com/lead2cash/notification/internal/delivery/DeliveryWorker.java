@@ -37,7 +37,8 @@ public class DeliveryWorker {
 
     public static final String TASK = "notification-delivery";
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    private static final int MAX_ERROR_LENGTH = 1000;
+    /** The longest reason a failed delivery (or a robot's failed test, RobotFailureAlerts) records. */
+    static final int MAX_ERROR_LENGTH = 1000;
 
     /** A claimed outbox row. */
     record Claimed(UUID id, UUID messageId, UUID digestId, UUID outboundId, UUID recipientId, Channel channel,

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * daily digest too) naming the robot and why it failed, as the robot's page says it, with a link to that page; the
  * failing robot never carries it ({@code NotificationRobot.receives}). When the robot delivers again its notices are
  * settled: nothing is left to do about them. A delivery refused because the robot was switched off or removed begins
- * no spell: the administrator did that.
+ * no spell: the administrator did that. A test message's outcome is recorded on the robot ({@code last_test_at},
+ * {@code last_test_error}) for its pages, which show it beside the latest delivery when it is the newer.
  */
 @Component
 public class RobotFailureAlerts {
@@ -60,6 +61,33 @@ public class RobotFailureAlerts {
                     "notification.robot.alert.failing", ROBOT_PAGE + robotId, began.get(0),
                     Notification.Words.of(why.key(), "", why.args())).about(robotId));
         }
+    }
+
+    /**
+     * The robot took a test message ({@code RobotAdmin.sendTest}): recorded for its pages (a test leaves no delivery
+     * row), and, as a delivery taken, it ends a failing spell.
+     */
+    @Transactional
+    public void testTaken(UUID robotId) {
+        recordTest(robotId, null);
+        delivered(robotId);
+    }
+
+    /**
+     * The robot did not take a test message, for this reason: recorded for its pages, said as a delivery's failure is
+     * ({@link RobotFailures#said}); it begins no spell and tells nobody — the administrator pressing it is watching.
+     */
+    @Transactional
+    public void testFailed(UUID robotId, RuntimeException why) {
+        // as a failed delivery records it: the reason without the webhook's credentials
+        String error = RobotWebhooks.redact(RobotFailures.describe(why));
+        recordTest(robotId, error.length() > DeliveryWorker.MAX_ERROR_LENGTH
+                ? error.substring(0, DeliveryWorker.MAX_ERROR_LENGTH) : error);
+    }
+
+    private void recordTest(UUID robotId, String error) {
+        jdbc.sql("update notification_robot set last_test_at = :now, last_test_error = :error where id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("error", error).param("id", robotId).update();
     }
 
     /** The robot took a delivery or a test message: a failing spell ends, its notices settled. */

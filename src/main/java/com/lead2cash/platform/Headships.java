@@ -10,8 +10,9 @@ import java.util.UUID;
  * out of the unit they were in, or takes from them the last role that may manage a team ({@link Role#isManagerial()}) —
  * asked in the administrator's transaction, after the person is saved with their new unit and roles and the units they
  * may head no more name them no more. The module also hands on the work that standing routed to them (a territory's
- * queued leads, a contest of the team's reps) to whom its routing names now. Answers the names of the records given up,
- * in name order (empty: they managed none). The changes are audited as the administrator's, as any change they save.
+ * queued leads, a contest of the team's reps; the notification module the notice of a departed member's open records,
+ * 0095) to whom its routing names now. Answers the names of the records given up, in name order (empty: they managed
+ * none). The changes are audited as the administrator's, as any change they save.
  */
 public interface Headships {
 

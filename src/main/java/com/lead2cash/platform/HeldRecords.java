@@ -45,4 +45,11 @@ public interface HeldRecords {
             held = List.copyOf(held);
         }
     }
+
+    /**
+     * Published when a deactivated person is activated again, in the administrator's transaction: what they held is
+     * theirs to work again, so the notice that asked their manager to hand it over is settled (0095, amended).
+     */
+    record PersonReturned(UUID userId) {
+    }
 }

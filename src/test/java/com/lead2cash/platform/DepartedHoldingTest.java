@@ -49,12 +49,18 @@ class DepartedHoldingTest {
     /** The administrator deactivates the user through the API, in the language given; the answer. */
     private JsonNode deactivate(User user, String language) {
         User current = identity.user(user.id());
+        return save(user, current.orgUnitId(), current.roleSet(), false, language);
+    }
+
+    /** The administrator saves the user with this unit, these roles and activation through the API; the answer. */
+    private JsonNode save(User user, UUID unit, java.util.Collection<Role> roles, boolean active, String language) {
+        User current = identity.user(user.id());
         var result = mvc.put().uri("/api/v1/users/{id}", user.id())
                 .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, language).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + current.orgUnitId()
-                        + "\",\"roles\":" + current.roleSet().stream().map(r -> "\"" + r + "\"").toList()
-                        + ",\"active\":false,\"version\":" + current.version() + "}").exchange();
+                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + unit
+                        + "\",\"roles\":" + roles.stream().map(r -> "\"" + r + "\"").toList()
+                        + ",\"active\":" + active + ",\"version\":" + current.version() + "}").exchange();
         assertThat(result).hasStatusOk();
         return support.json(result);
     }
@@ -119,6 +125,97 @@ class DepartedHoldingTest {
                 .findFirst().orElseThrow();
         assertThat(notice.get("title").asString()).isEqualTo(co.senior().displayName()
                 + " was deactivated and still owns 2 open lead(s) and 1 customer(s): nothing is reassigned, hand them over.");
+    }
+
+    /** Each notice of what a departed person held that the user got: whether settled, and its link. */
+    private List<String> noticeStates(User user) {
+        return jdbc.sql("""
+                select case when settled_at is null then 'open ' else 'settled ' end || link from notification_message
+                 where recipient_id = :user and kind = :kind
+                """).param("user", user.id()).param("kind", NOTICE).query(String.class).list();
+    }
+
+    /** What each notice of what a departed person held that the user got says: its title's key and arguments. */
+    private List<String> noticeTitles(User user) {
+        return jdbc.sql("select title_key || ' ' || args::text from notification_message where recipient_id = :user"
+                + " and kind = :kind").param("user", user.id()).param("kind", NOTICE).query(String.class).list();
+    }
+
+    @Test
+    void D0095_aRepActivatedAgainHasTheNoticeToTheirManagerSettledAndADeactivationAfterTellsThemAnew() {
+        Company co = company();
+        seniorHoldsTwoLeadsAndACustomer(co);
+        String link = "/leads?view=open&ownerId=" + co.senior().id();
+        deactivate(co.senior(), "en");
+        assertThat(noticeStates(co.eastManager())).containsExactly("open " + link);
+
+        User current = identity.user(co.senior().id());
+        save(co.senior(), current.orgUnitId(), current.roleSet(), true, "en");
+
+        // working their records again, nothing is left to hand over
+        assertThat(noticeStates(co.eastManager())).containsExactly("settled " + link);
+        deactivate(co.senior(), "en");
+        assertThat(noticeStates(co.eastManager())).containsExactlyInAnyOrder("settled " + link, "open " + link);
+    }
+
+    /** A team below a region, each headed by its manager, and a rep of the team who owns a customer and is deactivated. */
+    private record Team(UUID region, UUID unit, User head, User manager, User rep) {
+    }
+
+    private Team teamWithADepartedRep() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID region = fixtures.unit("Region " + tag);
+        UUID unit = fixtures.unit("Team " + tag, region);
+        java.time.LocalDate hired = java.time.LocalDate.of(2020, 1, 6);
+        User head = fixtures.user("rh." + tag, region, hired, Role.REGIONAL_MANAGER);
+        User manager = fixtures.user("tm." + tag, unit, hired, Role.SALES_MANAGER);
+        User rep = fixtures.user("rep." + tag, unit, hired, Role.SALES_REP);
+        fixtures.appointManager(region, head.id());
+        fixtures.appointManager(unit, manager.id());
+        assertThat(support.post(mvc, support.bearer(mvc, rep.username()), "/api/v1/customers",
+                "{\"name\":\"温州离职交接" + tag + "有限公司\"}")).hasStatus(HttpStatus.CREATED);
+        deactivate(rep, "en");
+        assertThat(noticeStates(manager)).containsExactly("open /customers?ownerId=" + rep.id());
+        return new Team(region, unit, head, manager, rep);
+    }
+
+    @Test
+    void D0095_aManagerMovedOutOfTheTeamHasTheNoticeSettledAndTheManagerAboveGetsItAsItWasSent() {
+        Team team = teamWithADepartedRep();
+        String link = "/customers?ownerId=" + team.rep().id();
+        List<String> sent = noticeTitles(team.manager());
+
+        save(team.manager(), fixtures.unit("Elsewhere " + UUID.randomUUID().toString().substring(0, 6)),
+                List.of(Role.SALES_MANAGER), true, "en");
+
+        assertThat(noticeStates(team.manager())).containsExactly("settled " + link);
+        assertThat(noticeStates(team.head())).containsExactly("open " + link);
+        assertThat(noticeTitles(team.head())).isEqualTo(sent);
+        JsonNode inbox = support.getJson(mvc, support.bearer(mvc, team.head().username()), "/api/v1/notifications");
+        assertThat(inbox.get("items").valueStream().filter(n -> NOTICE.equals(n.get("kind").asString()))
+                .map(n -> n.get("title").asString()).toList()).containsExactly(team.rep().displayName()
+                + " was deactivated and still owns 1 customer(s): nothing is reassigned, hand them over.");
+    }
+
+    @Test
+    void D0095_aManagerLeftWithNoManagingRoleGivesTheNoticeUpToTheManagerAboveAndOneKeepingARoleKeepsIt() {
+        Team team = teamWithADepartedRep();
+        String link = "/customers?ownerId=" + team.rep().id();
+
+        // still a manager of the team: the notice stays theirs
+        save(team.manager(), team.unit(), List.of(Role.REGIONAL_MANAGER), true, "en");
+        assertThat(noticeStates(team.manager())).containsExactly("open " + link);
+        assertThat(noticeStates(team.head())).isEmpty();
+
+        // made a rep of the team: the manager above answers for it now, and is told once
+        save(team.manager(), team.unit(), List.of(Role.SALES_REP), true, "en");
+        assertThat(noticeStates(team.manager())).containsExactly("settled " + link);
+        assertThat(noticeStates(team.head())).containsExactly("open " + link);
+
+        // and the rep activated again settles it where it is now
+        User rep = identity.user(team.rep().id());
+        save(team.rep(), rep.orgUnitId(), rep.roleSet(), true, "en");
+        assertThat(noticeStates(team.head())).containsExactly("settled " + link);
     }
 
     @Test

@@ -312,7 +312,9 @@ public class IdentityService {
 
     /**
      * Activates or deactivates a user. Deactivated, their tokens and sessions end, and each module that routes work to
-     * people hands on their open work ({@link HandedOnWork}) — after they are saved inactive, in this transaction.
+     * people hands on their open work ({@link HandedOnWork}) — after they are saved inactive, in this transaction —, and
+     * what they still hold is told to their manager (0095). Re-activated, they take up their roles' work again, and the
+     * notice of what they held is settled ({@link HeldRecords.PersonReturned}).
      */
     @Transactional
     public Activation setActive(UUID id, boolean active, Long expectedVersion) {
@@ -334,6 +336,8 @@ public class IdentityService {
         if (!deactivated) {
             if (!wasActive && active) {
                 takeUpWork(saved, saved.roleSet());
+                // their open records are theirs to work again: nothing is left to hand over (0095)
+                events.publishEvent(new HeldRecords.PersonReturned(id));
             }
             return new Activation(saved, null, null, List.of());
         }

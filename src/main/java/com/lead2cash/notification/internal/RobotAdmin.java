@@ -112,13 +112,13 @@ public class RobotAdmin {
                         rs.getTimestamp("last_test_at").toInstant()))
                 .list().forEach(t -> tests.put(t.robotId(), t));
         Map<UUID, Counts> counts = new HashMap<>();
-        // failing since the last delivery taken, or the last test message taken when that is later: it ended the spell
+        // failing since the last delivery taken, or the last test message taken when that is later (a test not taken
+        // after it changes nothing): the test ended the spell
         jdbc.sql("""
                 select d.robot_id,
                        count(*) filter (where d.last_error is not null and d.state in ('PENDING', 'FAILED')
                                           and d.last_attempt_at > coalesce(greatest(s.last_sent,
-                                              case when r.last_test_error is null then r.last_test_at end),
-                                              '-infinity')) as failing,
+                                              r.last_test_taken_at), '-infinity')) as failing,
                        count(*) filter (where d.state = 'FAILED'
                                           and coalesce(d.last_attempt_at, d.created_at) >= :since) as gave_up
                 from notification_delivery d

@@ -622,7 +622,8 @@ class RobotDeliveryTest {
         assertThat(mvc.post().uri(page + "/test").cookie(session).with(csrf())).hasStatus(HttpStatus.FOUND)
                 .flash().containsEntry("flashError", "notification.flash.testFailed");
         assertThat(robotPages(session, robot, "zh-CN").get(0)).contains(failed, "测试消息未送达（2026-11-24 10:10）：")
-                .doesNotContain("测试消息于 2026-11-24 10:05 送达").doesNotContain("sign not match");
+                .doesNotContain("测试消息于 2026-11-24 10:05 送达").doesNotContain("sign not match")
+                .as("the failure before the test taken counted no more").doesNotContain("自上次送达以来");
         assertThat(jdbc.sql("select count(*) from notification_robot where id = :id and failing_since is null")
                 .param("id", robot.id()).query(Integer.class).single()).as("a failed test begins no spell").isEqualTo(1);
 

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * failing robot never carries it ({@code NotificationRobot.receives}). When the robot delivers again its notices are
  * settled: nothing is left to do about them. A delivery refused because the robot was switched off or removed begins
  * no spell: the administrator did that. A test message's outcome is recorded on the robot ({@code last_test_at},
- * {@code last_test_error}) for its pages, which show it beside the latest delivery when it is the newer.
+ * {@code last_test_error}, {@code last_test_taken_at}) for its pages, which show it beside the latest delivery when it is the newer.
  */
 @Component
 public class RobotFailureAlerts {
@@ -86,8 +86,12 @@ public class RobotFailureAlerts {
     }
 
     private void recordTest(UUID robotId, String error) {
-        jdbc.sql("update notification_robot set last_test_at = :now, last_test_error = :error where id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("error", error).param("id", robotId).update();
+        jdbc.sql("""
+                update notification_robot set last_test_at = :now, last_test_error = :error,
+                       last_test_taken_at = case when :taken then :now else last_test_taken_at end
+                 where id = :id
+                """).param("now", Timestamp.from(clock.instant())).param("error", error).param("taken", error == null)
+                .param("id", robotId).update();
     }
 
     /** The robot took a delivery or a test message: a failing spell ends, its notices settled. */

@@ -30,6 +30,13 @@ public class DuplicateCheck {
     private static final int LIMIT = 20;
     /** Probes asked in one statement: its arrays stay small and its answer at most 40 rows a probe. */
     private static final int PROBES_PER_QUERY = 500;
+    /**
+     * The most keys {@link #lockKeys} holds one by one: an import batch's (500 rows, a name and a credit code each),
+     * a small share of the database's lock table (64 a connection by default).
+     */
+    private static final int MOST_KEYS_HELD = 1_000;
+    /** The lock every holder of keys shares, and a holder of more than {@value #MOST_KEYS_HELD} takes alone. */
+    private static final String GATE = "customer-keys";
 
     private final JdbcClient jdbc;
     private final CustomerAccess access;
@@ -56,12 +63,18 @@ public class DuplicateCheck {
     }
 
     /**
-     * Makes registrations and corrections that may be duplicates of each other take turns (查重 under concurrency):
-     * until the current transaction ends, it holds a lock on each name (as compared) and credit code of the probes —
-     * the keys a customer is matched on — so another transaction about to store a customer with one of them waits
-     * for this one, then finds what it stored. Taken before the check, in one fixed order (a transaction waits for
-     * another only on keys in ascending order), and again by the store of each customer (the same transaction
-     * holds it already). Across nodes: the locks are the database's.
+     * Makes registrations, corrections and imports that may be duplicates of each other take turns (查重 under
+     * concurrency): until the current transaction ends, it holds a lock on each name (as compared) and credit code of
+     * the probes — the keys a customer is matched on — so another transaction about to store a customer with one of
+     * them waits for this one, then finds what it stored. Taken before the check, in one statement and one fixed order
+     * (a transaction waits for another only on keys in ascending order), and again by the store of each customer (the
+     * same transaction holds it already). Across nodes: the locks are the database's.
+     *
+     * <p>Every holder of keys also shares one gate. Probes of more than {@value #MOST_KEYS_HELD} keys (an
+     * all-or-nothing import of a large file, which holds them all until it commits) take the gate alone instead,
+     * exclusively: one lock rather than thousands, which would fill the database's lock table; registrations and other
+     * imports wait for such an import, as they would for its keys. Call it once per transaction with such probes,
+     * before any other lock of the customer module (then it waits holding nothing).
      */
     public void lockKeys(Collection<CompanyKeys> probes) {
         TreeSet<String> keys = new TreeSet<>();
@@ -76,11 +89,20 @@ public class DuplicateCheck {
         if (keys.isEmpty()) {
             return;
         }
-        // ordered by the lock's own number: two keys of one hash are one lock, taken once and in its place
+        if (keys.size() > MOST_KEYS_HELD) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:gate, 0))").param("gate", GATE)
+                    .query((rs, i) -> 1).list();
+            return;
+        }
+        // the gate shared first, then the keys ordered by the lock's own number: two keys of one hash are one lock,
+        // taken once and in its place
         jdbc.sql("""
-                select pg_advisory_xact_lock(k.h) from (select distinct hashtextextended(key, 0) as h
-                from unnest(cast(:keys as text[])) as key) k order by k.h""")
-                .param("keys", keys.toArray(String[]::new)).query((rs, i) -> 1).list();
+                select case when k.gate then pg_advisory_xact_lock_shared(k.h) else pg_advisory_xact_lock(k.h) end
+                from (select true as gate, hashtextextended(:gate, 0) as h
+                      union all
+                      select distinct false, hashtextextended(key, 0) from unnest(cast(:keys as text[])) as key) k
+                order by k.gate desc, k.h""")
+                .param("gate", GATE).param("keys", keys.toArray(String[]::new)).query((rs, i) -> 1).list();
     }
 
     public List<Match> find(String name, String uscc, String phone, String email) {

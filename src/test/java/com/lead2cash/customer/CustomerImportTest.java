@@ -2,16 +2,20 @@ package com.lead2cash.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.customer.internal.io.CustomerImports;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.HeldFirst;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.TestClock;
 import com.lead2cash.testing.Workbooks;
 import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -19,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +45,8 @@ class CustomerImportTest {
     @Autowired MockMvcTester mvc;
     @Autowired CustomerTestSupport support;
     @Autowired JdbcClient jdbc;
+    @Autowired HeldFirst heldFirst;
+    @Autowired CustomerImports imports;
 
     private JsonNode importAndWait(String token, String csv, String mode) {
         return importAndWait(token, "customers.csv", csv.getBytes(StandardCharsets.UTF_8), mode);
@@ -210,6 +218,123 @@ class CustomerImportTest {
     }
 
     /** The data rows of a workbook's cells, each by its column's header (blank cells left out). */
+    /**
+     * An import's batch holds the names and credit codes of its rows from before its duplicate look-up until it
+     * commits, as a registration by hand does: a registration of one of its companies sent meanwhile waits for the
+     * batch, then finds the imported customer and asks for the reason.
+     */
+    @Test
+    void aRegistrationOfACompanyInABatchBeingImportedWaitsForTheBatchAndAsksForTheReason() throws Exception {
+        var company = support.company("impLockReg");
+        String other = touched(support.bearer(mvc, company.eastRep2()));
+        String uscc = CustomerTestSupport.uniqueUscc();
+        UUID id = queued(company.eastRep().id(), "客户名称,统一社会信用代码\r\n杭州导入并发甲科技有限公司," + uscc
+                + "\r\n杭州导入并发乙科技有限公司,\r\n", "VALID_ROWS");
+
+        var sent = heldFirst.<Object>race(() -> run(id),
+                () -> support.post(mvc, other, "/api/v1/customers", "{\"name\":\"杭州导入并发甲科技有限公司\"}"));
+
+        assertThat(state(id)).isEqualTo("DONE");
+        MvcTestResult registration = (MvcTestResult) sent.second();
+        assertThat(registration).as("the registration waited for the batch and found it")
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(support.json(registration).at("/errors/0/code").asString())
+                .isEqualTo("customer.duplicates.reason.required");
+        assertThat(nameCount("杭州导入并发甲科技有限公司")).isEqualTo(1);
+    }
+
+    /**
+     * A registration committed while an all-or-nothing import waits for its keys is found by the import's look-up:
+     * the row is refused as a duplicate and nothing is stored.
+     */
+    @Test
+    void anAllOrNothingImportWaitsForARegistrationOfOneOfItsCompaniesAndRefusesTheRowAsADuplicate() throws Exception {
+        var company = support.company("impLockAll");
+        String other = touched(support.bearer(mvc, company.eastRep2()));
+        String uscc = CustomerTestSupport.uniqueUscc();
+        UUID id = queued(company.eastRep().id(), "客户名称,统一社会信用代码\r\n杭州全有并发丙科技有限公司,\r\n杭州全有并发丁科技有限公司,"
+                + uscc + "\r\n", "ALL_OR_NOTHING");
+
+        var sent = heldFirst.<Object>race(() -> support.post(mvc, other, "/api/v1/customers",
+                "{\"name\":\"杭州全有并发另名科技有限公司\",\"uscc\":\"" + uscc + "\"}"), () -> run(id));
+
+        assertThat((MvcTestResult) sent.first()).hasStatus(HttpStatus.CREATED);
+        assertThat(state(id)).as("the import waited for the registration and found it").isEqualTo("REFUSED");
+        assertThat(jdbc.sql("select errors from customer_import where id = :id").param("id", id).query(String.class)
+                .single()).contains("customer.import.duplicate");
+        assertThat(nameCount("杭州全有并发丙科技有限公司")).isZero();
+        assertThat(jdbc.sql("select count(*) from customer_customer where uscc = :u").param("u", uscc)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * An all-or-nothing file of more keys than are held one by one holds them all at once, as one lock every holder of
+     * keys shares: a registration of one of its companies sent meanwhile waits for the whole file and finds it.
+     */
+    @Test
+    void aRegistrationOfACompanyInALargeAllOrNothingFileBeingImportedWaitsForTheFileAndAsksForTheReason()
+            throws Exception {
+        var company = support.company("impLockBig");
+        String other = touched(support.bearer(mvc, company.westRep()));
+        // a name and a credit code a row: 1,002 keys, among three owners each within their C7 limit
+        List<String> owners = List.of(company.eastManager().username(), company.eastRep().username(),
+                company.eastRep2().username());
+        StringBuilder csv = new StringBuilder("客户名称,统一社会信用代码,负责人（用户名）\r\n");
+        for (int i = 0; i < 501; i++) {
+            csv.append("杭州大批并发").append(i).append("号科技有限公司,").append(CustomerTestSupport.uniqueUscc()).append(',')
+                    .append(owners.get(i % owners.size())).append("\r\n");
+        }
+        UUID id = queued(company.eastManager().id(), csv.toString(), "ALL_OR_NOTHING");
+
+        var sent = heldFirst.<Object>race(() -> {
+            run(id);
+            // the locks the import's transaction holds, asked on its own connection
+            return jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()")
+                    .query(Long.class).single();
+        }, () -> support.post(mvc, other, "/api/v1/customers", "{\"name\":\"杭州大批并发500号科技有限公司\"}"));
+
+        assertThat((Long) sent.first()).as("one lock for the file's keys, not one a key").isLessThan(100);
+        assertThat(state(id)).isEqualTo("DONE");
+        assertThat(jdbc.sql("select imported from customer_import where id = :id").param("id", id).query(Integer.class)
+                .single()).isEqualTo(501);
+        assertThat((MvcTestResult) sent.second()).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(nameCount("杭州大批并发500号科技有限公司")).isEqualTo(1);
+    }
+
+    /** An import queued as an upload queues it, with no task: the test runs it itself, on the thread it chooses. */
+    private UUID queued(UUID uploader, String csv, String mode) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into customer_import (id, file_name, mode, state, total_rows, content, locale, created_by, created_at)
+                values (:id, 'race.csv', :mode, 'QUEUED', 0, :content, 'en', :by, :now)""")
+                .param("id", id).param("mode", mode).param("content", csv.getBytes(StandardCharsets.UTF_8))
+                .param("by", uploader).param("now", Timestamp.from(TestClock.START)).update();
+        return id;
+    }
+
+    private String run(UUID id) {
+        imports.run(id);
+        return "ran";
+    }
+
+    private String state(UUID id) {
+        return jdbc.sql("select state from customer_import where id = :id").param("id", id).query(String.class).single();
+    }
+
+    private int nameCount(String name) {
+        return jdbc.sql("select count(*) from customer_customer where name = :n").param("n", name).query(Integer.class)
+                .single();
+    }
+
+    /**
+     * The token's last use is touched now, not inside a held request: else a request would wait for another at its
+     * sign-in, before it ever reached the check (in production each request touches it on its own).
+     */
+    private String touched(String token) {
+        assertThat(support.get(mvc, token, "/api/v1/customers?view=mine")).hasStatusOk();
+        return token;
+    }
+
     private static List<Map<String, String>> byHeader(List<List<String>> cells) {
         List<String> header = cells.get(0);
         return cells.subList(1, cells.size()).stream().map(row -> {

@@ -127,8 +127,8 @@ public class CustomerService {
     /**
      * Registration without duplicate check or scope (lead conversion, import): the caller has done both. Its name and
      * code are held until the transaction ends ({@link DuplicateCheck#lockKeys}), so a registration checked at the same
-     * time finds this one — except in a batch ({@link #prepareBatch}), whose thousands of rows would fill the
-     * database's lock table.
+     * time finds this one — in a batch ({@link #prepareBatch}) the import has taken the locks of all its rows at
+     * once, before its duplicate look-up.
      */
     @Transactional
     public Registered register(CustomerProfile profile, String sourceLeadCode, CustomerGrade grade, GradeFactors factors,

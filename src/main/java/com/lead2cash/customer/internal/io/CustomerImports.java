@@ -72,8 +72,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Every row goes the whole registration path of {@link CustomerService#register}; what a batch of
  * {@value #BATCH} rows would ask row by row is asked once for the batch, as the lead import does: the
- * duplicate look-up, the code numbers, the owners' C7 lock and count, and the new rows — customer,
- * contact, history, follow-up deadline, audit — sent as multi-row inserts just before the batch commits.
+ * duplicate look-up (under the locks of the batch's names and credit codes, taken before it in one statement, so a
+ * registration of the same company at the same time waits and finds it, as one by hand does), the code numbers, the
+ * owners' C7 lock and count, and the new rows — customer, contact, history, follow-up deadline, audit — sent as
+ * multi-row inserts just before the batch commits.
  */
 @Service
 public class CustomerImports implements CustomerScheduling.ImportRunner {
@@ -118,6 +120,11 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
 
     /** A row checked and ready to store. */
     private record Ready(int line, CustomerProfile profile, CustomerGrade grade, UUID owner, ContactDetails contact) {
+        /** What the duplicate check matches the row on. */
+        CompanyKeys keys() {
+            return CompanyKeys.of(profile.name(), profile.uscc(), contact == null ? null : contact.phone(),
+                    contact == null ? null : contact.email());
+        }
     }
 
     private final JdbcClient jdbc;
@@ -212,41 +219,49 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     }
 
     private void process(UUID id, String fileName, byte[] content, Mode mode) {
-        List<ImportProblem> errors = new ArrayList<>();
-        List<Ready> ready = new ArrayList<>();
         Map<String, OrgDirectory.Person> people = owners();
         // the uploader's team, read once for the whole file
         Scope scope = access.scope();
-        Set<String> seen = new HashSet<>();
         List<CustomerImportFile.ImportRow> rows = CustomerImportFile.read(content, MAX_ROWS, contentTypes);
+        List<List<Checked>> batches = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Checked> checked = new ArrayList<>();
             for (CustomerImportFile.ImportRow row : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
                 checked.add(check(row, people, scope));
             }
-            // the duplicates of the batch's rows in one look-up; the rows are then judged in file order
-            Map<CompanyKeys, List<DuplicateCheck.Match>> found = duplicates.findAll(checked.stream()
-                    .map(Checked::keys).filter(Objects::nonNull).toList());
-            for (Checked c : checked) {
-                if (c.keys() != null) {
-                    duplicatesOf(c, found.get(c.keys()), seen);
-                }
-                errors.addAll(c.problems());
-                if (c.problems().isEmpty()) {
-                    ready.add(c.ready());
-                }
-            }
+            batches.add(checked);
         }
-        int refused = (int) errors.stream().mapToInt(ImportProblem::line).distinct().count();
-        if (mode == Mode.ALL_OR_NOTHING && !errors.isEmpty()) {
-            progress(id, rows.size(), 0, refused);
-            finish(id, State.REFUSED, errors, rows);
-            return;
-        }
-        int imported;
         if (mode == Mode.ALL_OR_NOTHING) {
+            allOrNothing(id, rows, batches);
+        } else {
+            validRows(id, rows, batches);
+        }
+    }
+
+    /**
+     * ALL_OR_NOTHING: the whole file in one transaction, which holds the keys of all its rows from before their
+     * duplicate look-up until it commits ({@link DuplicateCheck#lockKeys}, one statement), so a registration of a company
+     * of the file sent meanwhile waits and then finds it, and one committed before is found. A file refused whatever
+     * its duplicates (a row refused on its own) holds nothing: its duplicates are only listed.
+     */
+    private void allOrNothing(UUID id, List<CustomerImportFile.ImportRow> rows, List<List<Checked>> batches) {
+        List<Checked> all = batches.stream().flatMap(List::stream).toList();
+        List<ImportProblem> errors = new ArrayList<>();
+        List<Ready> ready = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Integer imported;
+        if (all.stream().anyMatch(c -> !c.problems().isEmpty())) {
+            batches.forEach(batch -> judge(batch, seen, errors, ready));
+            imported = null;
+        } else {
             try {
                 imported = tx.execute(status -> {
+                    duplicates.lockKeys(keys(all));
+                    batches.forEach(batch -> judge(batch, seen, errors, ready));
+                    if (!errors.isEmpty()) {
+                        // nothing written yet: the commit only lets the keys go
+                        return null;
+                    }
                     for (int from = 0; from < ready.size(); from += BATCH) {
                         List<Ready> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
                         customers.prepareBatch(batch.size(), owners(batch));
@@ -262,37 +277,99 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                 finish(id, State.REFUSED, List.of(ImportProblem.of(0, "file", e)));
                 return;
             }
-        } else {
-            imported = 0;
-            for (int from = 0; from < ready.size(); from += BATCH) {
-                List<Ready> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
-                List<ImportProblem> beyondLimit = new ArrayList<>();
-                try {
-                    imported += tx.execute(status -> {
-                        beyondLimit.clear();
-                        return storeBatch(batch, beyondLimit);
-                    });
-                    errors.addAll(beyondLimit);
-                    refused += beyondLimit.size();
-                } catch (DomainException batchRefused) {
-                    // a row of the batch was refused by a rule no check before could see: store the others
-                    // one by one, and say which
-                    for (Ready r : batch) {
-                        try {
-                            tx.executeWithoutResult(status -> store(r));
+        }
+        if (imported == null) {
+            progress(id, rows.size(), 0, refusedRows(errors));
+            finish(id, State.REFUSED, errors, rows);
+            return;
+        }
+        progress(id, rows.size(), imported, 0);
+        finish(id, State.DONE, errors, rows);
+    }
+
+    /**
+     * VALID_ROWS: each batch in its own transaction, which holds the keys of the batch's rows from before their
+     * duplicate look-up until it commits ({@link DuplicateCheck#lockKeys}, one statement a batch), so a registration of
+     * a company of the batch sent meanwhile waits and then finds it, and one committed before refuses the row.
+     */
+    private void validRows(UUID id, List<CustomerImportFile.ImportRow> rows, List<List<Checked>> batches) {
+        List<ImportProblem> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int imported = 0;
+        int refused = 0;
+        for (List<Checked> checked : batches) {
+            List<ImportProblem> problems = new ArrayList<>();
+            List<Ready> ready = new ArrayList<>();
+            List<ImportProblem> beyondLimit = new ArrayList<>();
+            try {
+                imported += tx.execute(status -> {
+                    duplicates.lockKeys(keys(checked));
+                    judge(checked, seen, problems, ready);
+                    return ready.isEmpty() ? 0 : storeBatch(ready, beyondLimit);
+                });
+                problems.addAll(beyondLimit);
+            } catch (DomainException batchRefused) {
+                // a row of the batch was refused by a rule no check before could see: store the others one by one,
+                // each checked again as it is stored, and say which
+                for (Ready r : ready) {
+                    try {
+                        ImportProblem duplicate = tx.execute(status -> storeAlone(r));
+                        if (duplicate == null) {
                             imported++;
-                        } catch (DomainException e) {
-                            errors.add(ImportProblem.of(r.line(), "row", e));
-                            refused++;
+                        } else {
+                            problems.add(duplicate);
                         }
+                    } catch (DomainException e) {
+                        problems.add(ImportProblem.of(r.line(), "row", e));
                     }
                 }
-                progress(id, imported + refused, imported, refused);
             }
+            errors.addAll(problems);
+            refused += refusedRows(problems);
+            progress(id, imported + refused, imported, refused);
         }
         progress(id, rows.size(), imported, refused);
         errors.sort(java.util.Comparator.comparingInt(ImportProblem::line));
         finish(id, State.DONE, errors, rows);
+    }
+
+    /**
+     * The rows of a batch against existing customers (one look-up for the batch) and the rows above them in the file,
+     * judged in file order: their problems go to {@code errors}, the rows with none to {@code ready}.
+     */
+    private void judge(List<Checked> batch, Set<String> seen, List<ImportProblem> errors, List<Ready> ready) {
+        Map<CompanyKeys, List<DuplicateCheck.Match>> found = duplicates.findAll(keys(batch));
+        for (Checked c : batch) {
+            if (c.keys() != null) {
+                duplicatesOf(c, found.get(c.keys()), seen);
+            }
+            errors.addAll(c.problems());
+            if (c.problems().isEmpty()) {
+                ready.add(c.ready());
+            }
+        }
+    }
+
+    private static List<CompanyKeys> keys(List<Checked> rows) {
+        return rows.stream().map(Checked::keys).filter(Objects::nonNull).toList();
+    }
+
+    private static int refusedRows(List<ImportProblem> problems) {
+        return (int) problems.stream().mapToInt(ImportProblem::line).distinct().count();
+    }
+
+    /**
+     * One row stored in the current transaction as a registration is: its keys held, then looked up. Answers the
+     * duplicate that refuses it, or null when it is stored.
+     */
+    private ImportProblem storeAlone(Ready r) {
+        CompanyKeys keys = r.keys();
+        duplicates.lockKeys(List.of(keys));
+        ImportProblem duplicate = duplicate(r.line(), duplicates.findAll(List.of(keys)).get(keys));
+        if (duplicate == null) {
+            store(r);
+        }
+        return duplicate;
     }
 
     /**
@@ -378,9 +455,8 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                         f.args())));
             }
         }
-        CompanyKeys keys = profile == null ? null : CompanyKeys.of(profile.name(), profile.uscc(),
-                contact == null ? null : contact.phone(), contact == null ? null : contact.email());
-        return new Checked(problems, new Ready(row.line(), profile, grade, owner, contact), keys);
+        Ready ready = new Ready(row.line(), profile, grade, owner, contact);
+        return new Checked(problems, ready, profile == null ? null : ready.keys());
     }
 
     /**
@@ -390,18 +466,26 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private static void duplicatesOf(Checked row, List<DuplicateCheck.Match> found, Set<String> seen) {
         int line = row.ready().line();
         CompanyKeys keys = row.keys();
-        for (DuplicateCheck.Match m : found) {
-            row.problems().add(m.visible()
-                    ? ImportProblem.of(line, "name", "customer.import.duplicate", m.code() + " " + m.name())
-                    // no owner named: unowned, or matched only on a field hidden from the uploader (decision 0022)
-                    : m.ownerName() == null ? ImportProblem.of(line, "name", "customer.import.duplicateOtherTeamUnnamed")
-                    : ImportProblem.of(line, "name", "customer.import.duplicateOtherTeam", m.ownerName()));
-            break;
+        ImportProblem duplicate = duplicate(line, found);
+        if (duplicate != null) {
+            row.problems().add(duplicate);
         }
         boolean repeated = !seen.add("n:" + keys.name()) | (keys.uscc() != null && !seen.add("u:" + keys.uscc()));
         if (repeated) {
             row.problems().add(ImportProblem.of(line, "name", "customer.import.repeated"));
         }
+    }
+
+    /** The row's first possible duplicate as its problem, or null when it has none. */
+    private static ImportProblem duplicate(int line, List<DuplicateCheck.Match> found) {
+        if (found.isEmpty()) {
+            return null;
+        }
+        DuplicateCheck.Match m = found.get(0);
+        return m.visible() ? ImportProblem.of(line, "name", "customer.import.duplicate", m.code() + " " + m.name())
+                // no owner named: unowned, or matched only on a field hidden from the uploader (decision 0022)
+                : m.ownerName() == null ? ImportProblem.of(line, "name", "customer.import.duplicateOtherTeamUnnamed")
+                : ImportProblem.of(line, "name", "customer.import.duplicateOtherTeam", m.ownerName());
     }
 
     /** One row the whole customer SOP path: registered (C7, code, cadence and its deadline, history, audit), with its contact. */

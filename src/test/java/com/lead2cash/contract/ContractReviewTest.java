@@ -251,6 +251,104 @@ class ContractReviewTest {
         assertThat(review(r, r.lawyer(), id, "LEGAL", "PASS", null).get("status").asString()).isEqualTo("IN_REVIEW");
     }
 
+    /**
+     * Walk finding: a contract whose final approval its owner withdrew, resubmitted, reviewed and approved by the manager
+     * and the legal head stayed FINAL_APPROVAL with its approval APPROVED — the resubmission starts a new flow (its
+     * round 1) while the contract counts its second submission, and the contract followed its approval only while the
+     * two rounds agreed. It follows the approval it was submitted in, whatever round that is in: APPROVED, to be signed.
+     */
+    @Test
+    void K2_aContractResubmittedAfterItsOwnerWithdrewItsApprovalIsApprovedByTheFinalApprovers() {
+        Reviewers r = support.reviewers("k2wd");
+        JsonNode contract = readyContract(r, "杭州撤回再批科技有限公司", "600000.00", "LOW");
+        String id = contract.get("id").asString();
+        JsonNode inFinal = reviewed(r, contract);
+        assertThat(inFinal.get("status").asString()).isEqualTo("FINAL_APPROVAL");
+        String withdrawn = inFinal.get("approvalId").asString();
+        String rep = support.bearer(mvc, r.rep());
+
+        JsonNode returned = withdrawn(rep, id, withdrawn);
+        assertThat(returned.get("availableActions").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("EDIT", "SUBMIT", "TERMINATE");
+
+        JsonNode resubmitted = submit(r, returned);
+        assertThat(resubmitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(resubmitted.get("reviewRound").asInt()).isEqualTo(2);
+        String approval = resubmitted.get("approvalId").asString();
+        assertThat(approval).as("a new flow").isNotEqualTo(withdrawn);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/approvals/" + approval).get("round").asInt())
+                .as("the new flow's own first round").isEqualTo(1);
+        review(r, r.lawyer(), id, "LEGAL", "PASS", null);
+        review(r, r.finance(), id, "FINANCE", "PASS", null);
+        assertThat(review(r, r.operations(), id, "OPERATIONS", "PASS", null).get("status").asString())
+                .isEqualTo("FINAL_APPROVAL");
+
+        JsonNode afterManager = decide(r.manager(), id, "APPROVE");
+        assertThat(afterManager.get("status").asString()).isEqualTo("FINAL_APPROVAL");
+        // the legal department's longest-serving head (the one of this test or another's) approves beside the manager
+        String legalHead = jdbc.sql("""
+                select t.assignee_id::text from approval_task t join approval a on a.id = t.approval and t.round = a.round
+                 where a.id = cast(:a as uuid) and t.state = 'PENDING'""").param("a", approval).query(String.class).single();
+        // the contract waits for the legal head alone now, as its list says
+        assertThat(jdbc.sql("select waiting_for from contract_contract where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single()).isEqualTo("USER:" + legalHead);
+        // the legal head approves on the approvals screens: the contract follows after the decision committed
+        String headName = jdbc.sql("select username from platform_user where id = cast(:id as uuid)")
+                .param("id", legalHead).query(String.class).single();
+        var onApprovals = support.post(mvc, customers.bearer(mvc, headName), "/api/v1/approvals/" + approval
+                + "/decision", "{\"decision\":\"APPROVE\"}");
+        assertThat(onApprovals).as(ContractTestSupport.text(onApprovals)).hasStatusOk();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id).get("status").asString())
+                        .isEqualTo("APPROVED"));
+        JsonNode approved = customers.getJson(mvc, rep, "/api/v1/contracts/" + id);
+        assertThat(approved.get("availableActions").valueStream().map(JsonNode::asString)).contains("SIGN");
+        assertThat(approved.get("approvedAt").isNull()).isFalse();
+        assertThat(jdbc.sql("select kind from contract_event where contract_id = cast(:id as uuid) and kind in "
+                        + "('APPROVAL_GIVEN', 'APPROVED') order by id").param("id", id).query(String.class).list())
+                .containsExactly("APPROVAL_GIVEN", "APPROVED");
+        assertThat(customers.deadlines("Contract", id)).contains("K3:OPEN");
+        assertThat(support.sign(mvc, rep, id, TestFiles.signedScan(), "signed.pdf", "2026-12-01")).hasStatusOk();
+    }
+
+    /**
+     * The same after a withdrawal for the other ends of a final approval (K2) in a new flow: withdrawn again, or sent back
+     * by a final approver, the contract goes back to its owner to revise, as on its first submission, instead of staying
+     * FINAL_APPROVAL with nothing to decide.
+     */
+    @Test
+    void K2_aContractInFinalApprovalAfterAWithdrawalWithdrawnAgainOrSentBackGoesBackToItsOwnerToRevise() {
+        Reviewers r = support.reviewers("k2wdsb");
+        JsonNode contract = readyContract(r, "杭州撤回退回科技有限公司", "600000.00", "LOW");
+        String id = contract.get("id").asString();
+        String rep = support.bearer(mvc, r.rep());
+        withdrawn(rep, id, submit(r, contract).get("approvalId").asString());
+
+        JsonNode inFinal = reviewed(r, customers.getJson(mvc, rep, "/api/v1/contracts/" + id));
+        assertThat(inFinal.get("status").asString()).isEqualTo("FINAL_APPROVAL");
+        JsonNode again = withdrawn(rep, id, inFinal.get("approvalId").asString());
+        assertThat(again.get("availableActions").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("EDIT", "SUBMIT", "TERMINATE");
+
+        assertThat(reviewed(r, again).get("status").asString()).isEqualTo("FINAL_APPROVAL");
+        var sentBack = support.post(mvc, support.bearer(mvc, r.manager()), "/api/v1/contracts/" + id + "/decision",
+                "{\"decision\":\"SEND_BACK\",\"comment\":\"付款条件再议\"}");
+        assertThat(sentBack).as(ContractTestSupport.text(sentBack)).hasStatusOk();
+        assertThat(customers.json(sentBack).get("status").asString()).isEqualTo("REVISING");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id).get("availableActions").valueStream()
+                .map(JsonNode::asString)).contains("EDIT", "SUBMIT");
+    }
+
+    /** The owner withdraws the contract's approval; the contract once it followed (REVISING), read by the owner. */
+    JsonNode withdrawn(String rep, String contractId, String approvalId) {
+        assertThat(customers.post(mvc, rep, "/api/v1/approvals/" + approvalId + "/withdraw", null)).hasStatus(200);
+        // the contract follows its approval after the withdrawal committed
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + contractId).get("status").asString())
+                        .isEqualTo("REVISING"));
+        return customers.getJson(mvc, rep, "/api/v1/contracts/" + contractId);
+    }
+
     @Test
     void K5_anAmountOfOneMillionAddsTheRiskReviewOfTheDirectorAndFinanceBeforeTheFinalApproval() {
         Reviewers r = support.reviewers("k5a");

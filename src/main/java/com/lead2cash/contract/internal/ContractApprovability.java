@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The contract's say on its approval (K1): a contract sent back is revised and resubmitted from its own page, which
  * renders the PDF of the new round and runs the flow its amount and risk now ask for ({@link ContractReviews#submit})
  * in the next round of the same approval. Resubmitted as it stands from the approvals screens, the contract would not
- * follow it (its round is not the contract's), so that is not offered nor accepted.
+ * follow it (it is not in review, and no PDF of a new round was rendered), so that is not offered nor accepted.
  */
 @Component
 class ContractApprovability implements ApprovableSubjects {

@@ -216,18 +216,22 @@ public class ContractLifecycle {
                 }));
     }
 
+    /**
+     * Moves the contract as its approval now stands. The approval is the contract's own ({@code c.approvalId()}, the one
+     * its latest submission started or resubmitted), read as it is now: whatever round it is in, it is followed. Its round
+     * is not the contract's {@code reviewRound}: a submission after a withdrawal starts a new flow at its own first round
+     * while the contract counts every submission (decision 0068). Following is idempotent: the contract moves only from
+     * where each step applies (whom it waits for only while in review).
+     */
     private void follow(Contract c, ApprovalView view) {
         Instant now = now();
-        if (view.round() != c.reviewRound() && c.status() != ContractStatus.IN_REVIEW) {
-            return;
-        }
         switch (ContractReviews.stage(view)) {
-            case REVIEWING -> c.waitFor(ContractReviews.waitingFor(view), ContractReviews.waitingSince(view, now));
+            case REVIEWING -> c.awaitApprovers(ContractReviews.waitingFor(view), ContractReviews.waitingSince(view, now));
             case FINAL_APPROVAL -> {
                 if (c.reviewsPassed(now)) {
                     events.record(c.id(), "REVIEWS_PASSED", null, null, now);
                 }
-                c.waitFor(ContractReviews.waitingFor(view), ContractReviews.waitingSince(view, now));
+                c.awaitApprovers(ContractReviews.waitingFor(view), ContractReviews.waitingSince(view, now));
             }
             case APPROVED -> {
                 if (c.approved(now)) {

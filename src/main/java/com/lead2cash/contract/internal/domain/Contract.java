@@ -601,6 +601,16 @@ public class Contract {
         updatedAt = now;
     }
 
+    /**
+     * Whom the contract's review waits for now (the approvers of its flow's current step), since when: only while it is in
+     * review (IN_REVIEW, FINAL_APPROVAL); otherwise it waits for whom its own state says.
+     */
+    public void awaitApprovers(List<String> whom, Instant since) {
+        if (status == ContractStatus.IN_REVIEW || status == ContractStatus.FINAL_APPROVAL) {
+            waitFor(whom, since);
+        }
+    }
+
     /** Whom the contract waits for ("ROLE:LEGAL", "USER:…"), since when: the list shows it. */
     public void waitFor(List<String> whom, Instant since) {
         String joined = whom.isEmpty() ? null : String.join(",", whom);

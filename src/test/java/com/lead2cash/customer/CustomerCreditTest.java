@@ -164,6 +164,15 @@ class CustomerCreditTest {
         JsonNode next = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
                 "{\"creditRating\":\"B\",\"creditLimit\":300000}");
         assertThat(next.get("creditLimit").decimalValue()).as("no longer waiting for finance").isEqualByComparingTo("300000");
+
+        // the change asked for again goes to finance in a new flow, and finance's decision sets it
+        String again = limitForFinance(rep, id);
+        assertThat(again).isNotEqualTo(approval);
+        assertThat(support.post(mvc, support.bearer(mvc, company.finance()), "/api/v1/approvals/" + again + "/decision",
+                "{\"decision\":\"APPROVE\"}")).hasStatusOk();
+        JsonNode approved = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(approved.get("creditApprovalId").isNull()).isTrue();
+        assertThat(approved.get("creditLimit").decimalValue()).isEqualByComparingTo("5000000");
     }
 
     /** A rep asks for a limit of 5 000 000, beyond their own authority: the id of finance's approval. */

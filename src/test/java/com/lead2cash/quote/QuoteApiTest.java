@@ -246,6 +246,11 @@ class QuoteApiTest {
         JsonNode again = submit(d.rep(), id);
         assertThat(again.get("status").asString()).isEqualTo("PENDING_APPROVAL");
         assertThat(again.get("approvalId").asString()).as("a new flow").isNotEqualTo(approvalId);
+        // and the new flow's decision reaches the quote: submitted anew after a withdrawal, it goes through (walk finding
+        // on contracts, whose resubmission after a withdrawal was never approved)
+        assertThat(customers.post(mvc, sales.bearer(mvc, d.team().manager()), "/api/v1/approvals/"
+                + again.get("approvalId").asString() + "/decision", "{\"decision\":\"APPROVE\"}")).hasStatus(200);
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("APPROVED");
     }
 
     @Test

@@ -411,6 +411,9 @@ class OpportunityApiTest {
         JsonNode proposal = board.get("columns").get(2);
         assertThat(proposal.get("weighted").decimalValue()).isEqualByComparingTo("200000");
         assertThat(board.get("openWeighted").decimalValue()).isEqualByComparingTo("240000");
+        assertThat(board.get("currency").asString()).as("its sums' currency (SPEC §6)").isEqualTo("CNY");
+        assertThat(discovery.get("cards").valueStream().map(c -> c.get("currency").asString()))
+                .as("each card's amount with its currency").containsOnly("CNY");
         String westManager = sales.bearer(mvc, team.company().westManager());
         assertThat(customers.getJson(mvc, westManager, "/api/v1/opportunities/board")
                 .get("openCount").asInt()).as("another team's board").isZero();
@@ -426,6 +429,7 @@ class OpportunityApiTest {
         JsonNode forecast = customers.getJson(mvc, manager, "/api/v1/opportunities/forecast?from=2026-12&months=3&groupBy=REP");
         assertThat(forecast.at("/undated/count").asLong()).isEqualTo(1);
         assertThat(forecast.at("/undated/amount").decimalValue()).isEqualByComparingTo("70000");
+        assertThat(forecast.get("currency").asString()).as("its amounts' currency (SPEC §6)").isEqualTo("CNY");
         assertThat(customers.getJson(mvc, westManager, "/api/v1/opportunities/forecast").at("/undated/count").asLong())
                 .as("another team's").isZero();
         JsonNode december = forecast.get("company").get("months").get("2026-12");
@@ -577,6 +581,8 @@ class OpportunityApiTest {
         assertThat(card.get("id").asString()).isEqualTo(third);
         assertThat(card.get("stage").asString()).isEqualTo("PROPOSAL");
         assertThat(card.get("amount").decimalValue()).isEqualByComparingTo("300000");
+        assertThat(card.get("currency").asString()).as("money with its currency (SPEC §6)").isEqualTo("CNY");
+        assertThat(first.get("items").valueStream().map(c -> c.get("currency").asString())).containsOnly("CNY");
         assertThat(card.get("customerName").asString()).isEqualTo("台州机电有限公司");
         assertThat(card.get("ownerName").asString()).isEqualTo(team.rep().displayName());
         assertThat(card.get("expectedCloseDate").isNull()).isFalse();

@@ -1,5 +1,6 @@
 package com.lead2cash.opportunity.internal.board;
 
+import com.lead2cash.opportunity.internal.domain.Opportunity;
 import com.lead2cash.opportunity.internal.OpportunityRules;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
@@ -58,9 +59,12 @@ public class ForecastQueries {
 
     /**
      * The forecast; {@code undated}: the open opportunities (not omitted) it leaves out because they have no expected
-     * close date, so no month — counted apart so that the reader knows the figures miss them.
+     * close date, so no month — counted apart so that the reader knows the figures miss them; {@code currency}: the
+     * currency of every amount in it (SPEC §6).
      */
-    public record Forecast(List<YearMonth> months, List<ForecastRow> rows, ForecastRow company, Undated undated) {
+    public record Forecast(List<YearMonth> months, List<ForecastRow> rows, ForecastRow company, Undated undated,
+                           @io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED,
+                                   description = "The currency of every amount in the forecast (CNY)") String currency) {
     }
 
     /** Open opportunities without an expected close date: how many and their amount. */
@@ -175,7 +179,7 @@ public class ForecastQueries {
         List<ForecastRow> sorted = new ArrayList<>(rows.values().stream().map(Totals::row).toList());
         sorted.sort(Comparator.comparing((ForecastRow r) -> r.total().weighted()).reversed()
                 .thenComparing(r -> r.label() == null ? "" : r.label()));
-        return new Forecast(monthList, sorted, company.row(), undated(owners, params));
+        return new Forecast(monthList, sorted, company.row(), undated(owners, params), Opportunity.CURRENCY);
     }
 
     /** The open cells without a month (no expected close date) in the same scope and team as the forecast. */

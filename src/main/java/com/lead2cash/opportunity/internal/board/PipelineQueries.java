@@ -4,6 +4,7 @@ import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.OpportunityAccess;
 import com.lead2cash.opportunity.internal.OpportunityRules;
+import com.lead2cash.opportunity.internal.domain.Opportunity;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
@@ -39,8 +40,10 @@ public class PipelineQueries {
     public record Filter(UUID ownerId, UUID teamId, String productLine, YearMonth closeMonth) {
     }
 
+    /** One opportunity as a list or a board column shows it; its amount with its currency (SPEC §6). */
     public record OpportunityCard(UUID id, String code, String name, UUID customerId, String customerName, BigDecimal amount,
-                       LocalDate expectedCloseDate, UUID ownerId, String ownerName, Stage stage,
+                       @io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED,
+                               description = "The currency of the amount (CNY)") String currency, LocalDate expectedCloseDate, UUID ownerId, String ownerName, Stage stage,
                        BigDecimal evaluationScore, long version, boolean overdue) {
     }
 
@@ -51,8 +54,11 @@ public class PipelineQueries {
         }
     }
 
+    /** The board; {@code currency}: the currency of every amount and sum on it (SPEC §6). */
     public record PipelineBoard(List<BoardColumn> columns, long openCount, BigDecimal openTotal, BigDecimal openWeighted,
-                        YearMonth closedMonth) {
+                        YearMonth closedMonth,
+                        @io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED,
+                                description = "The currency of every amount and sum on the board (CNY)") String currency) {
         public BoardColumn column(Stage stage) {
             return columns.stream().filter(c -> c.stage() == stage).findFirst().orElseThrow();
         }
@@ -130,7 +136,7 @@ public class PipelineQueries {
                 openWeighted = openWeighted.add(weighted);
             }
         }
-        return new PipelineBoard(columns, openCount, openTotal, openWeighted, closedMonth);
+        return new PipelineBoard(columns, openCount, openTotal, openWeighted, closedMonth, Opportunity.CURRENCY);
     }
 
     /**
@@ -258,7 +264,7 @@ public class PipelineQueries {
      * notes were read and dropped for every card.
      */
     private static final String CARD_COLUMNS = "o.id, o.code, o.name, o.customer_id, o.amount, o.expected_close_date, o.closed_at,"
-            + " o.owner_id, o.stage, o.evaluation_score, o.version";
+            + " o.owner_id, o.stage, o.evaluation_score, o.version, o.currency";
 
     /** The first cards of column {@code s.stage}: over all owners, or the first of each known owner's first. */
     private static String column(Set<UUID> owners, String condition, String order) {
@@ -304,7 +310,7 @@ public class PipelineQueries {
         LocalDate closeDate = rs.getObject(6, LocalDate.class);
         Stage stage = Stage.valueOf(rs.getString(9));
         return new OpportunityCard(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getObject(4, UUID.class), null, rs.getBigDecimal(5), closeDate, rs.getObject(8, UUID.class), null,
+                rs.getObject(4, UUID.class), null, rs.getBigDecimal(5), rs.getString(12), closeDate, rs.getObject(8, UUID.class), null,
                 stage, rs.getBigDecimal(10), rs.getLong(11), stage.isOpen() && closeDate != null && closeDate.isBefore(today));
     }
 
@@ -318,7 +324,7 @@ public class PipelineQueries {
         // one query for the board's customers (each looked up on its own was most of the board's time)
         Map<UUID, String> customerNames = customers.names(customerIds);
         return cards.stream().map(c -> new OpportunityCard(c.id(), c.code(), c.name(), c.customerId(),
-                customerNames.getOrDefault(c.customerId(), ""), c.amount(), c.expectedCloseDate(), c.ownerId(),
+                customerNames.getOrDefault(c.customerId(), ""), c.amount(), c.currency(), c.expectedCloseDate(), c.ownerId(),
                 people.containsKey(c.ownerId()) ? people.get(c.ownerId()).displayName() : null, c.stage(),
                 c.evaluationScore(), c.version(), c.overdue())).toList();
     }

@@ -35,6 +35,9 @@ import com.lead2cash.platform.ForbiddenException;
 @Table("opportunity_opportunity")
 public class Opportunity {
 
+    /** The currency of every opportunity's amount (SPEC §6: the only one kept); its lists and sums say it with them. */
+    public static final String CURRENCY = "CNY";
+
     @Id
     private UUID id;
     private String code;
@@ -94,7 +97,7 @@ public class Opportunity {
         o.code = code.get(); // drawn once the opportunity passed its checks: a refused one leaves no gap in the numbers
         o.customerId = customerId;
         o.apply(details);
-        o.currency = "CNY";
+        o.currency = CURRENCY;
         o.stage = Stage.DISCOVERY;
         o.ownerId = ownerId;
         o.sourceLeadCode = sourceLeadCode;

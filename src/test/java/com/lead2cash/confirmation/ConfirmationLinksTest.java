@@ -213,6 +213,28 @@ class ConfirmationLinksTest {
         assertThat(Refusal.of(open(wrong))).isEqualTo(neutral());
     }
 
+    /**
+     * Whoever answers is named in the owner's notice as they signed, and a name that is not the recipient's is said to
+     * differ, as the confirmation's page says it: a needs analysis, minutes or an order's acceptance alike (every
+     * confirmation's notice is this one).
+     */
+    @Test
+    void theNoticeOfAnAnswerNamesWhoSignedAndSaysWhenItIsNotTheRecipientsName() {
+        SentConfirmation other = send(Purpose.CONFIRM_DOCUMENT);
+        assertThat(answer(path(other), "CONFIRMED", "李四", null, null)).hasStatus3xxRedirection();
+        SentConfirmation same = send(Purpose.CONFIRM_DOCUMENT);
+        assertThat(answer(path(same), "CHANGES_REQUESTED", " 王伟 ", "再改一下", null)).hasStatus3xxRedirection();
+        String token = "Bearer " + fixtures.token(mvc, rep.username());
+        java.util.function.Function<String, List<String>> titles = language -> customers.json(mvc.get()
+                .uri("/api/v1/notifications").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange()).get("items").findValuesAsString("title");
+        assertThat(titles.apply("zh-CN")).containsExactlyInAnyOrder(
+                "李四（与收件人姓名不一致，收件人：王伟） 已确认《需求分析报告 v1 · 上海测试有限公司》",
+                "王伟 要求修改《需求分析报告 v1 · 上海测试有限公司》");
+        assertThat(titles.apply("en")).contains(
+                "李四 (not the recipient's name; sent to 王伟) confirmed \"需求分析报告 v1 · 上海测试有限公司\"");
+    }
+
     @Test
     void expiredTamperedForeignAndWrongPurposeLinksAreRefusedAlikeWithoutRevealingAnything() {
         Refusal neutral = neutral();

@@ -347,6 +347,38 @@ class QuoteApiTest {
                 .hasStatus(200);
     }
 
+    /**
+     * The customer accepted the link sent to 王伟 typing another name: the rep's notice names who signed as typed and says
+     * it is not the recipient's name, in the reader's language, and the quote's page shows the same beside the answer.
+     */
+    @Test
+    void anAcceptanceSignedWithAnotherNameIsReportedAsSignedAndSaysItIsNotTheRecipientsName() {
+        Deal d = deal("signedas");
+        String id = create(d, "0").get("id").asString();
+        JsonNode link = send(d, id);
+        assertThat(mvc.post().uri(URI.create(link.get("url").asString()).getPath())
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("outcome", "ACCEPTED").param("name", "张三").exchange())
+                .hasStatus3xxRedirection();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("ACCEPTED"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notices(d, "zh-CN"))
+                .anySatisfy(title -> assertThat(title).startsWith("张三（与收件人姓名不一致，收件人：王伟） 已接受《"))
+                .noneSatisfy(title -> assertThat(title).startsWith("王伟 已接受")));
+        assertThat(notices(d, "en")).anySatisfy(title ->
+                assertThat(title).startsWith("张三 (not the recipient's name; sent to 王伟) accepted \""));
+
+        String page = body(mvc.get().uri("/quotes/" + id).cookie(customers.session(mvc, d.team().rep()))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange());
+        assertThat(page).contains("张三", "confirmation-name-differs", "与收件人姓名不一致");
+    }
+
+    /** The titles of the rep's notifications, in the language asked. */
+    List<String> notices(Deal d, String language) {
+        var result = mvc.get().uri("/api/v1/notifications").header(HttpHeaders.AUTHORIZATION, d.rep())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange();
+        return customers.json(result).get("items").findValuesAsString("title");
+    }
+
     @Test
     void aValidPriceListGivesTheUnitPriceAndOneOutOfItsDatesIsRefused() {
         Deal d = deal("plist");

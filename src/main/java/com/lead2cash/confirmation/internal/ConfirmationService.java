@@ -368,9 +368,22 @@ public class ConfirmationService implements Confirmations {
         String link = subjects.info(view).map(ConfirmationSubjects.SubjectInfo::link)
                 .orElse("/confirmations/" + view.id());
         notifier.send(Notification.of(confirmation.requestedBy(), NotificationKind.CONFIRMATION_ANSWERED,
-                "confirmation.notification." + answer.outcome().name(), link, confirmation.recipientName(),
+                "confirmation.notification." + answer.outcome().name(), link, signer(confirmation),
                 confirmation.title()));
         return view;
+    }
+
+    /**
+     * Who answered, as the answer's notification names them: the name they typed, and when it is not the recipient's
+     * the notification says so and whose link it was, as the confirmation's page does.
+     */
+    private static Object signer(Confirmation answered) {
+        if (answered.nameMatchesRecipient()) {
+            return answered.answeredName();
+        }
+        return Notification.Words.of("confirmation.notification.nameDiffers",
+                answered.answeredName() + " ≠ " + answered.recipientName(),
+                List.of(answered.answeredName(), answered.recipientName()));
     }
 
     /** The confirmation the link belongs to, or a refusal that is the same for every bad link. */

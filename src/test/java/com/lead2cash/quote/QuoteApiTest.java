@@ -347,6 +347,28 @@ class QuoteApiTest {
                 .hasStatus(200);
     }
 
+    /** Q1 — the manager who wrote the quote is told why they may not review it, in the approvals' words. */
+    @Test
+    void Q1_aManagerAskingToReviewTheirOwnQuoteIsToldWhy() {
+        Deal d = deal("ownrev");
+        String manager = sales.bearer(mvc, d.team().manager());
+        String id = customers.json(SalesTestSupport.expect(customers.post(mvc, manager, "/api/v1/quotes", quoteBody(d, "0")), 201))
+                .get("id").asString();
+        JsonNode before = customers.getJson(mvc, manager, "/api/v1/quotes/" + id);
+        assertThat(before.get("actions").toString()).doesNotContain("REVIEW");
+        var own = mvc.post().uri("/api/v1/quotes/" + id + "/review").header(HttpHeaders.AUTHORIZATION, manager)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"comment\":\"自审\"}").exchange();
+        assertThat(own).hasStatus(403);
+        assertThat(customers.json(own).get("code").asString()).isEqualTo("quote.review.ownQuote");
+        assertThat(body(own)).contains("不能审批自己提交的事项。");
+        var rep = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/review", "{}");
+        assertThat(rep).as("a rep reviews no quote").hasStatus(403);
+        assertThat(customers.json(rep).get("code").asString()).isEqualTo("quote.review.managersOnly");
+        assertThat(customers.getJson(mvc, manager, "/api/v1/quotes/" + id).get("version").asLong()).as("nothing changed")
+                .isEqualTo(before.get("version").asLong());
+    }
+
     /**
      * The customer accepted the link sent to 王伟 typing another name: the rep's notice names who signed as typed and says
      * it is not the recipient's name, in the reader's language, and the quote's page shows the same beside the answer.

@@ -323,8 +323,17 @@ public class Quote {
         if (availableActions(actor, reviewBeforeSending).contains(action)) {
             return;
         }
-        if (!actor.works() || (action == QuoteAction.REVIEW && (!actor.manager() || actor.id().equals(authorId)))) {
+        if (!actor.works()) {
             throw new ForbiddenException("error.forbidden");
+        }
+        if (action == QuoteAction.REVIEW) {
+            // who may never review this version is told why (Q1): the review is a manager's, and not the author's
+            if (!actor.manager()) {
+                throw new ForbiddenException("quote.review.managersOnly");
+            }
+            if (actor.id().equals(authorId)) {
+                throw new ForbiddenException("quote.review.ownQuote");
+            }
         }
         // from here on someone who may act on quotes asks: what refuses them is a state, 422
         if (!actor.opportunityOpen()) {

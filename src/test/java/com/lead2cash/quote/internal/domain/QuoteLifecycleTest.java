@@ -103,6 +103,20 @@ class QuoteLifecycleTest {
     }
 
     @Test
+    void Q1_whoMayNeverReviewAVersionIsToldWhy() {
+        Quote q = draft("0");
+        QuoteActor managerAuthor = new QuoteActor(author, true, true);
+        assertThat(q.availableActions(managerAuthor, true)).doesNotContain(QuoteAction.REVIEW);
+        assertThatThrownBy(() -> q.review(managerAuthor, "自己审", NOW)).as("the author, a manager")
+                .isInstanceOf(ForbiddenException.class).hasMessage("quote.review.ownQuote");
+        assertThatThrownBy(() -> q.review(new QuoteActor(UUID.randomUUID(), true, false), null, NOW)).as("not a manager")
+                .isInstanceOf(ForbiddenException.class).hasMessage("quote.review.managersOnly");
+        assertThatThrownBy(() -> q.review(new QuoteActor(manager, false, true), null, NOW)).as("not working the opportunity")
+                .isInstanceOf(ForbiddenException.class).hasMessage("error.forbidden");
+        assertThat(q.reviewedAt()).as("nothing recorded").isNull();
+    }
+
+    @Test
     void Q1_aNewVersionSupersedesThePreviousWhichStaysAsItWas() {
         Quote v1 = draft("3");
         assertThatThrownBy(() -> v1.revise(author, TODAY, NOW)).as("a draft is edited, not revised")

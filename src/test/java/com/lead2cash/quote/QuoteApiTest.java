@@ -347,6 +347,80 @@ class QuoteApiTest {
                 .hasStatus(200);
     }
 
+    static final String DRAFT_MARK = "草稿 · 未经审批，不得对外发送";
+    static final String REVIEW_MARK = "待审核 · 未经经理审核，不得对外发送";
+    static final String SUPERSEDED_MARK = "已被取代 · 此版本已由新版本取代，不得对外发送";
+
+    /** The text of each page of the quote's PDF, in the language asked. */
+    List<String> pdfPages(Deal d, String quoteId, String locale) throws IOException {
+        var result = customers.get(mvc, d.rep(), "/api/v1/quotes/" + quoteId + "/pdf" + (locale == null ? "" : "?locale=" + locale));
+        assertThat(result).hasStatus(200);
+        try (PDDocument document = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+            List<String> pages = new java.util.ArrayList<>();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                pages.add(stripper.getText(document));
+            }
+            return pages;
+        }
+    }
+
+    /**
+     * Q2 — a rep's 20 % discount the director sent back is a draft again, and a version not approved for sending is
+     * no offer: every page of its PDF says so, in the PDF's language, as it does while it waits on its approval; one
+     * approved but not yet reviewed (Q1) says it waits for the review. Approved and reviewed, the PDF is the plain
+     * quote; once revised, the old version says it was superseded and the new draft that it is a draft.
+     */
+    @Test
+    void Q2_aVersionNotApprovedForSendingIsPrintedMarkedOnEveryPageAndAnApprovedOneIsNot() throws IOException {
+        Deal d = deal("pdfmark");
+        // enough lines for more than one page
+        String lines = java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> "{\"productId\":\"" + d.gateway() + "\",\"quantity\":1,\"discountPercent\":20}")
+                .collect(java.util.stream.Collectors.joining(","));
+        String id = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes",
+                "{\"opportunityId\":\"" + d.opportunityId() + "\",\"lines\":[" + lines + "]}"), 201)).get("id").asString();
+        JsonNode pending = submit(d.rep(), id);
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        List<String> waiting = pdfPages(d, id, null);
+        assertThat(waiting).as("several pages").hasSizeGreaterThan(1);
+        assertThat(waiting).as("waiting on its approval: every page").allSatisfy(page -> assertThat(page).contains(DRAFT_MARK));
+
+        String director = sales.bearer(mvc, d.team().director());
+        assertThat(customers.post(mvc, director, "/api/v1/approvals/" + pending.get("approvalId").asString() + "/decision",
+                "{\"decision\":\"SEND_BACK\",\"comment\":\"折扣过大\"}")).hasStatus(200);
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("DRAFT");
+        List<String> sentBack = pdfPages(d, id, null);
+        assertThat(sentBack).allSatisfy(page -> assertThat(page).contains(DRAFT_MARK));
+        assertThat(sentBack.get(0)).as("the quote itself is still printed").contains("报价单", "工业网关");
+        assertThat(pdfPages(d, id, "en")).as("in the PDF's language")
+                .allSatisfy(page -> assertThat(page).contains("DRAFT · not approved, not for the customer")
+                        .doesNotContain(DRAFT_MARK));
+
+        JsonNode within = create(d, "5");
+        String approvedId = within.get("id").asString();
+        assertThat(submit(d.rep(), approvedId).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(pdfPages(d, approvedId, null)).as("approved, but the manager has not reviewed it (Q1)")
+                .allSatisfy(page -> assertThat(page).contains(REVIEW_MARK));
+        SalesTestSupport.expect(customers.post(mvc, sales.bearer(mvc, d.team().manager()), "/api/v1/quotes/" + approvedId
+                + "/review", "{\"comment\":\"价格无误\"}"), 200);
+        for (String locale : new String[] {null, "en"}) {
+            assertThat(String.join("", pdfPages(d, approvedId, locale))).as("approved and reviewed: the quote as it goes out")
+                    .contains(within.get("number").asString())
+                    .doesNotContain(DRAFT_MARK, REVIEW_MARK, SUPERSEDED_MARK, "DRAFT", "AWAITING REVIEW", "SUPERSEDED");
+        }
+
+        JsonNode reviewed = customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + approvedId);
+        JsonNode v2 = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes/" + approvedId
+                + "/revisions", "{\"version\":" + reviewed.get("version").asLong() + "}"), 201));
+        assertThat(pdfPages(d, approvedId, null)).allSatisfy(page -> assertThat(page).contains(SUPERSEDED_MARK));
+        assertThat(pdfPages(d, approvedId, "en")).allSatisfy(page ->
+                assertThat(page).contains("SUPERSEDED · replaced by a newer version, not for the customer"));
+        assertThat(pdfPages(d, v2.get("id").asString(), null)).allSatisfy(page -> assertThat(page).contains(DRAFT_MARK));
+    }
+
     /** Q1 — the manager who wrote the quote is told why they may not review it, in the approvals' words. */
     @Test
     void Q1_aManagerAskingToReviewTheirOwnQuoteIsToldWhy() {

@@ -88,7 +88,9 @@ class QuotePagesTest {
         String draft = page(repSession, quotePath, "zh-CN");
         assertThat(draft).contains("草稿", "工业网关", "4,400.00", "4,972.00", "id=\"submit-quote\"", "id=\"edit-quote\"")
                 .doesNotContain("id=\"send-quote\"", "id=\"review-quote\"");
-        assertThat(page(repSession, quotePath + "/print", "zh-CN")).contains("报价单", "宁波港口物流有限公司", "验收后 30 天付款");
+        assertThat(page(repSession, quotePath + "/print", "zh-CN")).contains("报价单", "宁波港口物流有限公司", "验收后 30 天付款",
+                "草稿 · 未经审批，不得对外发送");
+        assertThat(draft).as("the page says the printed copy is marked").contains("id=\"quote-print-mark\"", "草稿 · 未经审批，不得对外发送");
 
         assertThat(mvc.post().uri(quotePath + "/submit").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("version", customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("version").asString())
@@ -126,6 +128,9 @@ class QuotePagesTest {
                 .exchange()).hasStatus3xxRedirection();
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(page(repSession, quotePath, "zh-CN")).contains("已批准", "id=\"send-quote\""));
+        assertThat(page(repSession, quotePath, "zh-CN")).as("approved by the manager, who reviewed it: printed unmarked")
+                .doesNotContain("id=\"quote-print-mark\"");
+        assertThat(page(repSession, quotePath + "/print", "zh-CN")).contains("报价单").doesNotContain("quote-mark", "不得对外发送");
 
         MvcTestResult sent = mvc.post().uri(quotePath + "/send").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header("Accept-Language", "zh-CN")

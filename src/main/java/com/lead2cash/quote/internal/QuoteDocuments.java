@@ -7,7 +7,9 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Pdf;
 import com.lead2cash.quote.internal.domain.Quote;
 import com.lead2cash.quote.internal.domain.QuoteLine;
+import com.lead2cash.quote.internal.domain.QuotePrintMark;
 import com.lead2cash.quote.internal.domain.QuoteTotals;
+import com.lead2cash.sop.SopPolicy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A quote version as the customer reads it: the printed quote (报价单 — the printable page and the PDF
- * with the company's letterhead, one template) and the frozen document of the accept-or-reject link.
+ * with the company's letterhead, one template) and the frozen document of the accept-or-reject link. A version
+ * not approved for sending, or superseded, is printed with its mark on every page, as the version says
+ * ({@link Quote#printMark}).
  */
 @Component
 public class QuoteDocuments {
@@ -31,10 +35,12 @@ public class QuoteDocuments {
     private final CustomerDirectory customers;
     private final Opportunities opportunities;
     private final OrgDirectory org;
+    private final SopPolicy policy;
 
     QuoteDocuments(Pdf pdf, MessageSource messages, CustomerDirectory customers, Opportunities opportunities,
-                   OrgDirectory org) {
+                   OrgDirectory org, SopPolicy policy) {
         this.pdf = pdf;
+        this.policy = policy;
         this.messages = messages;
         this.customers = customers;
         this.opportunities = opportunities;
@@ -49,6 +55,11 @@ public class QuoteDocuments {
         return pdf.html(TEMPLATE, model(quote), locale);
     }
 
+    /** What every page of the version's printed copy says of it, by the current policy's Q1 (whether a review is due). */
+    public QuotePrintMark mark(Quote quote) {
+        return quote.printMark(policy.current().bind(QuoteRules.class).reviewBeforeSending());
+    }
+
     /** The file name of the PDF: the number and the revision. */
     public static String fileName(Quote quote) {
         return quote.number() + "-v" + quote.revision() + ".pdf";
@@ -57,6 +68,8 @@ public class QuoteDocuments {
     Map<String, Object> model(Quote quote) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("quote", quote);
+        QuotePrintMark mark = mark(quote);
+        model.put("mark", mark.marked() ? mark.name() : null);
         model.put("customerName", customers.find(quote.customerId()).map(CustomerDirectory.CustomerRef::name).orElse(""));
         model.put("opportunity", opportunities.find(quote.opportunityId()).map(Opportunities.OpportunityRef::name).orElse(""));
         model.put("author", org.person(quote.authorId()).map(OrgDirectory.Person::displayName).orElse(""));

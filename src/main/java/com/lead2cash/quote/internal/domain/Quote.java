@@ -260,6 +260,21 @@ public class Quote {
         return true;
     }
 
+    /**
+     * What every page of a printed copy of this version says of it (Q1, Q2): a version not approved for sending — a
+     * draft (one an approver sent back or rejected too), one waiting on its approval, one approved but held for the
+     * manager's review — is marked not to go to the customer, a superseded one as superseded; one that may go, or
+     * went, to the customer is printed unmarked. {@code reviewBeforeSending}: the policy's Q1.
+     */
+    public QuotePrintMark printMark(boolean reviewBeforeSending) {
+        return switch (status) {
+            case DRAFT, PENDING_APPROVAL -> QuotePrintMark.DRAFT;
+            case APPROVED -> awaitsReview(reviewBeforeSending) ? QuotePrintMark.AWAITING_REVIEW : QuotePrintMark.NONE;
+            case SUPERSEDED -> QuotePrintMark.SUPERSEDED;
+            case SENT, ACCEPTED, REJECTED -> QuotePrintMark.NONE;
+        };
+    }
+
     /** Q1 — whether this version may not be sent before a manager has reviewed it. */
     private boolean awaitsReview(boolean reviewBeforeSending) {
         return reviewBeforeSending && reviewedAt == null;

@@ -287,6 +287,8 @@ class QuoteController {
         model.addAttribute("names", org.people(people));
         model.addAttribute("money", new QuoteDocuments.Money());
         model.addAttribute("reviewRequired", service.rules().reviewBeforeSending());
+        // what the printed copy says of this version, as the version decides: said beside Print and PDF too
+        model.addAttribute("printMark", documents.mark(q));
         model.addAttribute("approvalLinked", service.approvalOpenable(q));
         var sent = service.confirmationsOf(q);
         model.addAttribute("confirmations", sent);

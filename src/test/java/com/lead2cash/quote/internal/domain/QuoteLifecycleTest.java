@@ -103,6 +103,34 @@ class QuoteLifecycleTest {
     }
 
     @Test
+    void Q2_aVersionNotApprovedForSendingIsPrintedMarkedOneThatMayGoOrWentIsNot() {
+        Quote sentBack = draft("20");
+        assertThat(sentBack.printMark(true)).isEqualTo(QuotePrintMark.DRAFT);
+        sentBack.submit(Authority.REP, Authority.DIRECTOR, NOW);
+        assertThat(sentBack.printMark(true)).as("waiting on its approval").isEqualTo(QuotePrintMark.DRAFT);
+        sentBack.backToDraft(NOW);
+        assertThat(sentBack.printMark(false)).as("sent back: a draft again").isEqualTo(QuotePrintMark.DRAFT);
+
+        Quote q = draft("0");
+        q.submit(Authority.REP, Authority.REP, NOW);
+        assertThat(q.printMark(true)).as("approved, the Q1 review still due").isEqualTo(QuotePrintMark.AWAITING_REVIEW);
+        assertThat(q.printMark(false)).as("approved, no review asked").isEqualTo(QuotePrintMark.NONE);
+        q.review(boss, null, NOW);
+        assertThat(q.printMark(true)).isEqualTo(QuotePrintMark.NONE);
+        q.sent(null, true, NOW);
+        assertThat(q.printMark(true)).isEqualTo(QuotePrintMark.NONE);
+        Quote next = q.revise(author, TODAY, NOW);
+        assertThat(q.printMark(true)).isEqualTo(QuotePrintMark.SUPERSEDED);
+        assertThat(next.printMark(true)).isEqualTo(QuotePrintMark.DRAFT);
+
+        Quote accepted = draft("0");
+        accepted.submit(Authority.REP, Authority.REP, NOW);
+        accepted.sent(null, false, NOW);
+        accepted.answered(true, false, NOW);
+        assertThat(accepted.printMark(true)).isEqualTo(QuotePrintMark.NONE);
+    }
+
+    @Test
     void Q1_whoMayNeverReviewAVersionIsToldWhy() {
         Quote q = draft("0");
         QuoteActor managerAuthor = new QuoteActor(author, true, true);

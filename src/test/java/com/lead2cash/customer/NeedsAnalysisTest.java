@@ -221,6 +221,43 @@ class NeedsAnalysisTest {
                         "customer.needs.timeline.answered");
     }
 
+    /**
+     * C6 — the report sent to 王伟 confirmed by someone typing another name: the version's confirmation, its page and the
+     * customer's timeline name who signed as typed and say it is not the recipient's name, as the confirmation's page does.
+     */
+    @Test
+    void C6_aConfirmationSignedWithAnotherNameSaysItIsNotTheRecipientsName() {
+        JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
+        JsonNode sent = send(v1.get("id").asString(), wangId);
+        assertThat(mvc.post().uri(URI.create(sent.at("/confirmation/url").asString()).getPath())
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("outcome", "CONFIRMED").param("name", "张三")
+                .exchange()).hasStatus3xxRedirection();
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/needs-analyses/" + v1.get("id").asString());
+        assertThat(after.at("/confirmations/0/answeredName").asString()).isEqualTo("张三");
+        assertThat(after.at("/confirmations/0/nameMatchesRecipient").asBoolean()).isFalse();
+
+        JsonNode timeline = support.getJson(mvc, rep, "/api/v1/customers/" + customerId + "/timeline");
+        assertThat(timeline.get("items").valueStream()
+                .filter(e -> e.get("messageKey").asString().equals("customer.needs.timeline.answeredNotRecipient")))
+                .singleElement().satisfies(e -> assertThat(e.get("args").valueStream().map(JsonNode::asString))
+                        .contains("张三", "王伟"));
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        assertThat(body(mvc.get().uri("/customers/" + customerId + "/needs-analyses?lang=zh-CN").cookie(session).exchange()))
+                .contains("张三", "confirmation-name-differs", "与收件人姓名不一致");
+    }
+
+    @Test
+    void C6_theConfirmationByTheRecipientIsNotSaidToDiffer() {
+        JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
+        assertThat(answer(send(v1.get("id").asString(), wangId).at("/confirmation/url").asString(), "CONFIRMED", null))
+                .hasStatus3xxRedirection();
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/needs-analyses/" + v1.get("id").asString());
+        assertThat(after.at("/confirmations/0/nameMatchesRecipient").asBoolean()).isTrue();
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        assertThat(body(mvc.get().uri("/customers/" + customerId + "/needs-analyses?lang=zh-CN").cookie(session).exchange()))
+                .contains("王伟").doesNotContain("confirmation-name-differs", "与收件人姓名不一致");
+    }
+
     @Test
     void C6_aNewVersionSupersedesThePreviousAndItsOpenConfirmationAndNeedsItsOwn() {
         JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));

@@ -51,9 +51,12 @@ class NeedsAnalysisTimeline implements TimelineContributor {
                 entries.add(new TimelineEntry(c.sentAt(), "needs-sent:" + c.id(), "needsAnalysis",
                         "customer.needs.timeline.sent", List.of(version, c.recipientName()), link, c.requestedBy()));
                 if (c.answeredAt() != null) {
+                    // who signed as typed; a name that is not the recipient's is said to differ, with whose link it was
                     entries.add(new TimelineEntry(c.answeredAt(), "needs-answer:" + c.id(), "needsAnalysis",
-                            "customer.needs.timeline.answered",
-                            List.of(version, c.answeredName(), "#confirmation.state." + c.state()), link, null));
+                            c.nameMatchesRecipient() ? "customer.needs.timeline.answered"
+                                    : "customer.needs.timeline.answeredNotRecipient",
+                            List.of(version, c.answeredName(), "#confirmation.state." + c.state(), c.recipientName()),
+                            link, null));
                 }
             }
         });

@@ -21,14 +21,18 @@ class NeedsAnalysisViews {
                      List<ConfirmationItem> confirmations) {
     }
 
-    /** One confirmation of the version: to whom, where it stands, and the answer once given. */
+    /**
+     * One confirmation of the version: to whom, where it stands, and the answer once given — the name signed as typed
+     * and whether it is the recipient's ({@code nameMatchesRecipient}, as {@code /api/v1/confirmations/{id}} says it).
+     */
     record ConfirmationItem(UUID id, ConfirmationState state, UUID recipientContactId, String recipientName,
                             Instant sentAt, Instant expiresAt, Instant viewedAt, Instant answeredAt,
-                            String answeredName, String comment) {
+                            String answeredName, Boolean nameMatchesRecipient, String comment) {
 
         static ConfirmationItem of(ConfirmationView c) {
             return new ConfirmationItem(c.id(), c.state(), c.recipientContactId(), c.recipientName(), c.sentAt(),
-                    c.expiresAt(), c.viewedAt(), c.answeredAt(), c.answeredName(), c.comment());
+                    c.expiresAt(), c.viewedAt(), c.answeredAt(), c.answeredName(),
+                    c.answeredAt() == null ? null : c.nameMatchesRecipient(), c.comment());
         }
     }
 

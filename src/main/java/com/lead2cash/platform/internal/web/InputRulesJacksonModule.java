@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.web;
 
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.OwnDateRange;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,7 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,6 +111,13 @@ class InputRulesJacksonModule extends SimpleModule {
             return new CheckedDate(this, shape);
         }
 
+        // a field whose module judges its range itself (OwnDateRange) is read as a plain date: its rule answers
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            return ownRange(property) ? LocalDateDeserializer.INSTANCE.createContextual(ctxt, property)
+                    : super.createContextual(ctxt, property);
+        }
+
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
             return checked(p, ctxt, super.deserialize(p, ctxt), LocalDate.class, InputRules::dateProblem,
@@ -124,10 +134,18 @@ class InputRulesJacksonModule extends SimpleModule {
         private final Class<T> type;
         private final Function<T, Instant> instant;
 
+        private final InstantDeserializer<T> base;
+
         CheckedInstant(Class<T> type, InstantDeserializer<T> base, DateTimeFormatter format, Function<T, Instant> instant) {
             super(base, format);
             this.type = type;
             this.instant = instant;
+            this.base = base;
+        }
+
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            return ownRange(property) ? base.createContextual(ctxt, property) : super.createContextual(ctxt, property);
         }
 
         @Override
@@ -165,11 +183,22 @@ class InputRulesJacksonModule extends SimpleModule {
         }
 
         @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            return ownRange(property) ? LocalDateTimeDeserializer.INSTANCE.createContextual(ctxt, property)
+                    : super.createContextual(ctxt, property);
+        }
+
+        @Override
         public LocalDateTime deserialize(JsonParser p, DeserializationContext ctxt) {
             return checked(p, ctxt, super.deserialize(p, ctxt), LocalDateTime.class,
                     at -> at == null ? Optional.empty() : InputRules.dateProblem(at.toLocalDate()),
                     InputRules.FIRST_DATE, InputRules.LAST_DATE);
         }
+    }
+
+    /** The field's module judges its date's range itself ({@link OwnDateRange}). */
+    private static boolean ownRange(BeanProperty property) {
+        return property != null && property.getAnnotation(OwnDateRange.class) != null;
     }
 
     /** The value as read; refused with {@code problem}'s key (and {@code args}) when a request body holds it. */

@@ -3,6 +3,7 @@ package com.lead2cash.platform.internal.web;
 import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.OwnDateRange;
 import com.lead2cash.platform.web.RefusedInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,7 @@ class RequestParameterGuard implements HandlerInterceptor {
             return true;
         }
         boolean onItsForm = showsOnItsForm(method);
+        java.util.Set<String> ownRange = ownDateRanges(method);
         List<FieldValidationException> refused = new ArrayList<>();
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
@@ -50,8 +52,10 @@ class RequestParameterGuard implements HandlerInterceptor {
             for (String value : parameter.getValue()) {
                 InputRules.textProblem(value).ifPresent(key ->
                         refused.add(new FieldValidationException(name, key, InputRules.MAX_TEXT)));
-                InputRules.dateTextProblem(value).ifPresent(key ->
-                        refused.add(new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE)));
+                if (!ownRange.contains(name)) {
+                    InputRules.dateTextProblem(value).ifPresent(key -> refused.add(
+                            new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE)));
+                }
                 if (isSearchText(name)) {
                     InputRules.fieldProblem(name, value, InputRules.MAX_SEARCH).ifPresent(error ->
                             refused.add(new FieldValidationException(List.of(error))));
@@ -79,6 +83,29 @@ class RequestParameterGuard implements HandlerInterceptor {
             throw refused.get(0);
         }
     }
+
+    /**
+     * The fields of the handler's forms whose module judges their date's range itself ({@link OwnDateRange}): their
+     * refusal names that range, not the years any record can have.
+     */
+    private static java.util.Set<String> ownDateRanges(HandlerMethod method) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            Class<?> type = parameter.getParameterType();
+            if (!type.isPrimitive() && !type.isArray() && type.getName().startsWith("com.lead2cash.")) {
+                names.addAll(OWN_DATE_RANGES.get(type));
+            }
+        }
+        return names;
+    }
+
+    private static final ClassValue<java.util.Set<String>> OWN_DATE_RANGES = new ClassValue<>() {
+        @Override
+        protected java.util.Set<String> computeValue(Class<?> type) {
+            return Arrays.stream(type.getDeclaredFields()).filter(f -> f.isAnnotationPresent(OwnDateRange.class))
+                    .map(java.lang.reflect.Field::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+    };
 
     /** A handler that takes {@link RefusedInput} shows the refusals on its form itself. */
     private static boolean showsOnItsForm(HandlerMethod method) {

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -469,8 +471,9 @@ class OpportunityBoardPageTest {
                 .with(SecurityMockMvcRequestPostProcessors.csrf()).param("name", "千分位（改）").param("amount", "1000")
                 .param("expectedCloseDate", "9999-01-01").param("version", String.valueOf(version)).exchange()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(farAhead).contains("The date must lie between 1900-01-01 and 2199-12-31.")
-                .doesNotContain("id=\"error-detail\"");
+        assertThat(farAhead).as("the close date's own range, not the years any date may have")
+                .contains("The expected close date must lie between today (2026-12-01) and 2036-12-01.")
+                .doesNotContain("id=\"error-detail\"", "The date must lie between");
         assertThat(FormHtml.inputValue(farAhead, "expectedCloseDate")).isEqualTo("9999-01-01");
         assertThat(FormHtml.inputValue(farAhead, "name")).isEqualTo("千分位（改）");
         // an amount past the money column is too large, not too precise; too many decimals says so
@@ -676,6 +679,57 @@ class OpportunityBoardPageTest {
      * An expected close date in the past is refused beside its field on the new opportunity and when changed to one,
      * on the form and over the API alike; a date that passed while the opportunity stayed open, left as it is, saves.
      */
+    /**
+     * The expected close date has one range, and every refusal of it names that range: a 2999 is not refused as
+     * "between 1900-01-01 and 2199-12-31" (the years any date may have) only for the 2150 typed on that advice to be
+     * refused again with another — on the API (create and change) and on the form alike.
+     */
+    @Test
+    void anExpectedCloseDateOutsideItsRangeIsRefusedWithThatOneRangeWhateverTheYear() throws Exception {
+        clock.set(TestClock.START);
+        var team = sales.team("closerange");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "成交日范围有限公司", "孙经理", "sun@closerange.example");
+        Cookie rep = customers.session(mvc, team.rep());
+        String range = "预计成交日期须在今天（2026-12-01）至 2036-12-01 之间。";
+        for (String typed : List.of("2999-01-01", "2150-01-01", "2037-01-01", "1900-01-01", "1800-01-01", "2026-11-30")) {
+            MvcTestResult api = mvc.post().uri("/api/v1/opportunities").header(HttpHeaders.AUTHORIZATION, token)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").contentType(MediaType.APPLICATION_JSON).content("""
+                            {"customerId":"%s","name":"成交日范围","amount":1000,"expectedCloseDate":"%s"}"""
+                            .formatted(customer, typed)).exchange();
+            assertThat(api).as(typed).hasStatus(422);
+            JsonNode error = customers.json(api).get("errors").get(0);
+            assertThat(error.get("field").asString()).as(typed).isEqualTo("expectedCloseDate");
+            assertThat(error.get("message").asString()).as(typed).isEqualTo(range);
+            String form = mvc.post().uri("/opportunities?lang=zh-CN").cookie(rep)
+                    .with(SecurityMockMvcRequestPostProcessors.csrf()).param("customerId", customer)
+                    .param("name", "成交日范围").param("amount", "1000").param("expectedCloseDate", typed).exchange()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(form).as(typed).contains(range).doesNotContain("日期须在 1900-01-01 至 2199-12-31 之间");
+            assertThat(FormHtml.inputValue(form, "expectedCloseDate")).as(typed).isEqualTo(typed);
+        }
+        assertThat(jdbc.sql("select count(*) from opportunity_opportunity where name = '成交日范围'")
+                .query(Integer.class).single()).as("nothing stored").isZero();
+        // the picker offers that range too
+        String blank = mvc.get().uri("/opportunities/new?customerId=" + customer).cookie(rep).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(blank).containsPattern(
+                "<input(?=[^>]*id=\"expectedCloseDate\")(?=[^>]*min=\"2026-12-01\")(?=[^>]*max=\"2036-12-01\")[^>]*>");
+
+        JsonNode created = customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"成交日范围内","amount":1000,"expectedCloseDate":"2036-12-01"}"""
+                .formatted(customer)), 201));
+        String id = created.get("id").asString();
+        MvcTestResult changed = mvc.put().uri("/api/v1/opportunities/" + id).header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"expectedCloseDate\":\"2999-01-01\",\"version\":" + created.get("version").asLong() + "}")
+                .exchange();
+        assertThat(changed).hasStatus(422);
+        assertThat(customers.json(changed).at("/errors/0/message").asString()).isEqualTo(range);
+        assertThat(customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id)).get("expectedCloseDate")
+                .asString()).isEqualTo("2036-12-01");
+    }
+
     @Test
     void aPastExpectedCloseDateIsRefusedBesideItsFieldAndAnOverdueOneLeftAsItIsStillSaves() throws Exception {
         clock.set(TestClock.START);
@@ -687,7 +741,8 @@ class OpportunityBoardPageTest {
         String refused = mvc.post().uri("/opportunities?lang=en").cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("customerId", customer).param("name", "过期成交").param("amount", "1000")
                 .param("expectedCloseDate", "2000-01-01").exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(refused).contains("The expected close date cannot be in the past.").doesNotContain("id=\"error-detail\"");
+        assertThat(refused).contains("The expected close date must lie between today (2026-12-01) and 2036-12-01.")
+                .doesNotContain("id=\"error-detail\"");
         assertThat(FormHtml.inputValue(refused, "expectedCloseDate")).isEqualTo("2000-01-01");
         assertThat(FormHtml.inputValue(refused, "name")).isEqualTo("过期成交");
         SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/opportunities", """
@@ -716,7 +771,7 @@ class OpportunityBoardPageTest {
                     .with(SecurityMockMvcRequestPostProcessors.csrf()).param("name", "过期成交（改）").param("amount", "1000")
                     .param("expectedCloseDate", "2027-01-09").param("version", String.valueOf(version)).exchange()
                     .getResponse().getContentAsString(StandardCharsets.UTF_8);
-            assertThat(moved).contains("The expected close date cannot be in the past.");
+            assertThat(moved).contains("The expected close date must lie between today (2027-01-10) and 2037-01-10.");
             assertThat(FormHtml.inputValue(moved, "expectedCloseDate")).isEqualTo("2027-01-09");
             SalesTestSupport.expect(customers.put(mvc, later, "/api/v1/opportunities/" + id,
                     "{\"expectedCloseDate\":\"2027-01-09\",\"version\":" + version + "}"), 422);

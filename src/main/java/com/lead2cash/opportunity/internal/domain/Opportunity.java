@@ -4,6 +4,7 @@ import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.Label;
 import com.lead2cash.platform.NotAudited;
 import java.math.BigDecimal;
@@ -119,13 +120,16 @@ public class Opportunity {
 
     /**
      * The one rule of the expected close date's day: a date set now — on a new opportunity, or changed on an open one —
-     * lies on {@code today} or after, as a close still expected does; a past one is refused (422 on
-     * {@code expectedCloseDate}). The date already stored, left as it is, is kept: an overdue opportunity is still
-     * corrected in its other fields.
+     * lies from {@code today}, as a close still expected does, to {@link InputRules#latestAhead} of it, as every date
+     * the business plans (a close expected further ahead is a typo, as 2150 is); outside, it is refused (422 on
+     * {@code expectedCloseDate}) with a message naming that range — the only range of the field: the API and the form
+     * leave it to this rule ({@link com.lead2cash.platform.OwnDateRange}). The date already stored, left as it is, is
+     * kept: an overdue opportunity is still corrected in its other fields.
      */
     static void requireCloseDateAhead(LocalDate wanted, LocalDate stored, LocalDate today) {
-        if (wanted != null && !wanted.equals(stored) && wanted.isBefore(today)) {
-            throw new FieldValidationException("expectedCloseDate", "opportunity.closeDate.past");
+        LocalDate latest = InputRules.latestAhead(today);
+        if (wanted != null && !wanted.equals(stored) && (wanted.isBefore(today) || wanted.isAfter(latest))) {
+            throw new FieldValidationException("expectedCloseDate", "opportunity.closeDate.invalid", today, latest);
         }
     }
 

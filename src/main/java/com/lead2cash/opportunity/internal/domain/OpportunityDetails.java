@@ -37,9 +37,7 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
             // the money column's limits, with the message for what is wrong: too many digits before or after the point
             InputRules.amountProblem("amount", amount).ifPresent(errors::add);
         }
-        if (expectedCloseDate != null && (expectedCloseDate.getYear() < 2000 || expectedCloseDate.getYear() > 2100)) {
-            errors.add(new FieldError("expectedCloseDate", "opportunity.closeDate.invalid"));
-        }
+        // the expected close date's range is the aggregate's to judge, against today (Opportunity.requireCloseDateAhead)
         List<String> lines = items(errors, "productLines", productLines);
         List<String> rivals = items(errors, "competitors", competitors);
         String step = trim(nextStep);

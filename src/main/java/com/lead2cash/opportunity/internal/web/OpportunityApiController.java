@@ -1,5 +1,6 @@
 package com.lead2cash.opportunity.internal.web;
 
+import com.lead2cash.platform.OwnDateRange;
 import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.LostReasons;
@@ -58,8 +59,8 @@ class OpportunityApiController {
     record OpportunityRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID customerId,
                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal amount,
-                              LocalDate expectedCloseDate, List<String> productLines, List<String> competitors,
-                              String nextStep, UUID ownerId) {
+                              @OwnDateRange LocalDate expectedCloseDate, List<String> productLines,
+                              List<String> competitors, String nextStep, UUID ownerId) {
         OpportunityDetails details() {
             return OpportunityDetails.validated(name, amount, expectedCloseDate, productLines, competitors, nextStep);
         }
@@ -72,7 +73,8 @@ class OpportunityApiController {
      */
     @Schema(description = "A field left out keeps its value; a field sent as null is cleared (name and amount cannot be)."
             + " Once the customer accepted a quote of the opportunity its amount is the quote's total: another amount is refused (422)")
-    record OpportunityUpdate(Optional<String> name, Optional<BigDecimal> amount, Optional<LocalDate> expectedCloseDate,
+    record OpportunityUpdate(Optional<String> name, Optional<BigDecimal> amount,
+                             @OwnDateRange Optional<LocalDate> expectedCloseDate,
                              Optional<List<String>> productLines, Optional<List<String>> competitors,
                              Optional<String> nextStep, Long version) implements Versioned {
 

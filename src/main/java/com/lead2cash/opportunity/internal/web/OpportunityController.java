@@ -1,5 +1,6 @@
 package com.lead2cash.opportunity.internal.web;
 
+import com.lead2cash.platform.OwnDateRange;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.OpportunityPagePanel;
 import com.lead2cash.opportunity.Stage;
@@ -59,7 +60,7 @@ class OpportunityController {
 
     /** The opportunity form; product lines and competitors one per line. */
     record OpportunityForm(UUID customerId, String customerLabel, String name, BigDecimal amount,
-                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedCloseDate,
+                           @OwnDateRange @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedCloseDate,
                            String productLines, String competitors, String nextStep, UUID ownerId, Long version) {
 
         OpportunityDetails details() {
@@ -309,6 +310,13 @@ class OpportunityController {
         model.addAttribute("problems", problems);
         model.addAttribute("sellers", me.isManager() && o == null ? teams.sellers(access.scope()) : List.of());
         model.addAttribute("productLineChoices", catalog.productLines());
+        // the picker offers the range the close date takes (Opportunity.requireCloseDateAhead), and the date
+        // stored, kept as it is, however old
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate stored = o == null ? null : o.expectedCloseDate();
+        LocalDate latest = com.lead2cash.platform.InputRules.latestAhead(today);
+        model.addAttribute("closeDateFrom", stored != null && stored.isBefore(today) ? stored : today);
+        model.addAttribute("closeDateTo", stored != null && stored.isAfter(latest) ? stored : latest);
         return "opportunity/form";
     }
 

@@ -373,7 +373,9 @@ class OpportunityLifecycleTest {
                 .isInstanceOf(FieldValidationException.class)
                 .satisfies(e -> assertThat(((FieldValidationException) e).errors()).singleElement()
                         .satisfies(f -> assertThat(f.field()).isEqualTo("expectedCloseDate"))
-                        .satisfies(f -> assertThat(f.messageKey()).isEqualTo("opportunity.closeDate.past")));
+                        .satisfies(f -> assertThat(f.messageKey()).isEqualTo("opportunity.closeDate.invalid"))
+                        .satisfies(f -> assertThat(f.args()).as("the one range the field takes")
+                                .containsExactly(TODAY, TODAY.plusYears(10))));
         Opportunity o = Opportunity.open(() -> "O-2", UUID.randomUUID(), OpportunityDetails.validated("数据中心扩容",
                 new BigDecimal("500000"), TODAY, null, null, null), REP, null, REP, NOW, TODAY);
         assertThat(o.expectedCloseDate()).as("today is still ahead").isEqualTo(TODAY);

@@ -324,6 +324,44 @@ class NeedsAnalysisTest {
         assertThat(support.deadlines("NeedsAnalysis", reportId(v1))).containsExactly("C6:MET");
     }
 
+    /**
+     * C6 runs from the interview: one dated before the customer was registered in the product (1900 for 2026), or
+     * ahead of now, is refused on the API and the screen with the interview's own range — from the registration day
+     * to now — and starts no clock that would count the report late however soon it is sent.
+     */
+    @Test
+    void C6_anInterviewBeforeTheDayTheCustomerWasRegisteredOrAheadOfNowIsRefusedAndStartsNoClock() {
+        String range = "访谈时间须在客户建档当日（2026-12-01）至现在之间。";
+        for (String typed : List.of("1900-01-01T10:00:00+08:00", "1800-01-01T10:00:00+08:00", "2026-11-30T23:59:00+08:00",
+                "2026-12-01T15:00:00+08:00", "2999-01-01T10:00:00+08:00")) {
+            MvcTestResult refused = mvc.post().uri("/api/v1/customers/" + customerId + "/needs-analyses")
+                    .header(HttpHeaders.AUTHORIZATION, rep).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content(report(java.time.OffsetDateTime.parse(typed).toInstant(), "客户跟进靠 Excel")).exchange();
+            assertThat(refused).as(typed).hasStatus(422);
+            JsonNode error = support.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asString()).as(typed).isEqualTo("interviewedAt");
+            assertThat(error.get("message").asString()).as(typed).isEqualTo(range);
+        }
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        String page = "/customers/" + customerId + "/needs-analyses";
+        String html = body(mvc.post().uri(page + "?lang=zh-CN").cookie(session)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("interviewedAt", "1900-01-01T10:00")
+                .param("background", "制造业").exchange());
+        assertThat(html).contains(range, "is-invalid").doesNotContain("1900-01-01 至 2199-12-31");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + customerId + "/needs-analyses").get("items").size())
+                .as("nothing stored").isZero();
+        // the picker offers the same range: the registration day (Shanghai) to now (14:00)
+        assertThat(body(mvc.get().uri(page + "/new").cookie(session).exchange())).containsPattern(
+                "<input(?=[^>]*id=\"interviewedAt\")(?=[^>]*min=\"2026-12-01T00:00\")(?=[^>]*max=\"2026-12-01T14:00\")[^>]*>");
+
+        // the first minute of the registration day is an interview of this customer, its clock counted from it
+        JsonNode v1 = write(report(Instant.parse("2026-11-30T16:00:00Z"), "客户跟进靠 Excel"));
+        assertThat(support.deadlines("NeedsAnalysis", reportId(v1))).containsExactly("C6:OPEN");
+        assertThat(Instant.parse(v1.at("/confirmation/dueAt").asString()))
+                .isEqualTo(Instant.parse("2026-11-30T16:00:00Z").plus(Duration.ofHours(24)));
+    }
+
     @Test
     void aReportNeedsAnInterviewTimeAndSomeContentAndGoesOnlyToTheCustomersOwnContacts() {
         MvcTestResult empty = support.post(mvc, rep, "/api/v1/customers/" + customerId + "/needs-analyses",

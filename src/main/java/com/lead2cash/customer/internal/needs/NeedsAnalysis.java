@@ -4,6 +4,8 @@ import com.lead2cash.customer.internal.domain.DecisionRole;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.Ids;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,18 +77,22 @@ class NeedsAnalysis {
         this.version = version;
     }
 
-    /** The first version of a customer's report. */
+    /**
+     * The first version of a customer's report; its interview held from {@code registeredOn}, the day the customer
+     * was registered (in {@code zone}), to now ({@link NeedsAnalysisDraft#validated}).
+     */
     static NeedsAnalysis first(UUID customerId, NeedsAnalysisDraft draft, List<DecisionMaker> chain, UUID author,
-                               Instant now) {
+                               Instant now, LocalDate registeredOn, ZoneId zone) {
         UUID id = Ids.newId();
-        return of(id, id, customerId, 1, draft.validated(now), chain, author, now);
+        return of(id, id, customerId, 1, draft.validated(now, registeredOn, zone), chain, author, now);
     }
 
-    /** The next version of this report; this one is superseded by it. */
-    NeedsAnalysis revise(NeedsAnalysisDraft draft, List<DecisionMaker> chain, UUID author, Instant now) {
+    /** The next version of this report; this one is superseded by it. Its interview as {@link #first}'s. */
+    NeedsAnalysis revise(NeedsAnalysisDraft draft, List<DecisionMaker> chain, UUID author, Instant now,
+                         LocalDate registeredOn, ZoneId zone) {
         requireCurrent();
-        NeedsAnalysis next = of(Ids.newId(), reportId, customerId, number + 1, draft.validated(now), chain, author,
-                now);
+        NeedsAnalysis next = of(Ids.newId(), reportId, customerId, number + 1, draft.validated(now, registeredOn, zone),
+                chain, author, now);
         supersededAt = now;
         return next;
     }

@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal.needs;
 
+import com.lead2cash.platform.OwnDateRange;
 import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.SentConfirmation;
@@ -30,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 class NeedsAnalysisApiController {
 
     /** SPEC §6, plus the contacts named in the decision chain (null: those with a role in it). */
-    record NeedsRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant interviewedAt, String background,
+    record NeedsRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @OwnDateRange Instant interviewedAt,
+                        String background,
                         String currentState, List<String> painPoints, String goals, String budget,
                         String decisionProcess, List<UUID> decisionContactIds, String customerWords) {
 

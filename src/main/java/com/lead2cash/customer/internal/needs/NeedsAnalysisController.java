@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal.needs;
 
+import com.lead2cash.platform.OwnDateRange;
 import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.customer.internal.CustomerAccess;
@@ -51,6 +52,8 @@ class NeedsAnalysisController {
 
     /** The report form; pain points one a line, in order of priority. */
     static class NeedsForm {
+        /** Its range is the report's own: from the day the customer was registered to now (NeedsAnalysisDraft). */
+        @OwnDateRange
         @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
         private LocalDateTime interviewedAt;
         private String background;
@@ -113,10 +116,12 @@ class NeedsAnalysisController {
     private final ZoneId zone;
     private final Confirmations confirmations;
     private final ContactService contacts;
+    private final java.time.Clock clock;
 
     NeedsAnalysisController(NeedsAnalysisService service, NeedsAnalysisViews views, NeedsAnalysisDocument documents,
                             CustomerAccess access, OrgDirectory org, @Value("${l2c.zone}") ZoneId zone,
-                            Confirmations confirmations, ContactService contacts) {
+                            Confirmations confirmations, ContactService contacts, java.time.Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.views = views;
         this.documents = documents;
@@ -232,6 +237,10 @@ class NeedsAnalysisController {
 
     private String form(Customer customer, Model model) {
         model.addAttribute("customer", customer);
+        // the picker offers the interview's range (NeedsAnalysisDraft#validated): the customer's registration day to now
+        model.addAttribute("interviewFrom", service.registeredOn(customer).atStartOfDay());
+        model.addAttribute("interviewTo", LocalDateTime.ofInstant(clock.instant(), zone)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         model.addAttribute("contacts", contacts.of(customer.id()));
         return "customer/needs-form";
     }

@@ -3,6 +3,8 @@ package com.lead2cash.customer.internal.needs;
 import com.lead2cash.platform.FieldValidationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,13 +36,21 @@ record NeedsAnalysisDraft(Instant interviewedAt, String background, String curre
         customerWords = clean(customerWords);
     }
 
-    /** Refuses what cannot be a report, field by field. */
-    NeedsAnalysisDraft validated(Instant now) {
+    /**
+     * Refuses what cannot be a report, field by field. The interview was held with a customer of the product: from
+     * {@code registeredOn}, the day the customer was registered in it (read in the business's zone, {@code zone}), to
+     * now. An interview dated before — 1900 for 2026 — is a typo, and would start the C6 clock a century ago: the
+     * report counted late however soon it is sent. The day, not the moment: a rep who met a new prospect in the
+     * morning registers it after the meeting.
+     */
+    NeedsAnalysisDraft validated(Instant now, LocalDate registeredOn, ZoneId zone) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         if (interviewedAt == null) {
             errors.add(new FieldValidationException.FieldError("interviewedAt", "customer.needs.interviewedAt.required"));
-        } else if (interviewedAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
-            errors.add(new FieldValidationException.FieldError("interviewedAt", "customer.needs.interviewedAt.future"));
+        } else if (interviewedAt.isAfter(now.plus(CLOCK_TOLERANCE))
+                || interviewedAt.isBefore(registeredOn.atStartOfDay(zone).toInstant())) {
+            errors.add(new FieldValidationException.FieldError("interviewedAt", "customer.needs.interviewedAt.outOfRange",
+                    registeredOn));
         }
         text(errors, "background", background);
         text(errors, "currentState", currentState);

@@ -24,6 +24,8 @@ import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +34,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,10 +61,14 @@ class NeedsAnalysisService {
     private final NeedsAnalysisDocument documents;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
 
     NeedsAnalysisService(NeedsAnalysisRepository analyses, ContactRepository contacts, CustomerAccess access,
                          CustomerService customers, Confirmations confirmations, NeedsAnalysisDocument documents,
-                         Deadlines deadlines, Clock clock) {
+                         Deadlines deadlines, Clock clock, JdbcClient jdbc, @Value("${l2c.zone}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
         this.analyses = analyses;
         this.contacts = contacts;
         this.access = access;
@@ -92,13 +100,14 @@ class NeedsAnalysisService {
         UUID author = CurrentUser.require().id();
         List<NeedsAnalysis.DecisionMaker> chain = decisionChain(customer.id(), draft.decisionContactIds());
         Optional<NeedsAnalysis> current = analyses.findCurrentForUpdate(customer.id());
+        LocalDate registeredOn = registeredOn(customer);
         NeedsAnalysis written;
         if (current.isPresent()) {
-            written = current.get().revise(draft, chain, author, now);
+            written = current.get().revise(draft, chain, author, now, registeredOn, zone);
             analyses.save(current.get());
             confirmations.supersede(confirmationSubject(written));
         } else {
-            written = NeedsAnalysis.first(customer.id(), draft, chain, author, now);
+            written = NeedsAnalysis.first(customer.id(), draft, chain, author, now, registeredOn, zone);
         }
         written = analyses.save(written);
         if (written.startsNewInterviewClock(current.orElse(null))) {
@@ -107,6 +116,26 @@ class NeedsAnalysisService {
                     written.interviewedAt());
         }
         return new Written(written, customer);
+    }
+
+    /**
+     * The day (in the business's zone) the customer came into the product: its own registration, or that of a customer
+     * merged into it, whose reports and history it carries, if earlier. A customer converted from a lead counts from
+     * its registration, not the lead's capture: the needs interview of SOP 001 is held with the customer after
+     * conversion, and the lead module's records are not this module's to read.
+     */
+    LocalDate registeredOn(Customer customer) {
+        List<java.sql.Timestamp> found = jdbc.sql("""
+                        with recursive merged (id, created_at) as (
+                            select id, created_at from customer_customer where id = :id
+                            union all
+                            select c.id, c.created_at from customer_customer c join merged m on c.merged_into_id = m.id)
+                        select min(created_at) from merged""")
+                .param("id", customer.id()).query(java.sql.Timestamp.class).list();
+        java.sql.Timestamp first = found.isEmpty() ? null : found.get(0);
+        Instant at = first == null || customer.createdAt().isBefore(first.toInstant()) ? customer.createdAt()
+                : first.toInstant();
+        return LocalDate.ofInstant(at, zone);
     }
 
     /**

@@ -52,6 +52,33 @@ class LeadConversionTest {
         return id;
     }
 
+    /**
+     * A contact attempt dated a century back (1900, or 1800 past the years any date may have) is refused with the one
+     * range the field takes — from a day before the lead was assigned to now — and is not the lead's first response.
+     */
+    @Test
+    void aContactAttemptDatedLongBeforeTheLeadIsRefusedWithItsOwnRange() {
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeALead("联系时间范围科技", "13800000079"));
+        String id = lead.get("id").asString();
+        java.util.Set<String> messages = new java.util.HashSet<>();
+        for (String typed : java.util.List.of("1900-01-01T10:00:00+08:00", "1800-01-01T10:00:00+08:00",
+                "2999-01-01T10:00:00+08:00")) {
+            var refused = mvc.post().uri("/api/v1/leads/" + id + "/contact-attempts").header(HttpHeaders.AUTHORIZATION, rep)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"channel\":\"phone\",\"intent\":\"HIGH\",\"summary\":\"补记\",\"occurredAt\":\""
+                            + typed + "\"}").exchange();
+            assertThat(refused).as(typed).hasStatus(422);
+            JsonNode error = support.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asString()).as(typed).isEqualTo("occurredAt");
+            messages.add(error.get("message").asString());
+        }
+        assertThat(messages).singleElement().asString().startsWith("联系时间须在 ").endsWith("至现在之间（不早于线索分配——未分配的为录入——前一天）。")
+                .doesNotContain("1900", "2199");
+        assertThat(support.getJson(mvc, rep, "/api/v1/leads/" + id + "/contact-attempts").size()).isZero();
+        assertThat(support.getJson(mvc, rep, "/api/v1/leads/" + id).path("firstContactAt").isNull()
+                || support.getJson(mvc, rep, "/api/v1/leads/" + id).path("firstContactAt").isMissingNode()).isTrue();
+    }
+
     @Test
     void theOpportunityTakesTheLeadsProductLineAndItsPurchaseDateAsTheCloseDate() {
         String purchase = co.today().plusDays(45).toString();

@@ -21,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +104,12 @@ public class LeadProgress {
             errors.add(new FieldError("summary", "lead.contact.summary.required"));
         }
         Instant when = occurredAt == null ? now : occurredAt;
-        if (when.isAfter(now.plusSeconds(300)) || lead.earliestContact() != null && when.isBefore(lead.earliestContact())) {
-            errors.add(new FieldError("occurredAt", "lead.contact.occurredAt.invalid"));
+        // one range, named by the refusal (the API leaves this field's range to it: OwnDateRange)
+        Instant earliest = lead.earliestContact();
+        if (when.isAfter(now.plusSeconds(300)) || when.isBefore(earliest)) {
+            errors.add(new FieldError("occurredAt", "lead.contact.occurredAt.invalid",
+                    LocalDateTime.ofInstant(earliest, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);

@@ -699,9 +699,12 @@ public class Lead {
         return first;
     }
 
-    /** The earliest time a contact attempt may say it happened: a day before the assignment. */
+    /**
+     * The earliest time a contact attempt may say it happened: a day before the assignment — or, on a lead never
+     * assigned, before its capture: a contact dated 1900 is a typo, and would stand as the lead's first response.
+     */
     public Instant earliestContact() {
-        return assignedAt == null ? null : assignedAt.minusSeconds(86_400);
+        return (assignedAt == null ? createdAt : assignedAt).minusSeconds(86_400);
     }
 
     /** Conversion (线索转化): only a contacted (qualified) lead becomes a customer. */

@@ -109,7 +109,8 @@ public class LeadApiController {
     record ArbitrateRequest(UUID winnerId, String reason, Long version) implements Versioned {
     }
 
-    record ContactAttemptRequest(String channel, ContactIntent intent, String summary, Instant occurredAt) {
+    record ContactAttemptRequest(String channel, ContactIntent intent, String summary,
+                                 @com.lead2cash.platform.OwnDateRange Instant occurredAt) {
     }
 
     record ConvertRequest(Boolean createOpportunity, String opportunityName, BigDecimal amount, UUID customerId) {

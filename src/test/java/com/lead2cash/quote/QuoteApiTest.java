@@ -527,6 +527,40 @@ class QuoteApiTest {
         assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
     }
 
+    /**
+     * Walk finding: 20 000 lines were each looked up and priced before the 200-line limit refused them (22 s a request,
+     * the connection pool filled by a dozen). The count is asked first, on a new quote and on a draft rewritten: 201
+     * lines of a product the catalogue does not have are refused for their count alone — had one been looked up, its
+     * product would be named unknown — and 20 000 lines of a good one likewise; nothing is stored or changed.
+     */
+    @Test
+    void tooManyLinesAreRefusedForTheirCountAloneBeforeAnyIsLookedUpAndNothingIsStoredOrChanged() {
+        Deal d = deal("qmany");
+        JsonNode draft = create(d, "0");
+        long before = jdbc.sql("select count(*) from quote_quote").query(Long.class).single();
+        java.util.function.BiFunction<Integer, String, String> lines = (n, product) -> String.join(",",
+                java.util.Collections.nCopies(n, "{\"productId\":\"" + product + "\",\"quantity\":1}"));
+        String unknown = UUID.randomUUID().toString();
+        var unknownLines = customers.post(mvc, d.rep(), "/api/v1/quotes", "{\"opportunityId\":\"" + d.opportunityId()
+                + "\",\"lines\":[" + lines.apply(201, unknown) + "]}");
+        var manyLines = customers.post(mvc, d.rep(), "/api/v1/quotes", "{\"opportunityId\":\"" + d.opportunityId()
+                + "\",\"lines\":[" + lines.apply(20_000, d.gateway()) + "]}");
+        String path = "/api/v1/quotes/" + draft.get("id").asString();
+        var rewritten = customers.put(mvc, d.rep(), path, "{\"lines\":[" + lines.apply(201, unknown) + "],\"version\":"
+                + draft.get("version").asLong() + "}");
+        for (var refused : List.of(unknownLines, manyLines, rewritten)) {
+            assertThat(refused).hasStatus(422);
+            assertThat(customers.json(refused).get("errors")).singleElement().satisfies(error -> {
+                assertThat(error.get("field").asString()).isEqualTo("lines");
+                assertThat(error.get("code").asString()).isEqualTo("quote.lines.tooMany");
+            });
+        }
+        assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
+        JsonNode after = customers.getJson(mvc, d.rep(), path);
+        assertThat(after.get("version").asLong()).as("the draft unchanged").isEqualTo(draft.get("version").asLong());
+        assertThat(after.get("lines")).hasSize(2);
+    }
+
     @Test
     void aQuoteWhoseTotalWouldNotFitAnAmountIsRefusedNamingItsLinesAndNothingIsStored() {
         Deal d = deal("huge");

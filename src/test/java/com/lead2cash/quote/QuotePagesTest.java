@@ -197,6 +197,35 @@ class QuotePagesTest {
                 .as("nothing saved").isEmpty();
     }
 
+    /**
+     * Walk finding: the form's rows were each looked up and priced before the 200-line limit refused them. 201 rows of
+     * a product the catalogue does not have are refused for their count alone — had one been looked up, it would be
+     * named unknown beside its row — and nothing is saved.
+     */
+    @Test
+    void theQuoteFormRefusesMoreRowsThanAQuoteTakesForTheirCountAloneNothingSaved() {
+        clock.set(TestClock.START);
+        var team = sales.team("qrows");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "绍兴多行机械有限公司", "孙磊", "sun@shaoxing.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "产线改造", "100000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        Cookie session = customers.session(mvc, team.rep());
+        var post = mvc.post().uri("/quotes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "en").param("lang", "en").param("opportunityId", opportunity);
+        String unknown = java.util.UUID.randomUUID().toString();
+        for (int i = 0; i < 201; i++) {
+            post = post.param("lines[" + i + "].productId", unknown).param("lines[" + i + "].quantity", "1");
+        }
+        MvcTestResult refused = post.exchange();
+        assertThat(refused).hasStatusOk();
+        String html = body(refused);
+        assertThat(html).contains("A quote has at most 200 lines.").doesNotContain("Choose an active product from the catalogue.");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/quotes?opportunityId=" + opportunity).get("items"))
+                .as("nothing saved").isEmpty();
+    }
+
     /** The minutes form refuses an agreed price and percents with three places as the API does, beside each, as typed. */
     @Test
     void theMinutesFormRefusesTooPreciseValuesBesideEachFieldAsTypedNothingWritten() {

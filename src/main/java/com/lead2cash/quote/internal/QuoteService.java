@@ -541,10 +541,19 @@ public class QuoteService {
      */
     private Drafted drafted(Content content, UUID customerId, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
+        // the count first, before anything is looked up in the catalogue: a request of 20 000 lines is refused at once
+        // (with the terms' own refusals), not after pricing every one of them
+        boolean counted = true;
+        try {
+            Quote.requireLineCount(content.lines());
+        } catch (FieldValidationException e) {
+            errors.addAll(e.errors());
+            counted = false;
+        }
         QuoteTerms terms = null;
         UUID priceList = content.priceListId();
         try {
-            terms = terms(content, customerId, today);
+            terms = terms(content, customerId, today, counted);
         } catch (FieldValidationException e) {
             errors.addAll(e.errors());
             if (e.errors().stream().anyMatch(f -> f.field().equals("priceListId"))) {
@@ -553,7 +562,9 @@ public class QuoteService {
         }
         List<QuoteLine> lines = null;
         try {
-            lines = lines(content.lines(), customerId, priceList, today);
+            if (counted) {
+                lines = lines(content.lines(), customerId, priceList, today);
+            }
         } catch (FieldValidationException e) {
             errors.addAll(e.errors());
         }
@@ -563,20 +574,21 @@ public class QuoteService {
         return new Drafted(terms, lines);
     }
 
-    private QuoteTerms terms(Content content, UUID customerId, LocalDate today) {
+    /** The terms checked; whether the named price list applies is looked up only when the lines are to be priced. */
+    private QuoteTerms terms(Content content, UUID customerId, LocalDate today, boolean pricing) {
         UUID priceList = content.priceListId();
-        if (priceList != null && catalog.listsFor(customerId, today).stream().noneMatch(l -> l.id().equals(priceList))) {
+        if (pricing && priceList != null && catalog.listsFor(customerId, today).stream().noneMatch(l -> l.id().equals(priceList))) {
             throw new FieldValidationException("priceListId", "quote.priceList.notApplicable");
         }
         return QuoteTerms.validated(priceList, content.validUntil(), content.deliveryPeriod(), content.paymentTerms(),
                 content.notes(), today);
     }
 
-    /** The lines with their prices: the unit price from the applicable price list unless one is given. */
+    /**
+     * The lines with their prices: the unit price from the applicable price list unless one is given. Asked only of
+     * lines whose count {@link Quote#requireLineCount} took.
+     */
     private List<QuoteLine> lines(List<LineRequest> requested, UUID customerId, UUID priceListId, LocalDate today) {
-        if (requested == null || requested.isEmpty()) {
-            throw new FieldValidationException("lines", "quote.lines.required");
-        }
         List<FieldError> errors = new ArrayList<>();
         var products = catalog.products(requested.stream().map(LineRequest::productId)
                 .filter(java.util.Objects::nonNull).toList());

@@ -101,13 +101,21 @@ public class Quote {
         apply(terms, lines, required, now);
     }
 
-    private void apply(QuoteTerms terms, List<QuoteLine> newLines, Authority required, Instant now) {
-        if (newLines == null || newLines.isEmpty()) {
+    /**
+     * How many lines a version may have: at least one, at most {@link #MAX_LINES}. A count alone, so that whoever
+     * prices the lines asks it first and refuses too many before a single line is looked up in the catalogue.
+     */
+    public static void requireLineCount(List<?> lines) {
+        if (lines == null || lines.isEmpty()) {
             throw new FieldValidationException("lines", "quote.lines.required");
         }
-        if (newLines.size() > MAX_LINES) {
+        if (lines.size() > MAX_LINES) {
             throw new FieldValidationException("lines", "quote.lines.tooMany", MAX_LINES);
         }
+    }
+
+    private void apply(QuoteTerms terms, List<QuoteLine> newLines, Authority required, Instant now) {
+        requireLineCount(newLines);
         // each quantity and price fits an amount, their products may not: the totals are stored as amounts too
         QuoteTotals.Totals totals = QuoteTotals.of(newLines);
         if (Stream.of(totals.total(), totals.listTotal()).anyMatch(t -> InputRules.amountProblem(t).isPresent())) {

@@ -561,6 +561,35 @@ class QuoteApiTest {
         assertThat(after.get("lines")).hasSize(2);
     }
 
+    /**
+     * Q2 — the authority is decided on the discount unrounded, the percentage shown to two places: 189 991 for a
+     * product listed at 200 000 is 5.0045 % off, shown 5.00 %, and above a rep's 5 % it goes to the manager (it was
+     * approved at once); 1 199.99 at 15 % off a product listed at 1 200 is 15.0008 %, above a manager's 15 %, and goes
+     * to the director.
+     */
+    @Test
+    void Q2_theAuthorityIsDecidedOnTheDiscountUnroundedNotOnTheTwoPlacesShown() {
+        Deal d = deal("q2round");
+        String turbine = sales.product(mvc, d.team(), "TB-q2round", "燃气轮机", "200000.00", "13");
+        String cabinet = sales.product(mvc, d.team(), "CB-q2round", "控制柜", "1200.00", "13");
+        JsonNode byRep = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":100,"unitPrice":189991}]}"""
+                .formatted(d.opportunityId(), turbine)), 201));
+        assertThat(byRep.get("maxDiscountPercent").decimalValue()).isEqualByComparingTo("5.00");
+        JsonNode repSubmitted = submit(d.rep(), byRep.get("id").asString());
+        assertThat(repSubmitted.get("requiredAuthority").asString()).isEqualTo("MANAGER");
+        assertThat(repSubmitted.get("status").asString()).isEqualTo("PENDING_APPROVAL");
+
+        String manager = sales.bearer(mvc, d.team().manager());
+        JsonNode byManager = customers.json(SalesTestSupport.expect(customers.post(mvc, manager, "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":1,"unitPrice":1199.99,"discountPercent":15}]}"""
+                .formatted(d.opportunityId(), cabinet)), 201));
+        assertThat(byManager.get("maxDiscountPercent").decimalValue()).isEqualByComparingTo("15.00");
+        JsonNode managerSubmitted = submit(manager, byManager.get("id").asString());
+        assertThat(managerSubmitted.get("requiredAuthority").asString()).isEqualTo("DIRECTOR");
+        assertThat(managerSubmitted.get("status").asString()).isEqualTo("PENDING_APPROVAL");
+    }
+
     @Test
     void aQuoteWhoseTotalWouldNotFitAnAmountIsRefusedNamingItsLinesAndNothingIsStored() {
         Deal d = deal("huge");

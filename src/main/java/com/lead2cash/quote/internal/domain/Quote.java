@@ -412,7 +412,18 @@ public class Quote {
     public BigDecimal tax() { return tax; }
     public BigDecimal total() { return total; }
     public BigDecimal listTotal() { return listTotal; }
+    /** The largest discount of the lines, in percent with two places, as shown ({@link QuoteLine#effectiveDiscount}). */
     public BigDecimal maxDiscount() { return maxDiscount; }
+
+    /** Q2 — the largest discount of this version's lines unrounded: what the authority it needs is decided on. */
+    public BigDecimal authorityDiscount() {
+        return authorityDiscount(lines);
+    }
+
+    /** Q2 — the largest discount of the lines unrounded ({@link QuoteLine#unroundedDiscount}). */
+    public static BigDecimal authorityDiscount(List<QuoteLine> lines) {
+        return lines.stream().map(QuoteLine::unroundedDiscount).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+    }
     public Authority requiredAuthority() { return requiredAuthority; }
     public UUID approvalId() { return approvalId; }
     public UUID reviewedBy() { return reviewedBy; }

@@ -1,6 +1,8 @@
 package com.lead2cash.quote.internal.domain;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.UUID;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -16,18 +18,34 @@ public record QuoteLine(UUID productId, String productCode, String productName, 
                         BigDecimal discountPercent, BigDecimal taxRate, BigDecimal lineTotal) {
 
     /**
-     * The discount this line really gives against the applicable price list, in percent with two places:
+     * The discount unrounded, as far as a decimal can say it: rounded up at the 34th digit, never below the real one,
+     * and at or below a limit exactly when the real one is (a limit has far fewer places).
+     */
+    private static final MathContext UNROUNDED = new MathContext(34, RoundingMode.UP);
+
+    /**
+     * The discount this line really gives against the applicable price list, in percent with two places, as shown:
      * a unit price set below the list's price counts as discount too, so it cannot bypass the Q2 authority.
      */
     public BigDecimal effectiveDiscount() {
         BigDecimal reference = referencePrice.multiply(quantity);
-        if (reference.signum() == 0) {
-            return BigDecimal.ZERO.setScale(2);
-        }
         BigDecimal given = reference.subtract(lineTotal);
-        if (given.signum() <= 0) {
+        if (reference.signum() == 0 || given.signum() <= 0) {
             return BigDecimal.ZERO.setScale(2);
         }
-        return given.multiply(QuoteTotals.HUNDRED).divide(reference, 2, java.math.RoundingMode.HALF_UP);
+        return given.multiply(QuoteTotals.HUNDRED).divide(reference, 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Q2 — the same discount unrounded: what the authority is decided on. Rounded to two places, 5.0045 % read as
+     * 5.00 % and passed a rep's 5 % limit.
+     */
+    public BigDecimal unroundedDiscount() {
+        BigDecimal reference = referencePrice.multiply(quantity);
+        BigDecimal given = reference.subtract(lineTotal);
+        if (reference.signum() == 0 || given.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return given.multiply(QuoteTotals.HUNDRED).divide(reference, UNROUNDED);
     }
 }

@@ -766,6 +766,29 @@ class OrderApiTest {
         assertThat(landline).as("a landline with its area code, as contacts take it").hasStatus(201);
     }
 
+    /**
+     * Audit of the walk's finding (a quote's 20 000 lines priced before their limit): an order's lines had no limit, and
+     * on a contract drafted without a quote each was looked up in the catalogue, one query a line, with the contract
+     * locked. More than 200 lines are refused for their count alone — had one been looked up, its unknown product would
+     * be named —, and nothing is stored.
+     */
+    @Test
+    void moreLinesThanAnOrderHasAreRefusedForTheirCountBeforeAnyIsLookedUpAndNothingIsStored() {
+        JsonNode contract = signed("杭州订单行数过多科技有限公司");
+        String lines = String.join(",", java.util.Collections.nCopies(201,
+                "{\"productId\":\"" + java.util.UUID.randomUUID() + "\",\"quantity\":1}"));
+        MvcTestResult refused = customers.post(mvc, rep(), "/api/v1/orders", """
+                {"contractId":"%s","lines":[%s],"address":"杭州市西湖区文三路 1 号",
+                 "consignee":"王经理","consigneePhone":"13800000000","promisedDate":"2026-12-20"}"""
+                .formatted(contract.get("id").asString(), lines));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("errors"))
+                .extracting(e -> e.get("field").asString() + " " + e.get("code").asString())
+                .containsExactly("lines order.lines.tooMany");
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders?contractId=" + contract.get("id").asString())
+                .get("items")).as("nothing stored").isEmpty();
+    }
+
     @Test
     void aShipDateBeyondTenYearsAheadOrThirtyBackIsRefusedAndNothingChanges() {
         JsonNode order = order("杭州订单七号科技有限公司");

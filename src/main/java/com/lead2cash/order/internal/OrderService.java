@@ -163,6 +163,8 @@ public class OrderService {
         if (!mayMakeOrders(me)) {
             throw new com.lead2cash.platform.ForbiddenException("order.create.notAllowed");
         }
+        // the count first, before the contract is locked or a line looked up in the catalogue (one look-up a line)
+        Order.requireLineCount(requested);
         // one order at a time per contract, so two cannot both take what is left of a line
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "order:" + c.id()).query(Object.class).list();
         // every problem of the form at once, not one per attempt

@@ -87,6 +87,19 @@ public class Order {
     Order() {
     }
 
+    /** The most lines an order has: a quote's most (a contract's products come from one), each product once. */
+    public static final int MAX_LINES = 200;
+
+    /**
+     * Refuses more lines than an order has by their count alone: asked before a single line is looked up in the
+     * contract or the catalogue, so that 20 000 of them are refused at once.
+     */
+    public static void requireLineCount(List<?> lines) {
+        if (lines != null && lines.size() > MAX_LINES) {
+            throw new FieldValidationException("lines", "order.lines.tooMany", MAX_LINES);
+        }
+    }
+
     /** A new order for a signed contract; lines were checked against the contract by the caller. */
     public static Order create(String number, UUID contractId, String contractNumber, UUID customerId, UUID ownerId,
                                List<OrderLine> lines, String address, String consignee, String consigneePhone,
@@ -94,6 +107,8 @@ public class Order {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         if (lines == null || lines.isEmpty()) {
             errors.add(new FieldValidationException.FieldError("lines", "order.lines.required"));
+        } else if (lines.size() > MAX_LINES) {
+            errors.add(new FieldValidationException.FieldError("lines", "order.lines.tooMany", MAX_LINES));
         }
         errors.addAll(problems(address, consignee, consigneePhone, promisedDate, today));
         if (!errors.isEmpty()) {

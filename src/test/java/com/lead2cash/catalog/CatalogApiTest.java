@@ -156,6 +156,36 @@ class CatalogApiTest {
                 .asString()).isEqualTo("2026 下半年标准价");
     }
 
+    /**
+     * Audit of the walk's finding (a quote's 20 000 lines priced before their limit): a list's products were looked up
+     * before its 5 000 prices were counted, and its customers had no limit and were looked up one query each. Both are
+     * counted first: too many of each are named together — had the products been looked up, the customers would not
+     * have been reached, and had the customers been, one nobody has would be named —; nothing is stored.
+     */
+    @Test
+    void aListWithMorePricesOrCustomersThanItTakesIsRefusedForTheirCountsBeforeAnyIsLookedUp() {
+        var company = support.company("cat-counts");
+        String director = support.bearer(mvc, company.director());
+        long before = jdbc.sql("select count(*) from catalog_price_list").query(Long.class).single();
+        String prices = String.join(",", java.util.stream.Stream.generate(
+                () -> "{\"productId\":\"" + java.util.UUID.randomUUID() + "\",\"unitPrice\":1}").limit(5_001).toList());
+        String customers = String.join(",", java.util.stream.Stream.generate(
+                () -> "\"" + java.util.UUID.randomUUID() + "\"").limit(5_001).toList());
+        var both = support.post(mvc, director, "/api/v1/price-lists", """
+                {"name":"大客户组","kind":"CUSTOMER_GROUP","validFrom":"2026-12-01","customerIds":[%s],"prices":[%s]}"""
+                .formatted(customers, prices));
+        assertThat(both).hasStatus(422);
+        assertThat(support.json(both).get("errors")).extracting(e -> e.get("field").asString() + " " + e.get("code").asString())
+                .containsExactlyInAnyOrder("prices catalog.priceList.tooManyPrices",
+                        "customerIds catalog.priceList.tooManyCustomers");
+        var customersAlone = support.post(mvc, director, "/api/v1/price-lists", """
+                {"name":"大客户组","kind":"CUSTOMER_GROUP","validFrom":"2026-12-01","customerIds":[%s]}""".formatted(customers));
+        assertThat(customersAlone).hasStatus(422);
+        assertThat(support.json(customersAlone).get("errors")).extracting(e -> e.get("code").asString())
+                .containsExactly("catalog.priceList.tooManyCustomers");
+        assertThat(jdbc.sql("select count(*) from catalog_price_list").query(Long.class).single()).isEqualTo(before);
+    }
+
     @Test
     void aPriceRefusedForAMistypedProductCodeComesBackOnThePriceListsPage() {
         var company = support.company("cat-typed");

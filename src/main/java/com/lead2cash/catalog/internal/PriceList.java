@@ -32,6 +32,8 @@ import org.springframework.data.relational.core.mapping.Table;
 public class PriceList {
 
     static final int MAX_ENTRIES = 5_000;
+    /** The most customers a customer-group list has. */
+    static final int MAX_MEMBERS = 5_000;
     private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999999999.99");
 
     @Id
@@ -117,11 +119,26 @@ public class PriceList {
         }
     }
 
+    /**
+     * Refuses more prices or customers than a list has, by their count alone (null: not given): asked before a single
+     * product or customer of them is looked up, so that tens of thousands are refused at once.
+     */
+    static void requireCounts(Map<?, ?> prices, Collection<?> customerIds) {
+        List<FieldError> errors = new ArrayList<>();
+        if (prices != null && prices.size() > MAX_ENTRIES) {
+            errors.add(new FieldError("prices", "catalog.priceList.tooManyPrices", MAX_ENTRIES));
+        }
+        if (customerIds != null && customerIds.size() > MAX_MEMBERS) {
+            errors.add(new FieldError("customerIds", "catalog.priceList.tooManyCustomers", MAX_MEMBERS));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+    }
+
     /** Sets the prices this list gives, replacing those it gave; every product must be in the catalogue. */
     void reprice(Map<UUID, BigDecimal> prices, Set<UUID> knownProducts, Instant now) {
-        if (prices.size() > MAX_ENTRIES) {
-            throw new FieldValidationException("prices", "catalog.priceList.tooManyPrices", MAX_ENTRIES);
-        }
+        requireCounts(prices, null);
         List<FieldError> errors = new ArrayList<>();
         prices.forEach((product, price) -> {
             if (product == null || !knownProducts.contains(product)) {
@@ -147,6 +164,7 @@ public class PriceList {
             }
             return;
         }
+        requireCounts(null, customerIds);
         members = customerIds == null ? new HashSet<>()
                 : customerIds.stream().map(PriceListMember::new).collect(Collectors.toCollection(HashSet::new));
         updatedAt = now;

@@ -37,6 +37,8 @@ public class PriceListService {
 
     @Transactional
     public PriceList create(PriceList.Terms terms, Map<UUID, BigDecimal> prices, Collection<UUID> customerIds) {
+        // the counts first, before a product or a customer of them is looked up
+        PriceList.requireCounts(prices, customerIds);
         PriceList list = PriceList.create(terms, clock.instant());
         requireNoStandardOverlap(list);
         list.reprice(prices == null ? Map.of() : prices, knownProducts(prices), clock.instant());
@@ -48,6 +50,8 @@ public class PriceListService {
     public PriceList change(UUID id, PriceList.Terms terms, Map<UUID, BigDecimal> prices, Collection<UUID> customerIds,
                             Long version) {
         PriceList list = require(id);
+        // the counts first, before a product or a customer of them is looked up
+        PriceList.requireCounts(prices, customerIds);
         list.expectVersion(version);
         list.change(terms, clock.instant());
         requireNoStandardOverlap(list);
@@ -139,8 +143,10 @@ public class PriceListService {
         if (customerIds == null) {
             return List.of();
         }
+        // read at once, as find reads each (one the reader may not see is not there), not one query a customer
+        Map<UUID, String> known = customers.names(customerIds.stream().filter(java.util.Objects::nonNull).distinct().toList());
         for (UUID id : customerIds) {
-            if (id == null || customers.find(id).isEmpty()) {
+            if (id == null || !known.containsKey(id)) {
                 throw new FieldValidationException("customerIds", "catalog.priceList.customer.unknown", String.valueOf(id));
             }
         }

@@ -356,6 +356,25 @@ class LeadManagerQueueTest {
                 .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
     }
 
+    /**
+     * Audit of the walk's finding (a quote's 20 000 lines priced before their limit): a bulk assignment had no limit,
+     * each lead named was locked and assigned in turn. More than 500 are refused for their count alone — had one been
+     * looked up, a lead nobody has would answer 404 —, and 500 are looked up.
+     */
+    @Test
+    void aBulkAssignmentOfMoreThanFiveHundredLeadsIsRefusedForItsCountBeforeAnyLeadIsLookedUp() {
+        String director = support.bearer(mvc, co.director().username());
+        java.util.function.IntFunction<String> naming = n -> "{\"leadIds\":[" + String.join(",",
+                java.util.stream.Stream.generate(() -> "\"" + UUID.randomUUID() + "\"").limit(n).toList())
+                + "],\"ownerId\":\"" + co.westRep().id() + "\",\"reason\":\"按区域\"}";
+        var refused = support.post(mvc, director, "/api/v1/leads/bulk-assign", naming.apply(501));
+        assertThat(refused).hasStatus(422);
+        JsonNode error = support.json(refused).get("errors").get(0);
+        assertThat(error.get("field").asString() + " " + error.get("code").asString()).isEqualTo("leadIds lead.bulk.tooMany");
+        assertThat(support.post(mvc, director, "/api/v1/leads/bulk-assign", naming.apply(500)))
+                .as("at the limit each lead is looked up").hasStatus(404);
+    }
+
     @Test
     void L9_disqualifyingAQueuedLeadCancelsItsDeadline() {
         JsonNode lead = generalQueueLead("西藏排队丙");

@@ -120,11 +120,20 @@ public class LeadAssignment {
         return person;
     }
 
-    /** Bulk assignment from the pool; all or nothing; a lead named twice is assigned once. */
+    /** The most leads one bulk assignment takes, as many customers as one bulk transfer. */
+    static final int MAX_BULK = 500;
+
+    /**
+     * Bulk assignment from the pool; all or nothing; a lead named twice is assigned once. At most {@link #MAX_BULK},
+     * refused by their count before a single lead is looked up.
+     */
     @Transactional
     public int bulkAssign(List<UUID> leadIds, UUID rep, String reason) {
         if (leadIds == null || leadIds.isEmpty()) {
             throw new FieldValidationException("leadIds", "lead.bulk.empty");
+        }
+        if (leadIds.size() > MAX_BULK) {
+            throw new FieldValidationException("leadIds", "lead.bulk.tooMany", MAX_BULK);
         }
         Set<UUID> distinct = new LinkedHashSet<>(leadIds);
         for (UUID id : distinct) {

@@ -151,6 +151,39 @@ class ApprovalApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content(reviewJson("C-6"))).hasStatus(HttpStatus.FORBIDDEN);
     }
 
+    /**
+     * Audit of the walk's finding (a quote's 20 000 lines priced before their limit): a flow submitted directly had no
+     * limit, and the first step's approvers were each looked up. More steps, approvers or facts than an approval takes
+     * are refused by their counts alone — had one approver been looked up, these people nobody has would be
+     * approvers or a fallback — and nothing is stored.
+     */
+    @Test
+    void aFlowWithMoreStepsApproversOrFactsThanAnApprovalTakesIsRefusedByItsCountsAndNothingIsStored() {
+        java.util.function.IntFunction<String> approvers = n -> String.join(",", java.util.stream.Stream.generate(
+                () -> "{\"type\":\"USER\",\"userId\":\"" + UUID.randomUUID() + "\"}").limit(n).toList());
+        java.util.function.IntFunction<String> steps = n -> String.join(",", java.util.Collections.nCopies(n,
+                "{\"name\":\"Review\",\"mode\":\"PARALLEL\",\"approvers\":[{\"type\":\"ROLE\",\"role\":\"LEGAL\"}]}"));
+        java.util.function.IntFunction<String> facts = n -> String.join(",", java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> "\"fact" + i + "\":\"" + i + "\"").toList());
+        String head = "{\"subjectType\":\"Contract\",\"subjectId\":\"C-LIMITS\",\"title\":\"Contract C-LIMITS\","
+                + "\"submitterId\":\"" + rep + "\",";
+        java.util.Map<String, String> refusals = java.util.Map.of(
+                "steps[0].approvers approval.approvers.tooMany",
+                head + "\"steps\":[{\"name\":\"Review\",\"mode\":\"PARALLEL\",\"approvers\":[" + approvers.apply(51) + "]}]}",
+                "steps approval.steps.tooMany", head + "\"steps\":[" + steps.apply(11) + "]}",
+                "facts approval.facts.tooMany", head + "\"facts\":{" + facts.apply(51) + "},\"steps\":[" + steps.apply(1) + "]}");
+        refusals.forEach((expected, body) -> {
+            MvcTestResult refused = mvc.post().uri("/api/v1/approvals").header(HttpHeaders.AUTHORIZATION, bearer("admin"))
+                    .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+            assertThat(refused).as(expected).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(fixtures.mapper().readTree(refused.getResponse().getContentAsByteArray()).get("errors"))
+                    .as(expected).extracting(e -> e.get("field").asString() + " " + e.get("code").asString())
+                    .containsExactly(expected);
+        });
+        assertThat(jdbcForLabels.sql("select count(*) from approval where subject_id = 'C-LIMITS'").query(Long.class).single())
+                .isZero();
+    }
+
     @Autowired java.util.List<com.lead2cash.sop.SubjectDescriber> describers;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcForLabels;
 

@@ -52,6 +52,10 @@ public class Approval {
     static final int MAX_COMMENT = 2000;
     static final int MAX_TITLE = 200;
     static final int MAX_REMARKS = 50;
+    /** The most steps a flow has, approvers a step names and facts an approval carries: far above any flow of the product. */
+    static final int MAX_STEPS = 10;
+    static final int MAX_APPROVERS = 50;
+    static final int MAX_FACTS = 50;
 
     @Id
     private final UUID id;
@@ -106,6 +110,7 @@ public class Approval {
         if (request.subjectType().isBlank() || request.subjectId().isBlank()) {
             errors.add(new FieldValidationException.FieldError("subjectType", "approval.subject.required"));
         }
+        errors.addAll(oversized(request.flow(), request.facts()));
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
@@ -118,6 +123,28 @@ public class Approval {
         approval.log("SUBMITTED", null, null, request.submitterId(), null, null, null, now);
         approval.startStep(0, now, resolver);
         return approval;
+    }
+
+    /**
+     * A flow or facts larger than an approval takes (null: not given), by their counts alone: asked before a single
+     * approver is looked up, so that thousands of them are refused at once.
+     */
+    private static List<FieldValidationException.FieldError> oversized(FlowDefinition flow, Map<String, String> facts) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (flow != null && flow.steps().size() > MAX_STEPS) {
+            errors.add(new FieldValidationException.FieldError("steps", "approval.steps.tooMany", MAX_STEPS));
+        } else if (flow != null) {
+            for (int i = 0; i < flow.steps().size(); i++) {
+                if (flow.steps().get(i).approvers().size() > MAX_APPROVERS) {
+                    errors.add(new FieldValidationException.FieldError("steps[" + i + "].approvers",
+                            "approval.approvers.tooMany", MAX_APPROVERS));
+                }
+            }
+        }
+        if (facts != null && facts.size() > MAX_FACTS) {
+            errors.add(new FieldValidationException.FieldError("facts", "approval.facts.tooMany", MAX_FACTS));
+        }
+        return errors;
     }
 
     /**
@@ -253,6 +280,10 @@ public class Approval {
         }
         if (!subjectResubmittable) {
             throw new DomainException("approval.resubmit.recordMovedOn");
+        }
+        List<FieldValidationException.FieldError> oversized = oversized(flow, newFacts);
+        if (!oversized.isEmpty()) {
+            throw new FieldValidationException(oversized);
         }
         if (flow != null) {
             steps.clear();

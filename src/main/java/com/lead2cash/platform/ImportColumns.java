@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -20,7 +22,8 @@ import org.springframework.context.MessageSource;
  * a row. An unknown column or a missing identifying column refuses the whole file before any row is
  * read; each row's cells come stripped, with blanks left out and the apostrophe an export put before a
  * formula-like text dropped ({@link SpreadsheetText#fromCell}), so an exported file imports as the data
- * it came from.
+ * it came from. A formula cell reads as its saved result; one with none ({@link #formulaCells}) as its formula's
+ * text, and its row is refused on that column ({@link #refusedCells}) — never read as empty.
  *
  * @param <C> the import's column enum
  */
@@ -156,10 +159,13 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
         return new ImportColumns<>(columns);
     }
 
-    /** A data row as read: its line in the file (the header is line 1) and its values by column. */
+    /**
+     * A data row as read: its line in the file (the header is line 1), its values by column, and the columns whose
+     * cell is a formula with no saved result ({@link #formulaCells}; its value is the formula's text).
+     */
     @FunctionalInterface
     public interface RowHandler<C> {
-        void row(int line, Map<C, String> cells);
+        void row(int line, Map<C, String> cells, Set<C> formulas);
     }
 
     /**
@@ -178,7 +184,8 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
                 header.add(fromHeader(type, row.cells(), identifying, messages));
                 return;
             }
-            rows.row(row.line(), header.get(0).cells(row, type));
+            ImportColumns<C> columns = header.get(0);
+            rows.row(row.line(), columns.cells(row, type), columns.formulaCells(row, type));
         });
         if (header.isEmpty()) {
             throw new FieldValidationException("file", messages + ".empty");
@@ -202,15 +209,42 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
     }
 
     /**
-     * The cells of a row whose text no field accepts ({@link InputRules#textProblem}: a control character such as
-     * NUL, a broken surrogate, more than {@link InputRules#MAX_TEXT} characters), each with its refusal's message
-     * key (its one argument {@link InputRules#MAX_TEXT}). The API refuses such text; an import refuses the row.
+     * The columns of a data row whose cell is a formula the file saved no result of
+     * ({@link SpreadsheetReader.Row#formulaWithoutResult}): {@link #cells} gives its formula's text, which is not
+     * its value; {@link #refusedCells} refuses it.
      */
-    public static <C extends Enum<C>> Map<C, String> refusedCells(Map<C, String> cells) {
+    public Set<C> formulaCells(SpreadsheetReader.Row row, Class<C> type) {
+        Set<C> formulas = EnumSet.noneOf(type);
+        for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
+            C column = columns.get(i);
+            if (column != null && !column.ignored() && row.formulaWithoutResult(i)) {
+                formulas.add(column);
+            }
+        }
+        return formulas;
+    }
+
+    /**
+     * The cells of a row an import refuses, each with its refusal's message key (its one argument, when it has one,
+     * {@link InputRules#MAX_TEXT}): a formula with no saved result ({@link #formulaCells}: its value is not known,
+     * {@value #FORMULA_WITHOUT_RESULT}), and text no field accepts ({@link InputRules#textProblem}: a control
+     * character such as NUL, a broken surrogate, more than {@link InputRules#MAX_TEXT} characters), which the API
+     * refuses too. The row is refused with them.
+     */
+    public static <C extends Enum<C>> Map<C, String> refusedCells(Map<C, String> cells, Set<C> formulas) {
         Map<C, String> refused = new java.util.LinkedHashMap<>();
-        cells.forEach((column, value) -> InputRules.textProblem(value).ifPresent(key -> refused.put(column, key)));
+        cells.forEach((column, value) -> {
+            if (formulas.contains(column)) {
+                refused.put(column, FORMULA_WITHOUT_RESULT);
+            } else {
+                InputRules.textProblem(value).ifPresent(key -> refused.put(column, key));
+            }
+        });
         return refused;
     }
+
+    /** The refusal of a formula cell with no saved result: paste it as a value. */
+    public static final String FORMULA_WITHOUT_RESULT = "spreadsheet.formulaWithoutResult";
 
     /** Writes the header row of a template or report: bold, each column wide enough for its Chinese header. */
     public static void writeHeader(Worksheet ws, List<? extends Column> columns) {

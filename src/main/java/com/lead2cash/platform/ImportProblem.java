@@ -73,11 +73,14 @@ public record ImportProblem(int line, String field, String key, List<Object> arg
      * input rules every field shares ({@code error.input.*}: a control character, a second line in a name, a date out
      * of range) says nothing of the field by itself, so it is said with the column's label before it ("公司名称：文本中
      * 含有控制字符…") — a cell whose NUL the report shows as U+FFFD (a spreadsheet holds no NUL) is named as the one
-     * refused. Other reasons name their field already ("请填写公司名称。").
+     * refused. So is a formula with no saved result ({@link ImportColumns#FORMULA_WITHOUT_RESULT}: "此单元格是公式…"),
+     * whose formula the report shows in its cell. Other reasons name their field already ("请填写公司名称。").
      */
     public String reportText(MessageSource messages, Locale locale, String fieldLabel) {
         String text = text(messages, locale);
-        if (key == null || !key.startsWith("error.input.") || fieldLabel == null || fieldLabel.isBlank()) {
+        boolean saysNoField = key != null
+                && (key.startsWith("error.input.") || key.equals(ImportColumns.FORMULA_WITHOUT_RESULT));
+        if (!saysNoField || fieldLabel == null || fieldLabel.isBlank()) {
             return text;
         }
         return messages.getMessage("import.reason.inField", new Object[] {fieldLabel, text}, locale);

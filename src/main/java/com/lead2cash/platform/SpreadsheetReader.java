@@ -62,8 +62,24 @@ public final class SpreadsheetReader {
         }
     }
 
-    /** A row: its line in the file (the header is line 1), its cell texts, and which were numbers. */
-    public record Row(int line, List<String> cells, BitSet numbers, boolean date1904) {
+    /**
+     * A row: its line in the file (the header is line 1), its cell texts, which were numbers, and which were
+     * {@linkplain #formulaWithoutResult formulas with no saved result}.
+     */
+    public record Row(int line, List<String> cells, BitSet numbers, boolean date1904, BitSet formulas) {
+
+        public Row(int line, List<String> cells, BitSet numbers, boolean date1904) {
+            this(line, cells, numbers, date1904, new BitSet());
+        }
+
+        /**
+         * Whether the cell is a formula the file saved no result of (as tools other than Excel often write them): its
+         * text is the formula ({@code =1+1}), which is not its value, and the value is not known — never taken as empty.
+         * A formula with a saved result reads as that result, as the sheet shows it.
+         */
+        public boolean formulaWithoutResult(int column) {
+            return formulas.get(column);
+        }
 
         /**
          * The cell as a date when the spreadsheet stored it as a day number (as Excel stores dates),
@@ -305,12 +321,12 @@ public final class SpreadsheetReader {
         }
 
         void row(List<String> cells, BitSet numbers, boolean date1904) {
-            rowAt(line + 1, cells, numbers, date1904);
+            rowAt(line + 1, cells, numbers, date1904, new BitSet());
         }
 
-        void rowAt(int at, List<String> cells, BitSet numbers, boolean date1904) {
+        void rowAt(int at, List<String> cells, BitSet numbers, boolean date1904, BitSet formulas) {
             line = at;
-            Row row = new Row(at, cells, numbers, date1904);
+            Row row = new Row(at, cells, numbers, date1904, formulas);
             if (at > 1 && !row.blank() && ++valued > limits.maxRows()) {
                 throw new FieldValidationException("file", "spreadsheet.tooManyRows", limits.maxRows());
             }
@@ -515,11 +531,16 @@ public final class SpreadsheetReader {
             RowCounter counter = new RowCounter(limits, rows);
             List<String> cells = null;
             BitSet numbers = null;
+            BitSet formulas = null;
             int rowNumber = 0;
             int column = -1;
             String type = null;
             StringBuilder value = new StringBuilder();
+            StringBuilder formula = new StringBuilder();
             boolean collecting = false;
+            boolean inFormula = false;
+            boolean hasFormula = false;
+            boolean hasValue = false;
             int phonetic = 0;
             try {
                 while (r.hasNext()) {
@@ -531,6 +552,7 @@ public final class SpreadsheetReader {
                                     rowNumber = at == null ? rowNumber + 1 : Integer.parseInt(at);
                                     cells = new ArrayList<>();
                                     numbers = new BitSet();
+                                    formulas = new BitSet();
                                     column = -1;
                                 }
                                 case "c" -> {
@@ -541,8 +563,19 @@ public final class SpreadsheetReader {
                                     }
                                     type = r.getAttributeValue(null, "t");
                                     value.setLength(0);
+                                    formula.setLength(0);
+                                    hasFormula = false;
+                                    hasValue = false;
                                 }
-                                case "v" -> collecting = true;
+                                case "v" -> {
+                                    collecting = true;
+                                    hasValue = true;
+                                }
+                                case "is" -> hasValue = true;
+                                case "f" -> {
+                                    inFormula = true;
+                                    hasFormula = true;
+                                }
                                 case "rPh" -> phonetic++;
                                 case "t" -> collecting = phonetic == 0;
                                 default -> {
@@ -551,29 +584,38 @@ public final class SpreadsheetReader {
                         }
                         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
                              XMLStreamConstants.SPACE -> {
-                            if (collecting) {
-                                if (value.length() + r.getTextLength() > limits.maxCellChars()) {
+                            if (collecting || inFormula) {
+                                StringBuilder into = collecting ? value : formula;
+                                if (into.length() + r.getTextLength() > limits.maxCellChars()) {
                                     throw new FieldValidationException("file", "spreadsheet.cellTooLong",
                                             rowNumber, limits.maxCellChars());
                                 }
-                                value.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                                into.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                             }
                         }
                         case XMLStreamConstants.END_ELEMENT -> {
                             switch (r.getLocalName()) {
                                 case "v", "t" -> collecting = false;
+                                case "f" -> inFormula = false;
                                 case "rPh" -> phonetic--;
                                 case "c" -> {
                                     if (cells != null) {
                                         while (cells.size() < column) {
                                             cells.add(null);
                                         }
-                                        cells.add(cellText(type, value, shared, numbers, column, rowNumber));
+                                        if (hasFormula && !hasValue) {
+                                            // no saved result: the formula itself, so that it is refused and shown as
+                                            // it was, never read as an empty cell
+                                            formulas.set(column);
+                                            cells.add(formulaText(formula, rowNumber));
+                                        } else {
+                                            cells.add(cellText(type, value, shared, numbers, column, rowNumber));
+                                        }
                                     }
                                 }
                                 case "row" -> {
                                     if (cells != null) {
-                                        counter.rowAt(rowNumber, cells, numbers, date1904);
+                                        counter.rowAt(rowNumber, cells, numbers, date1904, formulas);
                                     }
                                     cells = null;
                                 }
@@ -588,6 +630,17 @@ public final class SpreadsheetReader {
             } finally {
                 r.close();
             }
+        }
+
+        /**
+         * A formula as a spreadsheet shows it in its formula bar ({@code =1+1}); the file stores it without its
+         * {@code =}. A cell sharing another's formula stores none of its own: it is shown as {@code =} alone.
+         */
+        private String formulaText(StringBuilder formula, int rowNumber) {
+            if (formula.length() + 1 > limits.maxCellChars()) {
+                throw new FieldValidationException("file", "spreadsheet.cellTooLong", rowNumber, limits.maxCellChars());
+            }
+            return "=" + formula.toString().strip();
         }
 
         private String cellText(String type, StringBuilder value, List<String> shared, BitSet numbers,

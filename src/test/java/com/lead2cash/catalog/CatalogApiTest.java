@@ -487,6 +487,40 @@ class CatalogApiTest {
         assertThat(products()).isEqualTo(before);
     }
 
+    /**
+     * A formula with no saved result (as tools other than Excel write them) is no empty cell and no text: the row is
+     * refused on its column saying to paste it as a value, once; a formula with its saved result is that result.
+     */
+    @Test
+    void aFormulaWithNoSavedResultIsRefusedOnItsColumnAndOneWithItsResultIsTaken() {
+        var company = support.company("cat-formula");
+        String director = support.bearer(mvc, company.director());
+        long before = products();
+        String header = "<row r=\"1\">" + inline("A1", "产品编码") + inline("B1", "产品名称") + inline("C1", "目录价（元，不含税）")
+                + inline("D1", "税率（%）") + "</row>";
+        var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .multipart().file(new MockMultipartFile("file", "formula.xlsx", null, Workbooks.xlsx(header
+                        + "<row r=\"2\">" + inline("A2", "FORMULA-UNSAVED") + "<c r=\"B2\" t=\"str\"><f>UPPER(\"fx\")</f></c>"
+                        + "<c r=\"C2\"><f>5*2</f></c><c r=\"D2\"><v>13</v></c></row>", null, false))).exchange();
+        assertThat(refused).hasStatus(422);
+        assertThat(support.json(refused).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString() + " " + e.get("message").asString()))
+                .containsExactlyInAnyOrder(
+                        "rows[2].name spreadsheet.formulaWithoutResult This cell holds a formula with no saved result:"
+                                + " paste it as a value.",
+                        "rows[2].listPrice spreadsheet.formulaWithoutResult This cell holds a formula with no saved result:"
+                                + " paste it as a value.");
+        assertThat(products()).isEqualTo(before);
+
+        var cached = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .multipart().file(new MockMultipartFile("file", "cached.xlsx", null, Workbooks.xlsx(header
+                        + "<row r=\"2\">" + inline("A2", "FORMULA-SAVED") + "<c r=\"B2\" t=\"str\"><f>UPPER(\"fx\")</f><v>FX</v></c>"
+                        + "<c r=\"C2\"><f>5*2</f><v>10</v></c><c r=\"D2\"><v>13</v></c></row>", null, false))).exchange();
+        assertThat(cached).hasStatus(200);
+        assertThat(support.json(cached).get("created").asInt()).isEqualTo(1);
+    }
+
     private static String inline(String ref, String text) {
         return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
     }

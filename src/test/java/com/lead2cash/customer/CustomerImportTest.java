@@ -416,6 +416,44 @@ class CustomerImportTest {
         }
     }
 
+    /**
+     * A formula cell with no saved result (as tools other than Excel write them) is no empty cell: its row is refused on
+     * its column saying to paste it as a value, and the report gives the formula back.
+     */
+    @Test
+    void aFormulaWithNoSavedResultRefusesItsRowOnItsColumnAndTheReportShowsTheFormula() throws Exception {
+        var company = support.company("impFormula");
+        String rep = support.bearer(mvc, company.eastRep());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("客户");
+            ws.inlineString(0, 0, "客户名称");
+            ws.inlineString(0, 1, "行业");
+            ws.inlineString(0, 2, "联系人");
+            ws.formula(1, 0, "HYPERLINK(\"https://example.com\",\"公式甲有限公司\")");
+            ws.inlineString(1, 1, "软件");
+            ws.inlineString(2, 0, "公式乙有限公司");
+            ws.formula(2, 2, "1+1");
+            ws.inlineString(3, 0, "公式丙有限公司");
+            ws.inlineString(3, 2, "钱经理");
+            ws.finish();
+        }
+        JsonNode done = importAndWait(rep, "formulas.xlsx", out.toByteArray(), "VALID_ROWS");
+        assertThat(done.get("imported").asInt()).isEqualTo(1);
+        assertThat(done.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString() + ": "
+                + e.get("message").asString())).containsExactly(
+                "2 name: This cell holds a formula with no saved result: paste it as a value.",
+                "3 contact.name: This cell holds a formula with no saved result: paste it as a value.");
+        assertThat(nameCount("公式乙有限公司")).isZero();
+
+        var report = mvc.get().uri("/api/v1/customers/imports/" + done.get("id").asString() + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, rep).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        List<Map<String, String>> rows = byHeader(cells(report.getResponse().getContentAsByteArray()));
+        assertThat(rows.get(0)).containsEntry("客户名称*", "=HYPERLINK(\"https://example.com\",\"公式甲有限公司\")")
+                .containsEntry("导入错误", "#2 客户名称：此单元格是公式且没有保存的计算结果，请将其粘贴为数值。");
+        assertThat(rows.get(1)).containsEntry("客户名称*", "公式乙有限公司").containsEntry("联系人", "=1+1");
+    }
+
     @Test
     void C7_anImportGivesEachRepAtMostTheHoldingLimitAndReportsTheRowsBeyondIt() {
         var company = support.company("imp5");

@@ -144,6 +144,59 @@ class LeadImportTest {
         }
     }
 
+    /**
+     * A formula cell with no saved result (as tools other than Excel write them) was read as an empty cell: a contact
+     * "=1+1" became a lead with no contact, a company name "=HYPERLINK(…)" was asked for. Its row is refused on its
+     * column saying to paste it as a value, once, and the report gives the formula back.
+     */
+    @Test
+    void aFormulaWithNoSavedResultRefusesItsRowOnItsColumnOnceAndTheReportShowsTheFormula() throws Exception {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(file, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("线索");
+            java.util.List<String> header = java.util.List.of("公司名称*", "来源渠道*", "联系人", "预算（元）");
+            for (int c = 0; c < header.size(); c++) {
+                ws.inlineString(0, c, header.get(c));
+            }
+            ws.inlineString(1, 0, "公式甲公司");
+            ws.inlineString(1, 1, "展会");
+            ws.formula(1, 2, "1+1");
+            ws.formula(2, 0, "HYPERLINK(\"https://example.com\",\"公式乙公司\")");
+            ws.inlineString(2, 1, "展会");
+            ws.inlineString(3, 0, "公式丙公司");
+            ws.inlineString(3, 1, "展会");
+            ws.formula(3, 3, "100*2");
+            ws.inlineString(4, 0, "公式丁公司");
+            ws.inlineString(4, 1, "展会");
+            ws.inlineString(4, 2, "王五");
+            ws.finish();
+        }
+        JsonNode status = importAndWait("formulas.xlsx", file.toByteArray(), "VALID_ROWS");
+        assertThat(status.get("state").asString()).isEqualTo("DONE");
+        assertThat(status.get("imported").asInt()).isEqualTo(1);
+        String said = "This cell holds a formula with no saved result: paste it as a value.";
+        assertThat(status.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString()
+                + ": " + e.get("message").asString()))
+                .as("the formula's column, once: not also a missing company name or a budget that is no number")
+                .containsExactly("2 contactName: " + said, "3 companyName: " + said, "4 budget: " + said);
+        assertThat(count("公式甲")).isZero();
+        assertThat(count("公式丁")).isEqualTo(1);
+
+        byte[] report = mvc.get().uri("/api/v1/leads/imports/" + status.get("id").asString() + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange().getResponse().getContentAsByteArray();
+        var rows = SpreadsheetCells.rows(report);
+        java.util.List<String> header = java.util.stream.IntStream.range(0, rows.get(0).getCellCount())
+                .mapToObj(c -> rows.get(0).getCellText(c)).toList();
+        assertThat(rows.get(1).getCellText(header.indexOf("联系人"))).isEqualTo("=1+1");
+        assertThat(rows.get(2).getCellText(header.indexOf("公司名称*")))
+                .isEqualTo("=HYPERLINK(\"https://example.com\",\"公式乙公司\")");
+        assertThat(rows.get(3).getCellText(header.indexOf("预算（元）"))).isEqualTo("=100*2");
+        assertThat(reasons(report)).containsExactly("#2 联系人：此单元格是公式且没有保存的计算结果，请将其粘贴为数值。",
+                "#3 公司名称：此单元格是公式且没有保存的计算结果，请将其粘贴为数值。",
+                "#4 预算（元）：此单元格是公式且没有保存的计算结果，请将其粘贴为数值。");
+    }
+
     @Test
     void aRowWithAControlCharacterIsRefusedAsTheApiRefusesItAndTheOtherRowsAreImported() throws Exception {
         String csv = HEADER + "控制符前公司,展会,,,,,,,\r\n\"控制\u0000符公司\",展会,,,,,,,\r\n"

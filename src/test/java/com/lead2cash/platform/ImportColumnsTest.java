@@ -60,6 +60,25 @@ class ImportColumnsTest {
     }
 
     @Test
+    void aFormulaWithNoSavedResultIsItsTextAndRefusesItsColumnAsTextTheApiRefusesDoes() {
+        ImportColumns<Column> columns = ImportColumns.fromHeader(Column.class, List.of("公司名称", "计划采购日期", "导入错误"),
+                Column.NAME, "lead.import");
+        BitSet formulas = new BitSet();
+        formulas.set(0);
+        formulas.set(2);
+        SpreadsheetReader.Row row = new SpreadsheetReader.Row(2, Arrays.asList("=HYPERLINK(1)", "2026-01-01", "=1"),
+                new BitSet(), false, formulas);
+        Map<Column, String> cells = columns.cells(row, Column.class);
+        assertThat(cells).containsExactly(Map.entry(Column.NAME, "=HYPERLINK(1)"), Map.entry(Column.DATE, "2026-01-01"));
+        assertThat(columns.formulaCells(row, Column.class)).as("the ignored reason column is no value").containsExactly(Column.NAME);
+        assertThat(ImportColumns.refusedCells(cells, columns.formulaCells(row, Column.class)))
+                .containsExactly(Map.entry(Column.NAME, "spreadsheet.formulaWithoutResult"));
+        assertThat(ImportColumns.refusedCells(cells, java.util.Set.of())).as("the same text typed into a cell").isEmpty();
+        assertThat(ImportColumns.refusedCells(Map.of(Column.NAME, "甲\u0000公司"), java.util.Set.of()))
+                .containsOnlyKeys(Column.NAME).doesNotContainValue("spreadsheet.formulaWithoutResult");
+    }
+
+    @Test
     void anUnknownColumnOrAMissingIdentifyingColumnRefusesTheFileWithTheModulesMessage() {
         assertThatThrownBy(() -> ImportColumns.fromHeader(Column.class, List.of("公司名称", "传真", "备注x"), Column.NAME,
                 "customer.import"))

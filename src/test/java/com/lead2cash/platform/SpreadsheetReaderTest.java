@@ -208,6 +208,45 @@ class SpreadsheetReaderTest {
     }
 
     @Test
+    void aFormulaReadsAsItsSavedResultAndOneWithNoSavedResultAsItsFormulaMarkedNeverAsAnEmptyCell() throws IOException {
+        // as Excel saves them, each formula with its result (an empty text result is a result too); as other tools
+        // write them, none: a value that is not known, which was read as an empty cell
+        byte[] xlsx = Workbooks.xlsx("<row r=\"1\"><c r=\"A1\" t=\"str\"><f>CONCATENATE(\"甲\",\"公司\")</f><v>甲公司</v></c>"
+                + "<c r=\"B1\"><f>1+1</f><v>2</v></c><c r=\"C1\" t=\"str\"><f>A1&amp;\"\"</f><v></v></c></row>"
+                + "<row r=\"2\"><c r=\"A2\"><f>1+1</f></c>"
+                + "<c r=\"B2\" t=\"str\"><f>HYPERLINK(\"https://example.com\",\"乙公司\")</f></c>"
+                + "<c r=\"C2\"><f t=\"shared\" si=\"0\"/></c></row>", null, false);
+        List<SpreadsheetReader.Row> rows = read("formulas.xlsx", xlsx, LIMITS);
+        SpreadsheetReader.Row cached = rows.get(0);
+        assertThat(cached.cells()).containsExactly("甲公司", "2", "");
+        assertThat(cached.numbers().get(1)).isTrue();
+        assertThat(cached.formulas().isEmpty()).as("a saved result is the cell's value").isTrue();
+        SpreadsheetReader.Row unsaved = rows.get(1);
+        assertThat(unsaved.cells()).containsExactly("=1+1", "=HYPERLINK(\"https://example.com\",\"乙公司\")", "=");
+        assertThat(unsaved.formulaWithoutResult(0) && unsaved.formulaWithoutResult(1) && unsaved.formulaWithoutResult(2))
+                .isTrue();
+        assertThat(unsaved.numbers().isEmpty()).as("a formula's text is no number").isTrue();
+        assertThat(unsaved.blank()).isFalse();
+    }
+
+    @Test
+    void aFormulaWrittenByTheFileLibraryHasNoSavedResultAndIsMarkedSo() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("客户");
+            ws.value(0, 0, "公司名称");
+            ws.value(0, 1, "联系人");
+            ws.value(1, 0, "公式公司");
+            ws.formula(1, 1, "1+1");
+            ws.finish();
+        }
+        SpreadsheetReader.Row row = read("library.xlsx", out.toByteArray(), LIMITS).get(1);
+        assertThat(row.cells()).containsExactly("公式公司", "=1+1");
+        assertThat(row.formulaWithoutResult(0)).isFalse();
+        assertThat(row.formulaWithoutResult(1)).isTrue();
+    }
+
+    @Test
     void aFileThatIsNoSpreadsheetIsUnreadable() {
         assertThatThrownBy(() -> read("x.xlsx", "not a zip".getBytes(StandardCharsets.UTF_8), LIMITS))
                 .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.unreadable"));

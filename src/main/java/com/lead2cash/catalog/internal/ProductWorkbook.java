@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,21 +189,27 @@ public final class ProductWorkbook {
         for (SpreadsheetReader.Row read : table.subList(1, table.size())) {
             List<String> values = read.cells();
             Map<Column, String> cells = new EnumMap<>(Column.class);
+            Set<Column> formulas = EnumSet.noneOf(Column.class);
             for (int c = 0; c < columns.length && c < values.size(); c++) {
                 if (columns[c] != null && values.get(c) != null && !values.get(c).isBlank()) {
                     cells.put(columns[c], SpreadsheetText.fromCell(values.get(c).strip()));
+                    if (read.formulaWithoutResult(c)) {
+                        formulas.add(columns[c]);
+                    }
                 }
             }
-            rows.add(row(read.line(), cells));
+            rows.add(row(read.line(), cells, formulas));
         }
         return rows;
     }
 
-    private static Row row(int line, Map<Column, String> cells) {
+    private static Row row(int line, Map<Column, String> cells, Set<Column> formulas) {
         List<RowProblem> problems = new ArrayList<>();
-        // text the API refuses (a NUL, a broken surrogate) is the row's problem, as in every other import
-        ImportColumns.refusedCells(cells).forEach((column, key) -> problems.add(
+        // text the API refuses (a NUL, a broken surrogate) and a formula with no saved result are the row's problems,
+        // as in every other import; the formula's text is not read as the cell's value
+        ImportColumns.refusedCells(cells, formulas).forEach((column, key) -> problems.add(
                 new RowProblem(line, column.field, key, List.of(InputRules.MAX_TEXT))));
+        cells.keySet().removeAll(formulas);
         BigDecimal price = number(line, cells, Column.LIST_PRICE, problems);
         BigDecimal tax = number(line, cells, Column.TAX_RATE, problems);
         String activeText = cells.get(Column.ACTIVE);

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -97,8 +98,11 @@ final class CustomerImportFile {
     /** The grades: their letters are their words. */
     static final ImportColumns.Choices GRADES = ImportColumns.Choices.of(null, CustomerGrade.values());
 
-    /** One data row: its line in the file (1 = the header) and its cells by column. */
-    record ImportRow(int line, Map<Column, String> cells) {
+    /**
+     * One data row: its line in the file (1 = the header), its cells by column, and the columns whose cell is a
+     * formula with no saved result (its cell holds the formula's text; {@link ImportColumns#formulaCells}).
+     */
+    record ImportRow(int line, Map<Column, String> cells, Set<Column> formulas) {
 
         String get(Column c) {
             return cells.get(c);
@@ -136,7 +140,7 @@ final class CustomerImportFile {
                     Map<Column, String> cells = columns.cells(r, Column.class);
                     // a report's row with only its reason (the file's problem, a row whose cells were not kept) is no customer
                     if (!cells.isEmpty()) {
-                        rows.add(new ImportRow(r.line(), cells));
+                        rows.add(new ImportRow(r.line(), cells, columns.formulaCells(r, Column.class)));
                     }
                 }
             }

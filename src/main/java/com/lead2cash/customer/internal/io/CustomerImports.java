@@ -405,9 +405,10 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     /** Everything about a row that needs no other row and no database: profile, grade, owner, contact. */
     private Checked check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Scope scope) {
         List<ImportProblem> problems = new ArrayList<>();
-        Map<CustomerImportFile.Column, String> refused = ImportColumns.refusedCells(row.cells());
+        Map<CustomerImportFile.Column, String> refused = ImportColumns.refusedCells(row.cells(), row.formulas());
         if (!refused.isEmpty()) {
-            // text the API refuses never reaches the checks below nor the database
+            // text the API refuses, and a formula whose value the file does not hold, never reach the checks below nor
+            // the database
             refused.forEach((column, key) -> problems.add(ImportProblem.of(row.line(), CustomerImportFile.field(column),
                     key, InputRules.MAX_TEXT)));
             return new Checked(problems, null, null);

@@ -17,9 +17,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -110,8 +112,15 @@ public final class LeadImportFile {
             Map.entry("市场调研", LeadSource.RESEARCH), Map.entry("调研", LeadSource.RESEARCH),
             Map.entry("其他", LeadSource.OTHER));
 
-    /** One data row: its line number in the file (1 = the header) and its cells by column. */
-    record ImportRow(int line, Map<Column, String> cells) {
+    /**
+     * One data row: its line number in the file (1 = the header), its cells by column, and the columns whose cell
+     * is a formula with no saved result (its cell holds the formula's text; {@link ImportColumns#formulaCells}).
+     */
+    record ImportRow(int line, Map<Column, String> cells, Set<Column> formulas) {
+
+        ImportRow(int line, Map<Column, String> cells) {
+            this(line, cells, Set.of());
+        }
     }
 
     /** A row that could not even be read into a draft (bad number, date, source). */
@@ -124,14 +133,17 @@ public final class LeadImportFile {
     /** The header and every row of the file with a value, as read; the header is checked first. */
     static void read(Path file, String fileName, int maxRows, Consumer<ImportRow> rows) {
         ImportColumns.read(file, fileName, maxRows, Column.class, Column.COMPANY_NAME, "lead.import",
-                (line, cells) -> rows.accept(new ImportRow(line, cells)));
+                (line, cells, formulas) -> rows.accept(new ImportRow(line, cells, formulas)));
     }
 
     /** Reads a row into a draft; problems of form (not a number, not a date) are reported, not thrown. */
     static LeadDraft draft(ImportRow row, List<RowProblem> problems) {
-        Map<Column, String> c = row.cells();
-        ImportColumns.refusedCells(c).forEach((column, key) -> problems.add(
+        Map<Column, String> c = new EnumMap<>(Column.class);
+        c.putAll(row.cells());
+        ImportColumns.refusedCells(c, row.formulas()).forEach((column, key) -> problems.add(
                 new RowProblem(row.line(), column.names().alias(), key, List.of(InputRules.MAX_TEXT))));
+        // a formula's text is not its value: the cell is refused above, not read again as a number or a date
+        c.keySet().removeAll(row.formulas());
         LeadSource source = null;
         String rawSource = c.get(Column.SOURCE);
         if (rawSource != null) {

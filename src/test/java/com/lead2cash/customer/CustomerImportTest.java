@@ -417,6 +417,82 @@ class CustomerImportTest {
     }
 
     /**
+     * The same file (by content) imported again by the same person while the earlier import is under way or after it
+     * imported customers is refused at once naming the earlier import, as the lead import refuses it: sent three times
+     * at once, one import starts; on the page, a message with a link to the earlier import.
+     */
+    @Test
+    void theSameFileImportedAgainByTheSamePersonIsRefusedAtOnceNamingTheEarlierImport() throws Exception {
+        var company = support.company("impAgain");
+        String rep = touched(support.bearer(mvc, company.eastRep()));
+        byte[] file = "客户名称,行业\r\n重传甲有限公司,软件\r\n重传乙有限公司,制造\r\n".getBytes(StandardCharsets.UTF_8);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<MvcTestResult> sent;
+        try {
+            List<java.util.concurrent.Future<MvcTestResult>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String name = "copy" + i + ".csv";
+                futures.add(pool.submit(() -> upload(rep, name, file)));
+            }
+            sent = new java.util.ArrayList<>();
+            for (var f : futures) {
+                sent.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<MvcTestResult> started = sent.stream().filter(r -> r.getResponse().getStatus() == 202).toList();
+        assertThat(started).as("one of three sent at once").hasSize(1);
+        String first = support.json(started.get(0)).get("id").asString();
+        for (MvcTestResult refused : sent.stream().filter(r -> r.getResponse().getStatus() != 202).toList()) {
+            assertThat(refused).hasStatus(409);
+            assertThat(refused).bodyJson().extractingPath("$.code").isEqualTo("customer.import.alreadyImported");
+            assertThat(refused).bodyJson().extractingPath("$.importId").isEqualTo(first);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !List.of("QUEUED", "RUNNING")
+                .contains(support.getJson(mvc, rep, "/api/v1/customers/imports/" + first).get("state").asString()));
+        assertThat(nameCount("重传甲有限公司")).isEqualTo(1);
+
+        // after it imported its customers: the same answer, in the reader's language
+        MvcTestResult afterwards = mvc.post().uri("/api/v1/customers/imports").multipart()
+                .file(new MockMultipartFile("file", "again.csv", "text/csv", file)).param("mode", "ALL_OR_NOTHING")
+                .header(HttpHeaders.AUTHORIZATION, rep).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(afterwards).hasStatus(409);
+        assertThat(afterwards).bodyJson().extractingPath("$.importId").isEqualTo(first);
+        assertThat(afterwards).bodyJson().extractingPath("$.detail").asString().startsWith("您已于").contains("copy");
+        assertThat(jdbc.sql("select count(*) from customer_import where created_by = :me").param("me", company.eastRep().id())
+                .query(Integer.class).single()).isEqualTo(1);
+
+        // on the page: the message and a link to the earlier import
+        Cookie session = support.session(mvc, company.eastRep());
+        var page = mvc.post().uri("/customers/imports?lang=en").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .multipart().file(new MockMultipartFile("file", "again.csv", "text/csv", file))
+                .param("mode", "VALID_ROWS").exchange();
+        assertThat(page).hasStatus3xxRedirection().hasRedirectedUrl("/customers/imports");
+        var flash = page.getMvcResult().getFlashMap();
+        assertThat(flash.get("flashError")).isEqualTo("customer.import.alreadyImported");
+        assertThat(flash.get("flashErrorLink")).isEqualTo(List.of("import.openEarlier", "/customers/imports/" + first));
+        var shown = mvc.get().uri("/customers/imports?lang=en").cookie(session);
+        flash.forEach(shown::flashAttr);
+        String html = shown.exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("You imported this file (copy", "already", "href=\"/customers/imports/" + first
+                + "\">Open the earlier import</a>");
+
+        // another person's upload of the file, and a changed file, are imports of their own
+        assertThat(upload(support.bearer(mvc, company.eastRep2()), "theirs.csv", file)).hasStatus(202);
+        byte[] changed = (new String(file, StandardCharsets.UTF_8) + "重传丙有限公司,贸易\r\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(rep, "changed.csv", changed)).hasStatus(202);
+    }
+
+    private MvcTestResult upload(String token, String fileName, byte[] file) {
+        return mvc.post().uri("/api/v1/customers/imports").multipart()
+                .file(new MockMultipartFile("file", fileName, "text/csv", file)).param("mode", "VALID_ROWS")
+                .header(HttpHeaders.AUTHORIZATION, token).exchange();
+    }
+
+    /**
      * A formula cell with no saved result (as tools other than Excel write them) is no empty cell: its row is refused on
      * its column saying to paste it as a value, and the report gives the formula back.
      */

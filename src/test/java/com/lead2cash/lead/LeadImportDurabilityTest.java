@@ -312,6 +312,8 @@ class LeadImportDurabilityTest {
                 .multipart().file(new MockMultipartFile("file", "leads.csv", "text/csv", file))
                 .param("mode", "VALID_ROWS").exchange();
         assertThat(page.getMvcResult().getFlashMap().get("flashError")).isEqualTo("lead.import.alreadyImported");
+        assertThat(page.getMvcResult().getFlashMap().get("flashErrorLink")).as("a link to the earlier import")
+                .isEqualTo(List.of("import.openEarlier", "/leads/imports/" + first));
 
         byte[] changed = (new String(file, StandardCharsets.UTF_8) + "重复上传新增,展会,,,,,,,\r\n").getBytes(StandardCharsets.UTF_8);
         assertThat(upload(marketing, "leads.csv", changed)).hasStatus(202);

@@ -227,6 +227,11 @@ class ApiDocumentTest {
         assertThat(responses("/api/v1/deadlines", "get")).contains("422").doesNotContain("403", "404", "409");
         // a lost race, declared on the method
         assertThat(responses("/api/v1/leads/{id}/claim", "post")).contains("200", "202", "409");
+        // the same file imported again by the same person: 409 naming the earlier import, on the lead and customer imports
+        assertThat(responses("/api/v1/leads/imports", "post"))
+                .containsExactlyInAnyOrder("202", "400", "401", "403", "406", "409", "413", "415", "422", "429");
+        assertThat(responses("/api/v1/customers/imports", "post"))
+                .containsExactlyInAnyOrder("202", "400", "401", "403", "406", "409", "413", "415", "422", "429");
         // open, and nothing to refuse: revoking the token one holds (or none)
         assertThat(responses("/api/v1/auth/token", "delete")).containsExactly("204");
         JsonNode refusal = operation("/api/v1/users/{id}", "put").at("/responses/409");

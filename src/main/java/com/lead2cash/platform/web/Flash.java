@@ -48,6 +48,14 @@ public final class Flash {
     }
 
     /**
+     * A link the error's message points to, shown after it ({@code flashErrorLink}: its text's message key and its
+     * path in the application), such as the earlier import of a file uploaded again.
+     */
+    public static void errorLink(RedirectAttributes redirect, String textKey, String path) {
+        redirect.addFlashAttribute("flashErrorLink", new java.util.ArrayList<>(java.util.List.of(textKey, path)));
+    }
+
+    /**
      * A message's arguments as the session can store them and the next page still says them in its reader's
      * language: a resolvable argument (a status's label, a module's {@code OpenBusiness.Fact}, a record of its own)
      * copied to a plain {@link DefaultMessageSourceResolvable}, its own arguments by the same rule; a text, a number,

@@ -16,6 +16,7 @@ import com.lead2cash.customer.internal.domain.CustomerSource;
 import com.lead2cash.customer.internal.domain.GradeFactors;
 import com.lead2cash.customer.internal.jobs.CustomerScheduling;
 import com.lead2cash.files.ContentTypes;
+import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DomainException;
@@ -30,13 +31,17 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.UploadNames;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +53,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -142,12 +148,13 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private final JsonMapper json;
     private final Clock clock;
     private final ContentTypes contentTypes;
+    private final ZoneId zone;
 
     CustomerImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CustomerService customers, ContactService contacts,
                     DuplicateCheck duplicates,
                     HoldingCheck holding, DeferredInserts inserts, CustomerAccess access, OrgDirectory directory,
                     CustomerScheduling.ImportQueue scheduler, TransactionTemplate tx, MessageSource messages,
-                    JsonMapper json, Clock clock, ContentTypes contentTypes) {
+                    JsonMapper json, Clock clock, ContentTypes contentTypes, @Value("${l2c.zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.customers = customers;
@@ -163,9 +170,36 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         this.json = json;
         this.clock = clock;
         this.contentTypes = contentTypes;
+        this.zone = zone;
     }
 
-    /** Reads the file (a file that cannot be read answers at once), stores it and schedules the import. */
+    /** The person imported this very file before (and it imported customers, or is still under way). */
+    public static final class AlreadyImported extends ConflictException {
+        private final UUID earlier;
+
+        AlreadyImported(UUID earlier, String fileName, String at) {
+            super("customer.import.alreadyImported", fileName, at);
+            this.earlier = earlier;
+        }
+
+        public UUID earlier() {
+            return earlier;
+        }
+
+        /** The API's 409 names the earlier import, so a client can show it instead. */
+        @Override
+        public Map<String, Object> problemProperties() {
+            return Map.of("importId", earlier);
+        }
+    }
+
+    /**
+     * Reads the file (a file that cannot be read answers at once), stores it and schedules the import. The same file
+     * (by its SHA-256) imported again by the same person while the earlier import is under way, or after it imported
+     * customers, is refused at once naming the earlier import ({@link AlreadyImported}), as the lead import refuses
+     * it: uploads of one person are admitted one at a time, so the same file sent twice at once is found by the
+     * second.
+     */
     public UUID start(String fileName, byte[] content, Mode mode, Locale locale) {
         CurrentUser me = CurrentUser.require();
         if (content == null || content.length == 0) {
@@ -174,18 +208,49 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         if (content.length > MAX_BYTES) {
             throw new FieldValidationException("file", "customer.import.tooLarge", MAX_BYTES >> 20);
         }
+        String sha256 = sha256(content);
+        // told before the file is read, and again below under the person's lock before anything is stored
+        refuseImportedBefore(me, sha256);
         int rows = CustomerImportFile.read(content, MAX_ROWS, contentTypes).size();
         UUID id = Ids.newId();
         tx.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .param("key", "customer-import:" + me.id()).query().listOfRows();
+            refuseImportedBefore(me, sha256);
             jdbc.sql("""
-                    insert into customer_import (id, file_name, mode, state, total_rows, content, locale, created_by, created_at)
-                    values (:id, :name, :mode, 'QUEUED', :total, :content, :locale, :by, :now)""")
+                    insert into customer_import (id, file_name, mode, state, total_rows, content, locale, created_by,
+                        created_at, file_sha256)
+                    values (:id, :name, :mode, 'QUEUED', :total, :content, :locale, :by, :now, :sha)""")
                     .param("id", id).param("name", UploadNames.kept(fileName, "import")).param("mode", mode.name())
                     .param("total", rows).param("content", content).param("locale", locale.toLanguageTag())
-                    .param("by", me.id()).param("now", Timestamp.from(clock.instant())).update();
+                    .param("by", me.id()).param("now", Timestamp.from(clock.instant())).param("sha", sha256).update();
             scheduler.scheduleImport(id);
         });
         return id;
+    }
+
+    /** Refuses the file when {@code me} imported it before and that import is under way or imported customers. */
+    private void refuseImportedBefore(CurrentUser me, String sha256) {
+        jdbc.sql("""
+                select id, file_name, created_at from customer_import
+                where created_by = :me and file_sha256 = :sha
+                  and (imported > 0 or state in ('QUEUED', 'RUNNING'))
+                order by created_at desc limit 1""")
+                .param("me", me.id()).param("sha", sha256)
+                .query((rs, i) -> new AlreadyImported(rs.getObject("id", UUID.class), rs.getString("file_name"),
+                        rs.getTimestamp("created_at").toInstant().atZone(zone).toLocalDateTime().toString()
+                                .replace('T', ' ').substring(0, 16)))
+                .optional().ifPresent(earlier -> {
+                    throw earlier;
+                });
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The db-scheduler task: runs a queued import once (a second execution finds it no longer queued). */

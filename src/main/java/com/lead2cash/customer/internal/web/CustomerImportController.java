@@ -5,6 +5,7 @@ import com.lead2cash.customer.internal.io.CustomerImports;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.ImportProblem;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,6 +60,9 @@ class CustomerImportController {
             return "redirect:/customers/imports/" + id;
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            if (e instanceof CustomerImports.AlreadyImported again) {
+                Flash.errorLink(redirect, "import.openEarlier", "/customers/imports/" + again.earlier());
+            }
         }
         return "redirect:/customers/imports";
     }
@@ -109,9 +113,12 @@ class CustomerImportController {
             this.imports = imports;
         }
 
-        @Operation(summary = "Start an import of customers from .xlsx or .csv; poll GET /api/v1/customers/imports/{id}")
+        @Operation(summary = "Start an import of customers from .xlsx or .csv; poll GET /api/v1/customers/imports/{id}. "
+                + "409 with importId when you imported the same file before and that import is under way or imported"
+                + " customers")
         @PostMapping(value = "/api/v1/customers/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
         @ResponseStatus(HttpStatus.ACCEPTED)
+        @Refuses(409)
         ResponseEntity<CustomerImportStarted> start(@RequestParam("file") MultipartFile file,
                                                     @RequestParam(defaultValue = "VALID_ROWS") CustomerImports.Mode mode,
                                                     Locale locale) throws IOException {

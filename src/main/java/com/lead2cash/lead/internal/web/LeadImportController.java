@@ -78,6 +78,9 @@ public class LeadImportController {
             return "redirect:/leads/imports/" + id;
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            if (e instanceof LeadImports.AlreadyImported again) {
+                Flash.errorLink(redirect, "import.openEarlier", "/leads/imports/" + again.earlier());
+            }
         }
         return "redirect:/leads/imports";
     }

@@ -409,6 +409,31 @@ class ContractReviewTest {
     }
 
     @Test
+    void K3_theSigningDeadlineRunsThreeBusinessDaysFromTheApprovalAcrossTheWeekend() {
+        Reviewers r = support.reviewers("k3w");
+        JsonNode contract = readyContract(r, "杭州签约期限科技有限公司", "600000.00", "LOW");
+        String id = contract.get("id").asString();
+        clock.set(shanghai("2026-12-03T11:00")); // a Thursday
+        String approval = reviewed(r, contract).get("approvalId").asString();
+        decide(r.manager(), id, "APPROVE");
+        // the legal department's longest-serving head (this test's or another's) approves beside the manager
+        String headName = jdbc.sql("""
+                select u.username from approval_task t join approval a on a.id = t.approval and t.round = a.round
+                  join platform_user u on u.id = t.assignee_id
+                 where a.id = cast(:a as uuid) and t.state = 'PENDING'""").param("a", approval).query(String.class).single();
+        assertThat(support.post(mvc, customers.bearer(mvc, headName), "/api/v1/approvals/" + approval + "/decision",
+                "{\"decision\":\"APPROVE\"}")).hasStatusOk();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(customers.deadlines("Contract", id)).contains("K3:OPEN"));
+
+        // K3's default, 3 business days (decision 0111): Friday, Monday, Tuesday — not Sunday
+        assertThat(jdbc.sql("select due_at from sop_deadline where rule_id = 'K3' and subject_type = 'Contract'"
+                        + " and subject_id = :id and state = 'OPEN'").param("id", id)
+                .query(java.sql.Timestamp.class).single().toInstant())
+                .isEqualTo(shanghai("2026-12-08T11:00"));
+    }
+
+    @Test
     void K2_K3_K4_R1_finalApprovalThenSigningWithTheScanWinsTheOpportunityTheArchiveLocksTheContractAndItIsKept() {
         Reviewers r = support.reviewers("k2", CustomerTestSupport.HIRED.minusYears(10));
         JsonNode contract = readyContract(r, "杭州戊方科技有限公司", "600000.00", "LOW");

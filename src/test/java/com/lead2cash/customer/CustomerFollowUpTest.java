@@ -11,6 +11,8 @@ import com.lead2cash.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +46,10 @@ class CustomerFollowUpTest {
     @BeforeEach
     void resetClock() {
         clock.set(NOW);
+    }
+
+    private static Instant shanghai(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
     }
 
     private Instant due(String customerId) {
@@ -187,13 +193,18 @@ class CustomerFollowUpTest {
     }
 
     @Test
-    void C4_aContactLoggedMoreThanTwentyFourHoursAfterItHappenedIsLateAndCountsAsABreach() {
+    void C4_aContactLoggedMoreThanTwentyFourWorkingHoursAfterItHappenedIsLateAndCountsAsABreach() {
         var company = support.company("cad4");
         String rep = support.bearer(mvc, company.eastRep());
         String id = support.customer(mvc, rep, "补录测试公司", null).get("id").asString();
-        JsonNode onTime = log(rep, id, "CALL", NOW.minus(Duration.ofHours(23)), null);
-        JsonNode late = log(rep, id, "CALL", NOW.minus(Duration.ofHours(30)), null);
-        assertThat(onTime.get("late").asBoolean()).isFalse();
+        // logged now, Tuesday 1 December 10:00 in Shanghai; 24 working hours of 09:00–18:00 weekdays (decision 0111)
+        // from Thursday 14:00: 4 h on Thursday, 9 on Friday, 9 on Monday, 2 on Tuesday — due Tuesday 11:00
+        JsonNode onTime = log(rep, id, "CALL", shanghai("2026-11-26T14:00"), null);
+        // from Thursday 12:00: 6 h on Thursday, 9 on Friday, 9 on Monday — due Monday 18:00
+        JsonNode late = log(rep, id, "CALL", shanghai("2026-11-26T12:00"), null);
+        assertThat(Instant.parse(onTime.get("logDueAt").asString())).isEqualTo(shanghai("2026-12-01T11:00"));
+        assertThat(Instant.parse(late.get("logDueAt").asString())).isEqualTo(shanghai("2026-11-30T18:00"));
+        assertThat(onTime.get("late").asBoolean()).as("92 calendar hours after, within 24 working hours").isFalse();
         assertThat(late.get("late").asBoolean()).isTrue();
         assertThat(support.deadlines("Activity", onTime.get("id").asString())).containsExactly("C4:MET");
         assertThat(support.deadlines("Activity", late.get("id").asString())).containsExactly("C4:MET");
@@ -213,7 +224,8 @@ class CustomerFollowUpTest {
         String id = support.customer(mvc, rep, "演示测试公司", null).get("id").asString();
         JsonNode demo = log(rep, id, "DEMO", NOW.minus(Duration.ofHours(2)), null);
         assertThat(demo.get("minutesOwed").asBoolean()).isTrue();
-        assertThat(Instant.parse(demo.get("minutesDueAt").asString())).isEqualTo(NOW.plus(Duration.ofHours(22)));
+        // a demo at 08:00 on Tuesday: 24 working hours from 09:00 — 9 on Tuesday, 9 on Wednesday, 6 on Thursday
+        assertThat(Instant.parse(demo.get("minutesDueAt").asString())).isEqualTo(shanghai("2026-12-03T15:00"));
         String activity = demo.get("id").asString();
         assertThat(support.deadlines("Activity", activity)).containsExactly("C4:MET", "C5:OPEN");
 

@@ -36,6 +36,11 @@ class NeedsAnalysisTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T06:00:00Z"); // Tuesday 14:00 in Shanghai
     static final Instant INTERVIEW = Instant.parse("2026-12-01T02:00:00Z");
+    /**
+     * C6's default, 24 working hours (decision 0111), from the interview on Tuesday 10:00 in Shanghai: 8 h on Tuesday,
+     * 9 on Wednesday, 7 on Thursday — Thursday 16:00.
+     */
+    static final Instant DUE = Instant.parse("2026-12-03T08:00:00Z");
 
     @TestConfiguration
     static class Time {
@@ -128,12 +133,12 @@ class NeedsAnalysisTest {
     }
 
     @Test
-    void C6_theReportIsDueTwentyFourHoursAfterTheInterviewAndSendingItMeetsTheDeadline() {
+    void C6_theReportIsDueTwentyFourWorkingHoursAfterTheInterviewAndSendingItMeetsTheDeadline() {
         JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
         assertThat(v1.get("version").asInt()).isEqualTo(1);
         assertThat(v1.at("/confirmation/state").asString()).isEqualTo("NOT_SENT");
         assertThat(v1.at("/confirmation/sentAt").isNull()).isTrue();
-        assertThat(Instant.parse(v1.at("/confirmation/dueAt").asString())).isEqualTo(INTERVIEW.plus(Duration.ofHours(24)));
+        assertThat(Instant.parse(v1.at("/confirmation/dueAt").asString())).isEqualTo(DUE);
         assertThat(support.deadlines("NeedsAnalysis", reportId(v1))).containsExactly("C6:OPEN");
         // the decision chain names the contacts with a role in it, as they are now
         assertThat(v1.get("decisionMakers").valueStream().map(m -> m.get("name").asString())).containsExactly("王伟", "李娜");
@@ -196,10 +201,19 @@ class NeedsAnalysisTest {
     @Test
     void C6_aReportSentAfterTheWindowMeetsItLate() {
         JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
-        clock.set(INTERVIEW.plus(Duration.ofHours(30)));
+        clock.set(DUE.plus(Duration.ofMinutes(1)));
         send(v1.get("id").asString(), liId);
         JsonNode after = support.getJson(mvc, rep, "/api/v1/needs-analyses/" + v1.get("id").asString());
         assertThat(after.at("/confirmation/dueState").asString()).isEqualTo("MET_LATE");
+    }
+
+    @Test
+    void C6_aReportSentTheDayAfterTheInterviewPastTwentyFourCalendarHoursIsStillOnTime() {
+        JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
+        clock.set(INTERVIEW.plus(Duration.ofHours(30))); // Wednesday 16:00: 15 of the 24 working hours gone
+        send(v1.get("id").asString(), liId);
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/needs-analyses/" + v1.get("id").asString());
+        assertThat(after.at("/confirmation/dueState").asString()).isEqualTo("MET");
     }
 
     @Test

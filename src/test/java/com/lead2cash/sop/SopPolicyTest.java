@@ -73,8 +73,24 @@ class SopPolicyTest {
         assertThat(p.deadlineWindow("L6")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(2)));
         assertThat(p.deadlineWindow("L7")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(4)));
         assertThat(p.deadlineWindow("K1")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofDays(2)));
-        assertThat(p.deadlineWindow("K3")).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofDays(3)));
-        assertThat(p.deadlineWindow("C4")).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofHours(24)));
+        // SPEC §2: business time unless marked "calendar" (decision 0111)
+        assertThat(p.deadlineWindow("K3")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofDays(3)));
+        assertThat(p.deadlineWindow("K4")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofDays(1)));
+        assertThat(p.deadlineWindow("C4")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(24)));
+        assertThat(p.deadlineWindow("C5")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(24)));
+        assertThat(p.deadlineWindow("C6")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(24)));
+        assertThat(p.deadlineWindow("D2")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofDays(1)));
+        assertThat(p.deadlineWindow("T5")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofDays(1)));
+        assertThat(p.deadlineWindow("T6")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(24)));
+        assertThat(p.deadlineWindow("T7")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofDays(3)));
+        assertThat(p.raw("E1", "reportWindow")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(1)));
+        assertThat(p.raw("E1", "resolveWindow")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(24)));
+        assertThat(p.raw("E2", "reportWindow")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(4)));
+        assertThat(p.raw("E2", "resolveWindow")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(48)));
+        assertThat(p.raw("E3", "resolveWindow")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(24)));
+        // marked "calendar" by the SPEC, and D1's weekly round
+        assertThat(p.deadlineWindow("P1")).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofDays(3)));
+        assertThat(p.deadlineWindow("D1")).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofDays(7)));
         assertThat(p.raw("L2", "time")).isEqualTo(LocalTime.of(17, 0));
         assertThat(p.raw("T1", "time")).isEqualTo(LocalTime.of(10, 0));
         assertThat(p.raw("T2", "time")).isEqualTo(LocalTime.of(18, 0));

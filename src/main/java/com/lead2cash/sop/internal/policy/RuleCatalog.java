@@ -21,8 +21,10 @@ import java.util.Set;
  * Every rule of the default SOP policy with its source document and typed parameters — the one place
  * defaults are written; {@code docs/sop-rules.md} describes the same rules for people. The
  * defaults reproduce the seed documents: 000 销售管理制度, 001 线索管理, 002 销售流程, 003 风控与档案;
- * "COMMON" marks common practice. 24-hour and incident windows count calendar time (a day is a day
- * to the customer); the 30 min / 2 h / 4 h / business-day windows count working time.
+ * "COMMON" marks common practice. Windows count working time on the company's calendar, as SPEC §2 says of every
+ * deadline not marked "calendar" (24 h is 24 working hours, 3 days three working days); calendar time only where
+ * SPEC marks it (C2, C3, C7's cool-down in days, P1) and where the window is a recurring period (D1 weekly) or no
+ * deadline (L8's contest window). Decision 0111.
  */
 public final class RuleCatalog {
 
@@ -127,9 +129,9 @@ public final class RuleCatalog {
                 p("gradeADays", INTEGER, "7"), p("gradeBDays", INTEGER, "14"), p("gradeCDays", INTEGER, "30"));
         rule("C3", s, "002", null,
                 p("gradeADays", INTEGER, "1"), p("gradeBDays", INTEGER, "2"), p("gradeCDays", INTEGER, "7"));
-        rule("C4", s, "000,002", "window", p("window", DURATION, "24h calendar"));
-        rule("C5", s, "002", "window", p("window", DURATION, "24h calendar"));
-        rule("C6", s, "001", "window", p("window", DURATION, "24h calendar"));
+        rule("C4", s, "000,002", "window", p("window", DURATION, "24h business"));
+        rule("C5", s, "002", "window", p("window", DURATION, "24h business"));
+        rule("C6", s, "001", "window", p("window", DURATION, "24h business"));
         rule("C7", s, "COMMON", null, p("enabled", BOOLEAN, "true"), p("cadenceMultiple", INTEGER, "2"),
                 p("maxPrivateCustomers", INTEGER, "200"), p("reclaimCooldownDays", INTEGER, "30"));
         rule("C8", s, "003", null, p("creditApprovalThreshold", MONEY, "500000"));
@@ -154,7 +156,7 @@ public final class RuleCatalog {
         rule("K1", s, "000", "window", p("window", DURATION, "2d business"),
                 oneOrMoreOf("reviewers", "contract.department", "LEGAL, FINANCE, OPERATIONS", "LEGAL", "FINANCE", "OPERATIONS"));
         rule("K2", s, "000", null);
-        rule("K3", s, "002", "window", p("window", DURATION, "3d calendar"));
+        rule("K3", s, "002", "window", p("window", DURATION, "3d business"));
         rule("K4", s, "000", "window", p("window", DURATION, "1d business"));
         rule("K5", s, "003", null, p("amountThreshold", MONEY, "1000000"), anyOf("riskLevels", "contract.risk", "HIGH", "LOW", "MEDIUM", "HIGH"));
 
@@ -186,16 +188,16 @@ public final class RuleCatalog {
         rule("T3", s, "002", null, p("time", TIME_OF_DAY, "20:00"));
         rule("T4", s, "002", null, p("day", WEEKDAY, "MONDAY"), p("time", TIME_OF_DAY, "10:00"));
         rule("T5", s, "002", "window", p("window", DURATION, "1d business"));
-        rule("T6", s, "002", "window", p("window", DURATION, "24h calendar"));
-        rule("T7", s, "002", "window", p("window", DURATION, "3d calendar"));
+        rule("T6", s, "002", "window", p("window", DURATION, "24h business"));
+        rule("T7", s, "002", "window", p("window", DURATION, "3d business"));
 
         s = Stage.INCIDENT;
         rule("E1", s, "002", "reportWindow",
-                p("reportWindow", DURATION, "1h calendar"), p("resolveWindow", DURATION, "24h calendar"));
+                p("reportWindow", DURATION, "1h business"), p("resolveWindow", DURATION, "24h business"));
         rule("E2", s, "002", "reportWindow",
-                p("reportWindow", DURATION, "4h calendar"), p("resolveWindow", DURATION, "48h calendar"),
+                p("reportWindow", DURATION, "4h business"), p("resolveWindow", DURATION, "48h business"),
                 p("overdueBusinessDays", INTEGER, "2"));
-        rule("E3", s, "002", "resolveWindow", p("resolveWindow", DURATION, "24h calendar"));
+        rule("E3", s, "002", "resolveWindow", p("resolveWindow", DURATION, "24h business"));
 
         rule("R1", Stage.RETENTION, "003", null, p("standardYears", INTEGER, "5"), p("importantYears", INTEGER, "10"));
 

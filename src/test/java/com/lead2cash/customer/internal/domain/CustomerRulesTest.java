@@ -7,6 +7,7 @@ import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.sop.WorkingCalendar;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,14 +148,17 @@ class CustomerRulesTest {
 
     @Test
     void C4_aContactLoggedAfterItsWindowIsLateAndOneLoggedWithinIsNot() {
-        Instant happened = NOW.minus(Duration.ofHours(30));
+        // Thursday 12:00 in Shanghai; the default window, 24 working hours (decision 0111), on the standard calendar:
+        // 6 h on Thursday, 9 on Friday, 9 on Monday — due Monday 18:00
+        Instant happened = Instant.parse("2026-11-26T04:00:00Z");
+        Instant due = WorkingCalendar.standard().due(happened, TestRules.defaults().activityLogWindow());
+        assertThat(due).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
         ActivityDraft call = new ActivityDraft(ActivityType.CALL, happened, List.of(), "电话沟通", null, null, null,
                 null, null, null).validated(NOW);
-        Activity late = Activity.log(UUID.randomUUID(), call, REP, NOW, happened.plus(Duration.ofHours(24)), null);
-        assertThat(late.late()).isTrue();
-        Activity onTime = Activity.log(UUID.randomUUID(), call, REP, happened.plus(Duration.ofHours(23)),
-                happened.plus(Duration.ofHours(24)), null);
-        assertThat(onTime.late()).isFalse();
+        Activity late = Activity.log(UUID.randomUUID(), call, REP, NOW, due, null);
+        assertThat(late.late()).as("Tuesday 10:00").isTrue();
+        Activity onTime = Activity.log(UUID.randomUUID(), call, REP, due, due, null);
+        assertThat(onTime.late()).as("at the due time").isFalse();
     }
 
     @Test

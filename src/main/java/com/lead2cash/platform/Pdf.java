@@ -17,6 +17,15 @@ public interface Pdf {
     /** The font family a template names for Chinese and Latin text alike. */
     String FONT_FAMILY = "Noto Sans SC";
 
+    /** The family a template names after {@link #FONT_FAMILY} for the emoji that font lacks, drawn in one colour (0108). */
+    String EMOJI_FONT_FAMILY = "Noto Emoji";
+
+    /**
+     * The family a template names last: a box for each ideograph beyond the Basic Multilingual Plane (𠀀 𪚥), which
+     * no shipped font draws, the character kept in the text layer (docs/decisions/0108).
+     */
+    String PLACEHOLDER_FONT_FAMILY = "L2C Placeholder";
+
     /** Renders {@code templates/<template>.html} with the model in the given language. */
     byte[] render(String template, Map<String, Object> model, Locale locale);
 

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The quote's PDF keeps every column and stays on the page whatever the text: a product name of 200 characters
- * without a space (the catalogue's limit) and terms with long unbroken runs wrap inside their cell (docs/decisions/0108).
+ * without a space (the catalogue's limit) and terms with long unbroken runs wrap inside their cell, and emoji and
+ * ideographs beyond the BMP in a name keep their characters in the text layer, not "#" (docs/decisions/0108).
  */
 @IntegrationTest
 @Import(TestClock.class)
@@ -84,5 +85,14 @@ class QuotePdfLayoutTest {
         assertThat(PrintedPages.joinedText(english)).contains("Quantity", "Unit price", "Discount", "Tax rate", "Amount",
                 LONG_NAME, "10,000.00", "1,000.00");
         assertThat(PrintedPages.outsideTheMargins(english)).isEmpty();
+    }
+
+    @Test
+    void emojiAndIdeographsBeyondTheBmpInANameKeepTheirCharactersInTheTextLayer() {
+        Printed q = quote("pdfemoji", "智能网关😀🚀", "𠀀𪚥安装服务", "30 天", "预付 30 %");
+
+        String text = PrintedPages.text(pdf(q, "zh-CN"));
+
+        assertThat(text).contains("智能网关😀🚀", "𠀀𪚥安装服务");
     }
 }

@@ -103,4 +103,12 @@ class ContractDocumentTest {
         assertThat(joined).as("the name in the scope clause, the condition, whole").contains("1. " + name + "（GW-100）", condition);
         assertThat(PrintedPages.outsideTheMargins(pdf)).as("nothing printed off the page").isEmpty();
     }
+
+    @Test
+    void emojiAndIdeographsBeyondTheBmpInTheBuyersAndAProductsNameKeepTheirCharactersInTheTextLayer() throws Exception {
+        String text = String.join("\n", textLines(document.pdf(draft("11000.00", "1300.00", "智能网关😀🚀",
+                "𠀀𪚥👨\u200D👩\u200D👧科技有限公司", "合同签订后 7 日内"))));
+
+        assertThat(text).contains("智能网关😀🚀", "𠀀𪚥👨\u200D👩\u200D👧科技有限公司").doesNotContain("#");
+    }
 }

@@ -11,17 +11,23 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * The regular and bold Noto Sans SC faces, parsed. A parsed font reads its glyphs lazily from one
- * shared buffer and is not safe for two documents at once, so each render borrows a pair from a
- * {@link Pool} for its duration.
+ * The regular and bold Noto Sans SC faces, the monochrome Noto Emoji face for the emoji Noto Sans SC lacks and
+ * the {@link PlaceholderFace} for the ideographs beyond the Basic Multilingual Plane (docs/decisions/0108), parsed.
+ * A parsed font reads its glyphs lazily from one shared buffer and is not safe for two documents at once, so each
+ * render borrows a set from a {@link Pool} for its duration.
  */
-record FontFaces(TrueTypeFont regular, TrueTypeFont bold) {
+record FontFaces(TrueTypeFont regular, TrueTypeFont bold, TrueTypeFont emoji, TrueTypeFont placeholder) {
 
     private static final String REGULAR = "fonts/NotoSansSC_400Regular.ttf";
     private static final String BOLD = "fonts/NotoSansSC_700Bold.ttf";
+    private static final String EMOJI = "fonts/NotoEmoji_400Regular.ttf";
 
     static FontFaces load() {
-        return new FontFaces(parse(REGULAR), parse(BOLD));
+        TrueTypeFont emoji = parse(EMOJI);
+        // Without its ligatures: PDFBox would draw 👨‍👩‍👧 as the one family glyph, which has no character in the
+        // text layer, so copying and extracting the text would lose the three people; drawn one by one they stay.
+        emoji.setEnableGsub(false);
+        return new FontFaces(parse(REGULAR), parse(BOLD), emoji, PlaceholderFace.load());
     }
 
     private static TrueTypeFont parse(String resource) {
@@ -35,7 +41,7 @@ record FontFaces(TrueTypeFont regular, TrueTypeFont bold) {
         }
     }
 
-    /** At most {@code size} parsed pairs (about 21 MB each), made when first needed; renders beyond wait. */
+    /** At most {@code size} parsed sets (about 23 MB each), made when first needed; renders beyond wait. */
     static final class Pool {
 
         private final int size;

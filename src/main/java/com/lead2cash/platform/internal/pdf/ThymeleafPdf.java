@@ -21,10 +21,11 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders a Thymeleaf template to XHTML and the XHTML to PDF with openhtmltopdf on PDFBox. The two Noto
- * Sans SC faces (SIL OFL 1.1, {@code fonts/OFL.txt}) are parsed once into a small pool and embedded as
- * subsets, so a quote's PDF weighs tens of kilobytes and no render re-reads 20 MB of fonts. PDFBox is
- * pinned to 3.0.8: with 3.0.7 the text layer maps 户 长 车 日 月 金 工 人 门 行 to look-alike radicals
- * (docs/decisions/0012).
+ * Sans SC faces (SIL OFL 1.1, {@code fonts/OFL.txt}) and the faces the templates name after them for what they
+ * lack — Noto Emoji ({@code fonts/NotoEmoji-OFL.txt}) and the generated {@link PlaceholderFace} (docs/decisions/0108)
+ * — are parsed once into a small pool and embedded as subsets, so a quote's PDF weighs tens of kilobytes and no
+ * render re-reads 20 MB of fonts. PDFBox is pinned to 3.0.8: with 3.0.7 the text layer maps 户 长 车 日 月 金 工 人 门 行
+ * to look-alike radicals (docs/decisions/0012).
  */
 @Component
 @EnableConfigurationProperties(Letterhead.class)
@@ -54,6 +55,10 @@ class ThymeleafPdf implements Pdf {
                     FontStyle.NORMAL, true);
             builder.useFont(new PDFontSupplier(PDType0Font.load(document, faces.bold(), true)), FONT_FAMILY, 700,
                     FontStyle.NORMAL, true);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(document, faces.emoji(), true)), EMOJI_FONT_FAMILY,
+                    400, FontStyle.NORMAL, true);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(document, faces.placeholder(), true)),
+                    PLACEHOLDER_FONT_FAMILY, 400, FontStyle.NORMAL, true);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();

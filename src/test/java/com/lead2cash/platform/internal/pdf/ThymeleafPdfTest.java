@@ -60,6 +60,53 @@ class ThymeleafPdfTest {
         assertThat(bytes.length).as("fonts embedded as subsets").isLessThan(200_000);
     }
 
+    /** Noto Sans SC has no emoji: the Noto Emoji face after it draws them, one glyph a character (0108). */
+    @Test
+    void emojiPrintFromTheFallbackFaceAndKeepTheirCharactersInTheTextLayer() throws IOException {
+        String family = "👨\u200D👩\u200D👧";
+        byte[] bytes = pdf.render("pdf-test/sample", Map.of("title", "客户😀", "lines", List.of("火箭🚀 " + family + " 工业网关"),
+                "bold", "合计🚀"), Locale.SIMPLIFIED_CHINESE);
+
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("客户😀", "火箭🚀 " + family + " 工业网关", "合计🚀");
+            List<String> fonts = new java.util.ArrayList<>();
+            for (var name : document.getPage(0).getResources().getFontNames()) {
+                fonts.add(document.getPage(0).getResources().getFont(name).getName());
+            }
+            assertThat(fonts).anyMatch(f -> f.contains("NotoEmoji"));
+        }
+        assertThat(bytes.length).as("the emoji face embedded as a subset too").isLessThan(200_000);
+    }
+
+    /** No shipped font has 𠀀 or 𪚥: the placeholder face prints a box for each and keeps the character as text (0108). */
+    @Test
+    void ideographsBeyondTheBmpPrintAsABoxAndKeepTheirCharactersInTheTextLayer() throws IOException {
+        byte[] bytes = pdf.render("pdf-test/sample", Map.of("title", "𠀀𪚥科技有限公司", "lines", List.of("联系人 王𠀀 𪚥"),
+                "bold", "𪚥"), Locale.SIMPLIFIED_CHINESE);
+
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("𠀀𪚥科技有限公司", "联系人 王𠀀 𪚥");
+            List<String> fonts = new java.util.ArrayList<>();
+            for (var name : document.getPage(0).getResources().getFontNames()) {
+                PDFont font = document.getPage(0).getResources().getFont(name);
+                fonts.add(font.getName());
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+            }
+            assertThat(fonts).anyMatch(f -> f.contains("L2CPlaceholder"));
+        }
+        assertThat(bytes.length).as("a subset of the placeholder face").isLessThan(200_000);
+    }
+
+    @Test
+    void thePlaceholderFaceHasAGlyphOfItsOwnForEveryIdeographOfExtensionsBToF() throws IOException {
+        var face = PlaceholderFace.load();
+        var cmap = face.getUnicodeCmapLookup();
+        assertThat(cmap.getGlyphId(0x20000)).isEqualTo(1);
+        assertThat(cmap.getGlyphId(0x2A6A5)).isEqualTo(0x2A6A5 - 0x20000 + 1);
+        assertThat(cmap.getGlyphId(0x2EBEF)).isEqualTo(face.getNumberOfGlyphs() - 1);
+        assertThat(cmap.getGlyphId('A')).as("nothing the other faces have").isZero();
+    }
+
     @Test
     void theSameTemplateServesTheHtmlPage() {
         String html = pdf.html("pdf-test/sample", Map.of("title", "报价单", "lines", List.of("工业网关"), "bold", "合计"),

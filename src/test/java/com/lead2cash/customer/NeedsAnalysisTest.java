@@ -369,11 +369,12 @@ class NeedsAnalysisTest {
         assertThat(body(mvc.get().uri(page + "/new").cookie(session).exchange())).containsPattern(
                 "<input(?=[^>]*id=\"interviewedAt\")(?=[^>]*min=\"2026-12-01T00:00\")(?=[^>]*max=\"2026-12-01T14:00\")[^>]*>");
 
-        // the first minute of the registration day is an interview of this customer, its clock counted from it
+        // the first minute of the registration day is an interview of this customer, its clock counted from it: 24
+        // working hours from Tuesday 09:00 (Shanghai) — Tuesday's 9, Wednesday's 9, Thursday's first 6 — Thursday 15:00
         JsonNode v1 = write(report(Instant.parse("2026-11-30T16:00:00Z"), "客户跟进靠 Excel"));
         assertThat(support.deadlines("NeedsAnalysis", reportId(v1))).containsExactly("C6:OPEN");
         assertThat(Instant.parse(v1.at("/confirmation/dueAt").asString()))
-                .isEqualTo(Instant.parse("2026-11-30T16:00:00Z").plus(Duration.ofHours(24)));
+                .isEqualTo(Instant.parse("2026-12-03T07:00:00Z"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.lead2cash.platform.internal.web.ProblemWriter;
 import com.lead2cash.platform.internal.web.ProgramCalls;
 import com.lead2cash.platform.internal.web.RefusalPage;
 import com.lead2cash.platform.internal.web.SecurityHeaders;
+import com.lead2cash.platform.internal.web.UploadLimitFilter;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +32,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Two doors: the API ({@code /api/**}) takes bearer tokens and keeps no session; the web UI uses
@@ -120,8 +123,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
-                            L2cUserDetailsService details, ProblemWriter problems, LoginThrottle throttle)
-            throws Exception {
+                            L2cUserDetailsService details, ProblemWriter problems, LoginThrottle throttle,
+                            UploadLimitFilter uploads) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .csrf(csrf -> csrf.disable())
@@ -132,6 +135,8 @@ class SecurityConfiguration {
                         .sessionFixation(fixation -> fixation.none()))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens, details), BasicAuthenticationFilter.class)
+                // an upload is read once its caller is known and allowed: 401 and 403 come before its parts
+                .addFilterAfter(uploads, AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/token", "/api/v1/public/**").permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/org-units/**", "/api/v1/audit/**",
@@ -191,8 +196,11 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, SessionRevalidation sessions,
-                            RefusalPage refusals) throws Exception {
+                            RefusalPage refusals, UploadLimitFilter uploads) throws Exception {
         http.authenticationManager(manager)
+                // an upload is read once the session's sign-in is known, before the CSRF check (a form's token may
+                // be one of its parts); one not signed in is never read, and goes to sign in
+                .addFilterBefore(uploads, CsrfFilter.class)
                 // revoked access ends at the next request, before anything is authorised
                 .addFilterBefore(sessions.filter(), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth

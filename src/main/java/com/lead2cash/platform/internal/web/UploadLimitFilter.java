@@ -3,9 +3,19 @@ package com.lead2cash.platform.internal.web;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.Part;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
@@ -13,9 +23,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -29,22 +41,33 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Reads every upload (multipart request) before anything else does, so that one above the size limit
- * is answered as the product answers, not by the container: a 413 problem in the API, and on a page
+ * Reads every upload (multipart request) of a signed-in caller before anything else does, so that one above the
+ * size limit is answered as the product answers, not by the container: a 413 problem in the API, and on a page
  * the form's screen again with a message saying the limit. Read later — by the CSRF check or a
  * controller — a too-large body would only surface as a missing parameter or a server error. A file
  * name the container refuses (a NUL in it) is answered here too, for the same reason, and so is a file name
  * too long for the container's limit on a part's headers ({@code server.tomcat.max-part-header-size}): with
  * its own message about the name, never the size message (it was, for a 450-character name, "larger than 32 MB").
- * Its answers carry the product's security headers ({@link SecurityHeaders}): it runs before the security chains.
+ * A body that cannot be read as parts at all — cut off before its closing boundary (a dropped upload), or sent
+ * without a boundary — is the caller's mistake: 400, a problem in the API and the error page on a screen, never
+ * a 500 and an ERROR with its stack.
+ * <p>
+ * It runs inside the security chains ({@code SecurityConfiguration}), not before them: in the API's after the
+ * request is authorised, on the screens after the session's sign-in is known and before the CSRF check (a form's
+ * token may be one of the parts). The body of a caller who is not signed in is never read into parts here or by
+ * anything after ({@link BodyUnread}): the chain refuses them — 401 in the API, sign-in on a screen — on what the
+ * address and the headers say, where an anonymous client could make the server read 32 MB before being refused.
+ * Its own answers set the product's security headers ({@link SecurityHeaders}), as the chains write them.
  */
-@Component
-@Order(-104) // after the request context (locale) is set up, before Spring Security
-class UploadLimitFilter extends OncePerRequestFilter {
+@Component // a filter of the security chains only: its registration as the container's is switched off (WebConfiguration)
+public class UploadLimitFilter extends OncePerRequestFilter {
 
     private static final String KEY = "error.uploadTooLarge";
     private static final String CONTROL_CHARACTER = "error.input.controlCharacter";
     private static final String NAME_TOO_LONG = "error.uploadNameTooLong";
+    private static final String UNREADABLE = "error.uploadUnreadable";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UploadLimitFilter.class);
 
     private final ProblemWriter problems;
     private final DataSize maxUpload;
@@ -74,31 +97,115 @@ class UploadLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!signedIn()) {
+            chain.doFilter(new BodyUnread(request), response);
+            return;
+        }
         try {
             request.getParts();
         } catch (RuntimeException | IOException | ServletException e) {
             if (refusedFileName(e)) {
-                refuseFileName(request, response);
+                refuseHere(request, response, HttpStatus.UNPROCESSABLE_CONTENT, CONTROL_CHARACTER);
                 return;
             }
             if (partHeaderTooLarge(e)) {
                 refuse(request, response, HttpStatus.UNPROCESSABLE_CONTENT, NAME_TOO_LONG);
                 return;
             }
-            if (!tooLarge(e)) {
-                throw e;
+            if (tooLarge(e)) {
+                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, KEY, maxUpload.toMegabytes());
+                return;
             }
-            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, KEY, maxUpload.toMegabytes());
+            if (e instanceof RuntimeException && !(e instanceof IllegalStateException)) {
+                throw e; // not the container's refusal of the body (it reports those as IllegalStateException)
+            }
+            // the container could not read the body as parts: cut off (MalformedStreamException), no boundary, …
+            log.info("Upload to {} refused: its body could not be read as parts ({})", request.getRequestURI(), e.toString());
+            refuseHere(request, response, HttpStatus.BAD_REQUEST, UNREADABLE);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Signed in as someone: not anonymous (the session's sign-in or the API's token, as the chain has read it). */
+    private static boolean signedIn() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        return who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
+    }
+
+    /**
+     * A request whose body is not read as parts: its parameters are those of its address only, it has no parts.
+     * What an anonymous upload is seen as by the rest of the chain (the CSRF check looks for its token in the
+     * address, then in the parameters — which would have read every part), until the chain refuses it.
+     */
+    static final class BodyUnread extends HttpServletRequestWrapper {
+
+        private Map<String, String[]> parameters;
+
+        BodyUnread(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null ? null : values.clone();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            if (parameters == null) {
+                Map<String, List<String>> read = new LinkedHashMap<>();
+                String query = getQueryString();
+                if (query != null) {
+                    for (String pair : query.split("&")) {
+                        if (pair.isEmpty()) {
+                            continue;
+                        }
+                        int equals = pair.indexOf('=');
+                        try {
+                            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                            read.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                        } catch (IllegalArgumentException undecodable) {
+                            // a pair the address cannot give: left out, as the container leaves it out
+                        }
+                    }
+                }
+                Map<String, String[]> values = new LinkedHashMap<>();
+                read.forEach((name, list) -> values.put(name, list.toArray(String[]::new)));
+                parameters = Collections.unmodifiableMap(values);
+            }
+            return parameters;
+        }
+
+        @Override
+        public Collection<Part> getParts() {
+            return List.of();
+        }
+
+        @Override
+        public Part getPart(String name) {
+            return null;
+        }
     }
 
     /** A problem in the API; on a screen, back to the form's screen with the message. */
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
                         Object... args) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        // this filter runs before the security chains, which would have written the product's headers
+        // as the chain writes them (it would write them only as the answer is sent)
         if (path.startsWith("/api/")) {
             SecurityHeaders.problem(response);
             problems.write(request, response, status, key, args);
@@ -170,23 +277,23 @@ class UploadLimitFilter extends OncePerRequestFilter {
     }
 
     /**
-     * A file name with a NUL, which the container refuses to hand out (and would have answered 500): text the
-     * product never takes, refused as every NUL is — 422, the problem in the API and the error page on a screen.
+     * Answered where the request was: a problem in the API, the error page on a screen (as PageExceptionHandler
+     * shows it). A file name with a NUL, which the container refuses to hand out (and would have answered 500): text
+     * the product never takes, refused as every NUL is — 422. A body that cannot be read as parts: 400.
      */
-    private void refuseFileName(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuseHere(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+            throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             SecurityHeaders.problem(response);
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, CONTROL_CHARACTER);
+            problems.write(request, response, status, key);
         } else {
             SecurityHeaders.page(response);
-            // the error page as PageExceptionHandler shows it, rendered here: an error dispatch would parse the
-            // upload again and fail the same way
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            // the error page rendered here: an error dispatch would parse the upload again and fail the same way
+            response.setStatus(status.value());
             try {
                 View page = views.resolveViewName("error", LocaleContextHolder.getLocale());
-                page.render(PageExceptionHandler.errorModel(HttpStatus.UNPROCESSABLE_CONTENT.value(), CONTROL_CHARACTER,
-                        new Object[0], request), request, response);
+                page.render(PageExceptionHandler.errorModel(status.value(), key, new Object[0], request), request, response);
             } catch (Exception e) {
                 throw new IOException(e);
             }

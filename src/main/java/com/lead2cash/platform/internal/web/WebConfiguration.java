@@ -140,6 +140,17 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /**
+     * The upload reader is a filter of the security chains (SecurityConfiguration places it), where it knows who is
+     * signed in; not also the container's, which ran it before the chains, on every anonymous upload too.
+     */
+    @Bean
+    FilterRegistrationBean<UploadLimitFilter> uploadLimitFilterRegistration(UploadLimitFilter uploads) {
+        FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(uploads);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // only a language the pages are written in is kept: another is ignored (no cookie), as an unreadable one

@@ -580,7 +580,9 @@ class BadInputTest {
         int exceptions = jdbc.sql("select count(*) from sop_calendar_exception").query(Integer.class).single();
         MvcTestResult holiday = mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("day", "9999-01-04").param("kind", "WORKDAY")
-                .param("note", "调休").exchange();
+                .param("note", "调休").param("version", String.valueOf(jdbc.sql(
+                        "select revision from sop_calendar_settings where id = 1").query(Long.class).single()))
+                .exchange();
         assertThat(holiday).hasStatusOk();
         String calendar = holiday.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(calendar).contains("The date must lie between 1900-01-01 and 2199-12-31.")

@@ -67,6 +67,11 @@ class WorkingCalendarPersistenceTest {
         admin = "Bearer " + fixtures.token(mvc, "admin");
     }
 
+    /** The calendar's revision, as the screen's forms carry it. */
+    private String screenVersion() {
+        return String.valueOf(service.settings().revision());
+    }
+
     private int exceptionCount() {
         return jdbc.sql("select count(*) from sop_calendar_exception").query(Integer.class).single();
     }
@@ -337,6 +342,83 @@ class WorkingCalendarPersistenceTest {
         assertThat(mvc.get().uri("/admin/calendar").cookie(session)).hasStatusOk().bodyText().doesNotContain("next-year-warning");
     }
 
+    /**
+     * Walk finding: the screen's settings form, read before another administrator changed the calendar, overwrote
+     * their change unseen. Every form of the screen carries the revision it was read at: a stale one comes back
+     * with the stale-version message and changes nothing, one without it is refused.
+     */
+    @Test
+    void aCalendarFormReadBeforeAnotherAdministratorsChangeComesBackStaleAndChangesNothing() throws Exception {
+        CalendarService.Settings before = service.settings();
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String page = mvc.get().uri("/admin/calendar").cookie(session).header("Accept-Language", "en").exchange()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(page);
+        assertThat(shown.find()).isTrue();
+        String read = shown.group(1);
+        assertThat(read).isEqualTo(String.valueOf(before.revision()));
+        try {
+            // another administrator ends the day at 17:30
+            assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"zone":"Asia/Shanghai","workStart":"09:00","workEnd":"17:30",
+                             "workingWeekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],"version":%d}"""
+                            .formatted(before.revision()))).hasStatusOk();
+            long changed = service.settings().revision();
+            int exceptions = exceptionCount();
+
+            var settings = mvc.post().uri("/admin/calendar/settings").cookie(session).with(csrf())
+                    .header("Accept-Language", "en").param("zone", "Asia/Shanghai").param("workStart", "08:30")
+                    .param("workEnd", "18:00").param("workingWeekdays", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+                            "FRIDAY").param("version", read).exchange();
+            assertThat(settings).hasStatusOk().bodyText().contains("id=\"stale-version\"",
+                    "Someone changed the calendar meanwhile");
+            String again = settings.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            // what was typed comes back, still at the revision it was read at
+            assertThat(com.lead2cash.testing.FormHtml.inputValue(again, "workStart")).isEqualTo("08:30");
+            assertThat(again).contains("name=\"version\" value=\"" + read + "\"");
+            assertThat(service.settings().workEnd()).isEqualTo(java.time.LocalTime.of(17, 30));
+            assertThat(service.settings().workStart()).isEqualTo(java.time.LocalTime.of(9, 0));
+
+            // the screen's other forms alike: a day added, a day removed, a file imported
+            assertThat(mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
+                    .header("Accept-Language", "en").param("day", "2027-06-14").param("kind", "HOLIDAY")
+                    .param("version", read)).hasStatusOk().bodyText().contains("id=\"stale-version\"");
+            assertThat(mvc.post().uri("/admin/calendar/exceptions/remove").cookie(session).with(csrf())
+                    .header("Accept-Language", "en").param("day", "2026-10-01").param("version", read))
+                    .hasStatusOk().bodyText().contains("id=\"stale-version\"");
+            assertThat(mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf())
+                    .header("Accept-Language", "en").multipart().file(new MockMultipartFile("file", "2027.txt",
+                            "text/plain", "2027-06-15 holiday\n".getBytes(StandardCharsets.UTF_8)))
+                    .param("version", read)).hasStatusOk().bodyText().contains("id=\"stale-version\"");
+            assertThat(exceptionCount()).isEqualTo(exceptions);
+            assertThat(calendar.current().exceptions()).containsEntry(LocalDate.of(2026, 10, 1), DayKind.HOLIDAY);
+
+            // sent without the revision: refused, nothing changed
+            for (String uri : List.of("/admin/calendar/settings", "/admin/calendar/exceptions")) {
+                assertThat(mvc.post().uri(uri).cookie(session).with(csrf()).param("zone", "Asia/Shanghai")
+                        .param("workStart", "08:30").param("workEnd", "18:00").param("workingWeekdays", "MONDAY")
+                        .param("day", "2027-06-14").param("kind", "HOLIDAY")).as(uri)
+                        .hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+            }
+            assertThat(mvc.post().uri("/admin/calendar/exceptions/remove").cookie(session).with(csrf())
+                    .param("day", "2026-10-01").param("version", "")).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+            assertThat(service.settings().revision()).isEqualTo(changed);
+            assertThat(exceptionCount()).isEqualTo(exceptions);
+
+            // at the revision it was read at, the form saves
+            assertThat(mvc.post().uri("/admin/calendar/settings").cookie(session).with(csrf())
+                    .param("zone", "Asia/Shanghai").param("workStart", "09:00").param("workEnd", "18:00")
+                    .param("workingWeekdays", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                    .param("version", String.valueOf(changed))).hasStatus3xxRedirection();
+            assertThat(service.settings().workEnd()).isEqualTo(java.time.LocalTime.of(18, 0));
+        } finally {
+            service.updateSettings(before.zone().getId(), before.workStart(), before.workEnd(),
+                    before.workingWeekdays());
+        }
+    }
+
     @Test
     void aFileWithABadLineIsRefusedLineByLineAndImportsNothing() {
         int before = exceptionCount();
@@ -380,7 +462,8 @@ class WorkingCalendarPersistenceTest {
         }
         Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         assertThat(mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf()).header("Accept-Language", "zh")
-                .multipart().file(new MockMultipartFile("file", "book.xlsx", "application/octet-stream", workbook)))
+                .multipart().file(new MockMultipartFile("file", "book.xlsx", "application/octet-stream", workbook))
+                .param("version", screenVersion()))
                 // the file's first bytes (PK\u0003\u0004) not echoed; a bare "PK" may stand in the page's random tokens
                 .bodyText().contains("import-file-error", "这不是文本格式的日历文件")
                 .doesNotContain("PK\u0003", "PK&#3;", "PK&#x3;", "PK&#x03;");
@@ -400,7 +483,8 @@ class WorkingCalendarPersistenceTest {
                 });
         Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         var page = mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf()).header("Accept-Language", "en")
-                .multipart().file(new MockMultipartFile("file", "garbage.txt", "text/plain", garbage)).exchange();
+                .multipart().file(new MockMultipartFile("file", "garbage.txt", "text/plain", garbage))
+                .param("version", screenVersion()).exchange();
         assertThat(page).bodyText().contains("Line 101:", "9900 more invalid lines").doesNotContain("Line 102:");
         assertThat(service.exceptions(2031)).isEmpty();
     }
@@ -446,10 +530,10 @@ class WorkingCalendarPersistenceTest {
             Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
             assertThat(mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
                     .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("day", "2029-08-31").param("kind", "HOLIDAY")
-                    .exchange()).hasStatusOk().bodyText().contains("these months would have no working day at all: 2029-08");
+                    .param("version", screenVersion()).exchange()).hasStatusOk().bodyText().contains("these months would have no working day at all: 2029-08");
             assertThat(mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
                     .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("day", "2040-03-31").param("kind", "HOLIDAY")
-                    .exchange()).hasStatusOk().bodyText().contains("2040-03-31 lies outside the years the calendar may set");
+                    .param("version", screenVersion()).exchange()).hasStatusOk().bodyText().contains("2040-03-31 lies outside the years the calendar may set");
             assertThat(calendar.current().exceptions()).doesNotContainKeys(LocalDate.of(2029, 8, 31),
                     LocalDate.of(2040, 3, 31));
             // a make-up working day in it is taken
@@ -534,7 +618,8 @@ class WorkingCalendarPersistenceTest {
         Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
                 .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
         assertThat(mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf()).header("Accept-Language", "en")
-                .multipart().file(new MockMultipartFile("file", "empty.txt", "text/plain", new byte[0])))
+                .multipart().file(new MockMultipartFile("file", "empty.txt", "text/plain", new byte[0]))
+                .param("version", screenVersion()))
                 .bodyText().contains("import-file-error", "no dates");
         assertThat(exceptionCount()).isEqualTo(before);
         assertThat(service.settings().revision()).isEqualTo(revision);

@@ -1,7 +1,9 @@
 package com.lead2cash.sop.internal.calendar;
 
+import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.RequestRefusedException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.RefusedInput;
@@ -35,70 +37,123 @@ class CalendarAdminController {
         this.calendar = calendar;
     }
 
+    /** The settings form's values: the stored ones, or as posted when the form comes back refused. */
+    record SettingsForm(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> workingWeekdays) {
+    }
+
     @GetMapping("/admin/calendar")
     String page(@RequestParam(required = false) Integer year, Model model) {
-        return render(year, model, Map.of());
+        return render(year, model, Map.of(), null, null);
     }
+
+    /*
+     * Every form of the screen changes the calendar and carries the revision it was shown at (the page version guard):
+     * one sent without it is refused (428, nothing changed); one read before another administrator's change comes back
+     * with the stale-version message and nothing changed, still at the revision it was read at, so that sending it
+     * again is refused too until the screen is reloaded and the other change seen.
+     */
 
     @PostMapping("/admin/calendar/settings")
     String settings(@RequestParam(defaultValue = "") String zone,
                     @RequestParam(required = false) @DateTimeFormat(pattern = "H:mm") LocalTime workStart,
                     @RequestParam(required = false) @DateTimeFormat(pattern = "H:mm") LocalTime workEnd,
-                    @RequestParam(required = false) Set<DayOfWeek> workingWeekdays, RefusedInput refused, Model model,
-                    RedirectAttributes redirect) {
+                    @RequestParam(required = false) Set<DayOfWeek> workingWeekdays,
+                    @RequestParam(name = "version", required = false) String version, RefusedInput refused,
+                    Model model, RedirectAttributes redirect) {
+        long read = formVersion(version);
+        SettingsForm posted = new SettingsForm(zone, workStart, workEnd,
+                workingWeekdays == null ? Set.of() : workingWeekdays);
         try {
             refused.check();
-            calendar.updateSettings(zone, workStart, workEnd, workingWeekdays);
+            calendar.updateSettings(zone, workStart, workEnd, workingWeekdays, read);
             Flash.success(redirect, "calendar.flash.settings");
             return "redirect:/admin/calendar";
         } catch (FieldValidationException e) {
-            return render(null, model, errors(e));
+            return render(null, model, errors(e), posted, read);
+        } catch (ConflictException e) {
+            return stale(model, e, posted, read);
         }
     }
 
     @PostMapping("/admin/calendar/exceptions")
     String add(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                @RequestParam(required = false) DayKind kind, @RequestParam(required = false) String note,
-               RefusedInput refused, Model model,
+               @RequestParam(name = "version", required = false) String version, RefusedInput refused, Model model,
                RedirectAttributes redirect) {
+        long read = formVersion(version);
         try {
             refused.check();
-            calendar.addException(day, kind, note);
+            calendar.addException(day, kind, note, read);
             Flash.success(redirect, "calendar.flash.added", day);
             return "redirect:/admin/calendar?year=" + day.getYear();
         } catch (FieldValidationException e) {
-            return render(null, model, errors(e));
+            return render(null, model, errors(e), null, read);
+        } catch (ConflictException e) {
+            return stale(model, e, null, read);
         }
     }
 
     @PostMapping("/admin/calendar/exceptions/remove")
     String remove(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                  @RequestParam(name = "version", required = false) String version, Model model,
                   RedirectAttributes redirect) {
-        calendar.removeException(day);
+        long read = formVersion(version);
+        try {
+            calendar.removeException(day, read);
+        } catch (ConflictException e) {
+            return stale(model, e, null, read);
+        }
         Flash.success(redirect, "calendar.flash.removed", day);
         return "redirect:/admin/calendar?year=" + day.getYear();
     }
 
     @PostMapping("/admin/calendar/import")
-    String importFile(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect)
-            throws IOException {
+    String importFile(@RequestParam("file") MultipartFile file,
+                      @RequestParam(name = "version", required = false) String version, Model model,
+                      RedirectAttributes redirect) throws IOException {
+        long read = formVersion(version);
         try {
-            CalendarService.ImportResult result = calendar.importFile(file.getBytes());
+            CalendarService.ImportResult result = calendar.importFile(file.getBytes(), read);
             Flash.success(redirect, "calendar.flash.imported", result.imported(), result.holidays(), result.workdays());
             return "redirect:/admin/calendar";
         } catch (CalendarService.ImportRefused e) {
             model.addAttribute("importErrors", e.errors());
             model.addAttribute("moreImportErrors", e.unreported());
-            return render(null, model, Map.of());
+            return render(null, model, Map.of(), null, read);
         } catch (FieldValidationException e) {
-            return render(null, model, errors(e));
+            return render(null, model, errors(e), null, read);
+        } catch (ConflictException e) {
+            return stale(model, e, null, read);
         }
     }
 
-    private String render(Integer year, Model model, Map<String, FieldValidationException.FieldError> errors) {
+    /** The revision a form was shown at; missing, blank or no number refused as the page version guard refuses it. */
+    private static long formVersion(String version) {
+        if (version != null) {
+            try {
+                return Long.parseLong(version.strip());
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+        }
+        throw new RequestRefusedException(428, null, "error.page.versionRequired");
+    }
+
+    private String stale(Model model, ConflictException e, SettingsForm posted, long read) {
+        model.addAttribute("staleVersion", e.messageKey());
+        return render(null, model, Map.of(), posted, read);
+    }
+
+    private String render(Integer year, Model model, Map<String, FieldValidationException.FieldError> errors,
+                          SettingsForm posted, Long formVersion) {
         CalendarService.Settings s = calendar.settings();
         int y = calendar.yearToShow(year);
         model.addAttribute("settings", s);
+        model.addAttribute("settingsForm", posted != null ? posted
+                : new SettingsForm(s.zone().getId(), s.workStart(), s.workEnd(), s.workingWeekdays()));
+        // the page version guard: the revision the forms' values were read at (a refused form keeps the one it was
+        // read at)
+        model.addAttribute("formVersion", formVersion != null ? formVersion : s.revision());
         model.addAttribute("year", y);
         model.addAttribute("exceptions", calendar.exceptions(y));
         model.addAttribute("nextYearMissing", calendar.nextYearMissing());

@@ -287,6 +287,13 @@ public class CalendarService implements BusinessCalendar {
 
     @Transactional
     public void addException(LocalDate day, DayKind kind, String note) {
+        addException(day, kind, note, null);
+    }
+
+    /** The same, when the calendar is still at {@code expectedRevision} (if given); else 409, nothing changed. */
+    @Transactional
+    public void addException(LocalDate day, DayKind kind, String note, Long expectedRevision) {
+        requireRevision(expectedRevision);
         List<FieldError> errors = new ArrayList<>();
         if (day == null) {
             errors.add(new FieldError("day", "calendar.error.required"));
@@ -306,6 +313,13 @@ public class CalendarService implements BusinessCalendar {
 
     @Transactional
     public boolean removeException(LocalDate day) {
+        return removeException(day, null);
+    }
+
+    /** The same, when the calendar is still at {@code expectedRevision} (if given); else 409, nothing changed. */
+    @Transactional
+    public boolean removeException(LocalDate day, Long expectedRevision) {
+        requireRevision(expectedRevision);
         int removed = jdbc.sql("delete from sop_calendar_exception where day = :day").param("day", Date.valueOf(day)).update();
         if (removed > 0) {
             bumpRevision();
@@ -321,6 +335,13 @@ public class CalendarService implements BusinessCalendar {
      */
     @Transactional
     public ImportResult importFile(byte[] content) {
+        return importFile(content, null);
+    }
+
+    /** The same, when the calendar is still at {@code expectedRevision} (if given); else 409, nothing imported. */
+    @Transactional
+    public ImportResult importFile(byte[] content, Long expectedRevision) {
+        requireRevision(expectedRevision);
         YearsTaken years = yearsTaken();
         CalendarFileParser.Result parsed = CalendarFileParser.parse(content == null ? new byte[0] : content,
                 years.first(), years.last());
@@ -436,6 +457,22 @@ public class CalendarService implements BusinessCalendar {
                             source = excluded.source, created_at = excluded.created_at""")
                 .param("day", Date.valueOf(day)).param("kind", kind.name()).param("note", note)
                 .param("source", source).param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    /**
+     * Refuses a change made on a calendar read at another revision (409, {@code calendar.error.concurrentChange}): the
+     * screen's forms carry the revision they were shown at, so that one admin's change is not overwritten unseen.
+     * The settings row is locked until the transaction ends, so no other change slips in between.
+     */
+    private void requireRevision(Long expectedRevision) {
+        if (expectedRevision == null) {
+            return;
+        }
+        long stored = jdbc.sql("select revision from sop_calendar_settings where id = 1 for update")
+                .query(Long.class).single();
+        if (stored != expectedRevision) {
+            throw new com.lead2cash.platform.ConflictException("calendar.error.concurrentChange");
+        }
     }
 
     private void bumpRevision() {

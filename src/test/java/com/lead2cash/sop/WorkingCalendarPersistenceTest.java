@@ -312,7 +312,7 @@ class WorkingCalendarPersistenceTest {
     }
 
     @Test
-    void aGoodFileIsImportedAndTheNextYearWarningGoesAway() {
+    void aGoodFileIsImportedAndTheNextYearWarningGoesAwayOnlyWithTheOfficialHolidays() {
         clock.set(at(2026, 10, 31, 12, 0));
         assertThat(service.nextYearMissing()).isFalse();
         clock.set(at(2026, 11, 1, 12, 0));
@@ -320,26 +320,75 @@ class WorkingCalendarPersistenceTest {
         Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
                 .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
         assertThat(mvc.get().uri("/admin/calendar").cookie(session)).hasStatusOk().bodyText().contains("next-year-warning");
+        try {
+            // walk finding: a company's own day hid the warning although none of 2027's official days were loaded
+            assertThat(mvc.post().uri("/api/v1/calendar/exceptions").header(HttpHeaders.AUTHORIZATION, admin)
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"day":"2027-05-20","kind":"HOLIDAY","note":"公司周年"}""")).hasStatus(HttpStatus.CREATED);
+            assertThat(service.nextYearMissing()).isTrue();
+            assertThat(fixtures.json(mvc.get().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin))
+                    .get("nextYearMissing").asBoolean()).isTrue();
 
-        var result = mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
-                .contentType(MediaType.TEXT_PLAIN).content("""
-                        # 2027 元旦
-                        2027-01-01 holiday
-                        2027-01-02 HOLIDAY # 周六
-                        2027-01-04 workday
-                        """.getBytes(StandardCharsets.UTF_8)).exchange();
-        assertThat(result).hasStatusOk().bodyJson().extractingPath("$.imported").asNumber().isEqualTo(3);
-        assertThat(result).bodyJson().extractingPath("$.workdays").asNumber().isEqualTo(1);
-        assertThat(jdbc.sql("select detail from platform_audit_event where action = 'calendar.imported' "
-                        + "order by id desc limit 1").query(String.class).single())
-                .as("a message key and its arguments, which the audit screen says in its reader's language")
-                .isEqualTo("calendar.audit.imported\n2\n1");
+            var result = mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                    .contentType(MediaType.TEXT_PLAIN).content("""
+                            # 2027 元旦
+                            2027-01-01 holiday
+                            2027-01-02 HOLIDAY # 周六
+                            2027-01-04 workday
+                            """.getBytes(StandardCharsets.UTF_8)).exchange();
+            assertThat(result).hasStatusOk().bodyJson().extractingPath("$.imported").asNumber().isEqualTo(3);
+            assertThat(result).bodyJson().extractingPath("$.workdays").asNumber().isEqualTo(1);
+            assertThat(jdbc.sql("select detail from platform_audit_event where action = 'calendar.imported' "
+                            + "order by id desc limit 1").query(String.class).single())
+                    .as("a message key and its arguments, which the audit screen says in its reader's language")
+                    .isEqualTo("calendar.audit.imported\n2\n1");
+            // New Year's Day alone is not the year's official schedule
+            assertThat(service.nextYearMissing()).isTrue();
+            assertThat(mvc.get().uri("/admin/calendar").cookie(session)).hasStatusOk().bodyText()
+                    .contains("next-year-warning");
+            assertThat(calendar.current().exceptions()).containsEntry(LocalDate.of(2027, 1, 4), DayKind.WORKDAY);
+            JsonNode year = fixtures.json(mvc.get().uri("/api/v1/calendar?year=2027").header(HttpHeaders.AUTHORIZATION, admin));
+            assertThat(year.get("exceptions").size()).isEqualTo(4);
+            assertThat(year.get("exceptions").get(0).get("source").asString()).isEqualTo("IMPORT");
+
+            // the official schedule's holidays: the Spring Festival (6 February 2027), Labour Day and National Day too
+            assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                    .contentType(MediaType.TEXT_PLAIN).content("""
+                            2027-02-06 holiday
+                            2027-05-01 holiday
+                            2027-10-01 holiday
+                            """.getBytes(StandardCharsets.UTF_8))).hasStatusOk();
+            assertThat(service.nextYearMissing()).isFalse();
+            assertThat(fixtures.json(mvc.get().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin))
+                    .get("nextYearMissing").asBoolean()).isFalse();
+            assertThat(mvc.get().uri("/admin/calendar").cookie(session)).hasStatusOk().bodyText()
+                    .doesNotContain("next-year-warning");
+        } finally {
+            service.exceptions(2027).forEach(e -> service.removeException(e.day()));
+        }
+    }
+
+    /** A year the application ships the official schedule of is loaded as seeded, whatever its days. */
+    @Test
+    void aSeededOfficialYearIsLoaded() {
+        clock.set(at(2025, 11, 3, 12, 0));
+        assertThat(service.exceptions(2026)).anySatisfy(e -> assertThat(e.source()).isEqualTo("OFFICIAL"));
         assertThat(service.nextYearMissing()).isFalse();
-        assertThat(calendar.current().exceptions()).containsEntry(LocalDate.of(2027, 1, 4), DayKind.WORKDAY);
-        JsonNode year = fixtures.json(mvc.get().uri("/api/v1/calendar?year=2027").header(HttpHeaders.AUTHORIZATION, admin));
-        assertThat(year.get("exceptions").size()).isEqualTo(3);
-        assertThat(year.get("exceptions").get(0).get("source").asString()).isEqualTo("IMPORT");
-        assertThat(mvc.get().uri("/admin/calendar").cookie(session)).hasStatusOk().bodyText().doesNotContain("next-year-warning");
+    }
+
+    /** The Spring Festival is the first day of the lunar year, in late January or February. */
+    @Test
+    void theLandmarksOfAnOfficialScheduleAreItsFestivalsFirstDays() {
+        assertThat(com.lead2cash.sop.internal.ChinaPublicHolidays.landmarks(2027)).containsExactly(
+                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 6), LocalDate.of(2027, 5, 1), LocalDate.of(2027, 10, 1));
+        assertThat(com.lead2cash.sop.internal.ChinaPublicHolidays.landmarks(2026)).contains(LocalDate.of(2026, 2, 17));
+        // every year the library ships: the four are holidays of its official schedule
+        for (int y = 2010; y <= 2026; y++) {
+            var official = com.lead2cash.sop.internal.ChinaPublicHolidays.forYear(y);
+            for (LocalDate day : com.lead2cash.sop.internal.ChinaPublicHolidays.landmarks(y)) {
+                assertThat(official.get(day)).as(day.toString()).isEqualTo(DayKind.HOLIDAY);
+            }
+        }
     }
 
     /**

@@ -2,10 +2,13 @@ package com.lead2cash.sop.internal;
 
 import com.lead2cash.sop.DayKind;
 import com.tyme.holiday.LegalHoliday;
+import com.tyme.lunar.LunarDay;
+import com.tyme.solar.SolarDay;
 
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,6 +37,19 @@ public final class ChinaPublicHolidays {
             }
         }
         return Collections.unmodifiableSortedMap(days);
+    }
+
+    /**
+     * The first days of the statutory holidays every official schedule of {@code year} has, whatever the State
+     * Council decides about the days around them: New Year's Day (1 January), the Spring Festival (the first day of
+     * the lunar year), Labour Day (1 May) and National Day (1 October). A calendar with all four as holidays has the
+     * year's official schedule loaded (the working calendar's next-year warning).
+     */
+    public static List<LocalDate> landmarks(int year) {
+        SolarDay springFestival = LunarDay.fromYmd(year, 1, 1).getSolarDay();
+        return List.of(LocalDate.of(year, 1, 1),
+                LocalDate.of(springFestival.getYear(), springFestival.getMonth(), springFestival.getDay()),
+                LocalDate.of(year, 5, 1), LocalDate.of(year, 10, 1));
     }
 
     /** Whether the library knows the official schedule of {@code year}. */

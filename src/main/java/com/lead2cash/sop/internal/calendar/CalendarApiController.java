@@ -44,7 +44,13 @@ class CalendarApiController {
 
     /** {@code version} is the revision, as every record answers it for updates. */
     record CalendarDto(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> workingWeekdays,
-                       long revision, long version, int year, List<ExceptionDto> exceptions, boolean nextYearMissing) {
+                       long revision, long version, int year, List<ExceptionDto> exceptions,
+                       @io.swagger.v3.oas.annotations.media.Schema(description = "From 1 November on: true while next "
+                               + "year's official schedule is not loaded — none of its days came from the shipped "
+                               + "official schedule and its New Year's Day, Spring Festival, Labour Day and National Day "
+                               + "are not all holidays (as an imported official schedule makes them); a company's own "
+                               + "days do not count")
+                       boolean nextYearMissing) {
     }
 
     record SettingsRequest(@NotNull String zone, @NotNull LocalTime workStart, @NotNull LocalTime workEnd,

@@ -204,13 +204,26 @@ public class CalendarService implements BusinessCalendar {
                 .list();
     }
 
-    /** From 1 November on: true when next year has no dated exception at all (its official schedule is missing). */
+    /**
+     * From 1 November on: true while next year's official schedule is not loaded. It is loaded when a day of it was
+     * seeded from the official schedule the application ships ({@code OFFICIAL}), or when the first days of its
+     * statutory holidays that every official schedule has — New Year's Day, the Spring Festival, Labour Day and
+     * National Day ({@link ChinaPublicHolidays#landmarks(int)}) — are all holidays on the calendar, as an imported
+     * file of the official schedule makes them. A company's own days (an anniversary, a closure) do not load it.
+     */
     public boolean nextYearMissing() {
         LocalDate today = LocalDate.now(clock.withZone(settings().zone()));
         if (today.getMonthValue() < 11) {
             return false;
         }
-        return exceptions(today.getYear() + 1).isEmpty();
+        int year = today.getYear() + 1;
+        List<DatedException> days = exceptions(year);
+        if (days.stream().anyMatch(e -> "OFFICIAL".equals(e.source()))) {
+            return false;
+        }
+        Set<LocalDate> holidays = days.stream().filter(e -> e.kind() == DayKind.HOLIDAY).map(DatedException::day)
+                .collect(Collectors.toSet());
+        return !holidays.containsAll(ChinaPublicHolidays.landmarks(year));
     }
 
     public int nextYear() {

@@ -714,6 +714,53 @@ class SopPolicyTest {
         assertThat(stored("L6", "window")).isEqualTo("3h business");
     }
 
+    /**
+     * Walk finding: a criterion's most points of 2,500 was taken, and a full score then could not be stored (the
+     * score's column holds less than 10,000); 2,000,000,000 overflowed the check of the passing total, which said
+     * "At most -589,934,592 points". The most is 1,000 points a criterion, refused beside it above that.
+     */
+    @Test
+    void O1_aCriterionsMostPointsStayWithinWhatAScoreStoresAndNoCheckOverflows() {
+        String token = admin();
+        long before = policy.current().version();
+        for (String value : List.of("1001", "2500", "1100000000", "2000000000", "2147483647")) {
+            assertThat(change(token, """
+                    {"reason":"probe","version":%d,"changes":[{"rule":"O1","parameter":"criterionMax","value":"%s"}]}"""
+                    .formatted(before, value)).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                    .as(value).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                        assertThat(json).extractingPath("$.errors[*].field").asArray().containsExactly("O1.criterionMax");
+                        assertThat(json).extractingPath("$.errors[0].code").asString().isEqualTo("policy.error.atMost");
+                        assertThat(json).extractingPath("$.errors[0].message").asString().isEqualTo("At most 1,000.");
+                    });
+        }
+        // a passing total past what four criteria give is refused saying the most, never a negative number
+        assertThat(change(token, """
+                {"reason":"probe","version":%d,"changes":[{"rule":"O1","parameter":"passScore","value":"2147483647"}]}"""
+                .formatted(before)).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.errors[*].field").asArray().containsExactly("O1.passScore");
+                    assertThat(json).extractingPath("$.errors[0].message").asString()
+                            .isEqualTo("At most 40 points are possible.");
+                });
+        assertThat(policy.current().version()).isEqualTo(before);
+        // the rule form says the bound beside the field and tells the browser
+        String o1 = page(fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD), "/admin/policy/rules/O1");
+        assertThat(o1).containsPattern(
+                "<input(?=[^>]*id=\"p.criterionMax\")(?=[^>]*min=\"1\")(?=[^>]*max=\"1000\")[^>]*>");
+        assertThat(besideField(o1, "p.criterionMax")).contains("1 – 1,000");
+        // the most itself is taken (four criteria of it make 4,000, within what a score stores)
+        assertThat(change(token, """
+                {"reason":"probe","version":%d,"changes":[{"rule":"O1","parameter":"criterionMax","value":"1000"}]}"""
+                .formatted(before))).hasStatus(HttpStatus.CREATED);
+        try {
+            assertThat(policy.current().raw("O1", "criterionMax")).isEqualTo(1_000);
+        } finally {
+            assertThat(change(token, """
+                    {"reason":"back","version":%d,"changes":[{"rule":"O1","parameter":"criterionMax","value":"10"}]}"""
+                    .formatted(policy.current().version()))).hasStatus(HttpStatus.CREATED);
+        }
+    }
+
     @Test
     void C2_C3_aGradeIsFollowedUpAtLeastAsOftenAsTheGradeBelowIt() {
         String token = admin();

@@ -28,6 +28,12 @@ final class PolicyRules {
     static final int MAX_MULTIPLE = 100;
     /** A percentage is 0 to 100 ({@link ParamType#PERCENT} refuses past either). */
     static final int MAX_PERCENT = 100;
+    /**
+     * The most points one O1 criterion can give. An opportunity's score, the mean of its panel's totals of four
+     * criteria, is stored with four digits before the decimal point (evaluation_score numeric(6, 2), below 10,000):
+     * four criteria of 1,000 points each make 4,000, well within it (2,500 each would not fit).
+     */
+    static final int MAX_CRITERION_POINTS = 1_000;
     /** A window lasts at least one of its units: one of 0 ends at once. */
     static final int MIN_WINDOW_AMOUNT = 1;
 
@@ -48,10 +54,12 @@ final class PolicyRules {
 
     /**
      * Whole-number parameters with a most of their own: L3's four lead factors give at most 4 points, C1's at most
-     * 12, and P2 has four aging buckets to escalate from.
+     * 12, P2 has four aging buckets to escalate from, and an O1 criterion gives at most what a score stores
+     * ({@link #MAX_CRITERION_POINTS}).
      */
     private static final Map<String, Integer> MAXIMUM = Map.of(
-            "L3.gradeAMinPoints", 4, "C1.gradeAMinScore", 12, "P2.directorFromBucket", 4);
+            "L3.gradeAMinPoints", 4, "C1.gradeAMinScore", 12, "P2.directorFromBucket", 4,
+            "O1.criterionMax", MAX_CRITERION_POINTS);
 
     private PolicyRules() {
     }
@@ -87,9 +95,10 @@ final class PolicyRules {
         if (gradeA <= gradeB) {
             errors.add(new FieldError("C1.gradeAMinScore", "policy.error.gradeOrder"));
         }
-        int criterionMax = (Integer) v.get("O1").get("criterionMax");
-        if ((Integer) v.get("O1").get("passScore") > criterionMax * 4) {
-            errors.add(new FieldError("O1.passScore", "policy.error.points", criterionMax * 4));
+        // O1: four criteria of criterionMax points each (counted in long: no criterionMax, however large, overflows)
+        long mostPoints = 4L * (Integer) v.get("O1").get("criterionMax");
+        if ((Integer) v.get("O1").get("passScore") > mostPoints) {
+            errors.add(new FieldError("O1.passScore", "policy.error.points", mostPoints));
         }
         // O1: the probability of winning rises stage by stage
         List<String> stages = List.of("discoveryProbability", "evaluationProbability", "proposalProbability",

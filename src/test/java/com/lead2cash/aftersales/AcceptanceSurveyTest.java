@@ -215,6 +215,37 @@ class AcceptanceSurveyTest {
         return mvc.get().uri(java.net.URI.create(url).getPath()).exchange().getResponse().getStatus();
     }
 
+    /**
+     * Walk finding: the survey's card named whoever answered with no word that it was not the recipient, while the
+     * confirmation lists mark such an answer ("与收件人姓名不一致"). The card marks it alike and says whom it was sent to.
+     */
+    @Test
+    void aSurveyAnsweredWithANameNotTheRecipientsSaysSoOnTheCard() throws Exception {
+        Service s = support.service("asv9");
+        String customer = sales.customerWithContact(s.rep(), "杭州验收调查九号科技有限公司", "李工", null);
+        UUID contact = UUID.fromString(support.contactOf(customer));
+        UUID order = UUID.randomUUID();
+        accepted(order, UUID.randomUUID(), customer, s.rep().id(), contact, "安防");
+        surveyOf(order);
+        UUID surveyId = jdbc.sql("select id from aftersales_survey where subject_id = :o").param("o", order)
+                .query(UUID.class).single();
+        String url = customers.json(SalesTestSupport.expect(contracts.post(mvc, contracts.bearer(mvc, s.rep()),
+                "/api/v1/satisfaction/surveys/" + surveyId + "/link", null), 200)).get("confirmation").get("url").asString();
+        assertThat(mvc.post().uri(java.net.URI.create(url).getPath())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "RATED").param("name", "王代答").param("rating", "4")
+                .exchange()).hasStatus3xxRedirection();
+        String en = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=en")
+                .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(en).contains("survey-" + surveyId, "Answered by 王代答 on", "survey-name-differs",
+                "not the recipient name", "Sent to 李工.");
+        String zh = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=zh-CN")
+                .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(zh).contains("survey-name-differs", "与收件人姓名不一致", "收件人：李工").doesNotContain("??");
+    }
+
     @Test
     void aContactWithoutEmailIsAskedThroughALinkTheRepRenewsAndEachNewLinkEndsTheOldOne() throws Exception {
         Service s = support.service("asv3");
@@ -304,7 +335,7 @@ class AcceptanceSurveyTest {
                 .contains("survey-" + surveyId).doesNotContain("survey-renew-link");
         assertThat(answered).as("it says who answered, when, and the rating — not that no e-mail went out")
                 .contains("survey-answered").containsPattern("Answered by 李工 on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d: rated 5 of 5\\.")
-                .doesNotContain("survey-no-email", "has no e-mail address", "pass it on");
+                .doesNotContain("survey-no-email", "has no e-mail address", "pass it on", "survey-name-differs");
         String answeredZh = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=zh-CN")
                 .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
                         java.nio.charset.StandardCharsets.UTF_8);

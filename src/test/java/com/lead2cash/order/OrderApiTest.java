@@ -543,6 +543,51 @@ class OrderApiTest {
         assertThat(ordersPage(session, id, "zh-CN")).contains("全部收到（在线确认） · 验收合格（在线确认）");
     }
 
+    /**
+     * Walk finding: the acceptance card named who signed online with no word that it was not the recipient, while the
+     * confirmation lists below it mark such an answer. The card marks it alike and says whom the link was sent to; an
+     * acceptance signed with the recipient's own name is not marked.
+     */
+    @Test
+    void anAcceptanceSignedOnlineWithANameNotTheRecipientsSaysSoOnTheOrdersAcceptanceCard() {
+        jakarta.servlet.http.Cookie session = customers.session(mvc, reviewers().rep());
+        // both signed before either is delivered (a delivery moves the test clock on past the day contracts sign)
+        Map<String, JsonNode> orders = new TreeMap<>();
+        for (String company : List.of("杭州订单代签验收科技有限公司", "杭州订单本人验收科技有限公司")) {
+            orders.put(company, order(company));
+        }
+        for (String company : orders.keySet()) {
+            boolean other = company.contains("代签");
+            JsonNode order = orders.get(company);
+            String id = order.get("id").asString();
+            JsonNode shipped = shippedWhole(order, "顺丰速运", other ? "SF94" : "SF95");
+            expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                    "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
+            java.util.Map<String, Object> contact = jdbc.sql("select cast(id as varchar) as id, name from customer_contact "
+                    + "where customer_id = :c").param("c", java.util.UUID.fromString(order.get("customerId").asString()))
+                    .query().singleRow();
+            String recipient = (String) contact.get("name");
+            String url = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
+                    "{\"contactId\":\"" + contact.get("id") + "\"}")).get("confirmation").get("url").asString();
+            String signer = other ? recipient + "的同事" : recipient;
+            assertThat(mvc.post().uri(url.substring(url.indexOf("/c/"))).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                    .with(csrf()).param("outcome", "CONFIRMED").param("name", signer).exchange())
+                    .hasStatus3xxRedirection();
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    "ACCEPTED".equals(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("status").asString()));
+            String zh = ordersPage(session, id, "zh-CN");
+            String en = ordersPage(session, id, "en");
+            String card = zh.substring(zh.indexOf("id=\"accepted-by\""), zh.indexOf("id=\"acceptance-results\""));
+            assertThat(card).as(company).contains(signer);
+            if (other) {
+                assertThat(card).contains("accepted-by-name-differs", "与收件人姓名不一致", "收件人：" + recipient);
+                assertThat(en).contains("accepted-by-name-differs", "not the recipient name", "Sent to " + recipient + ".");
+            } else {
+                assertThat(card).doesNotContain("accepted-by-name-differs", "与收件人姓名不一致");
+            }
+        }
+    }
+
     private String ordersPage(jakarta.servlet.http.Cookie session, String id, String lang) {
         MvcTestResult page = mvc.get().uri("/orders/" + id + "?lang=" + lang).cookie(session).exchange();
         assertThat(page).hasStatusOk();

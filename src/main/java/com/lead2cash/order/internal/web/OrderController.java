@@ -438,6 +438,9 @@ class OrderController {
         model.addAttribute("deadlines", service.deadlinesOf(o));
         var links = service.acceptanceLinks(o);
         model.addAttribute("links", links);
+        // the confirmation an online acceptance was signed on: whether the name typed there is the recipient's
+        model.addAttribute("acceptanceConfirmation", o.acceptanceConfirmationId() == null ? null
+                : links.stream().filter(c -> c.id().equals(o.acceptanceConfirmationId())).findFirst().orElse(null));
         // operations sees every order but opens a confirmation only within its data scope: the rest show unlinked
         model.addAttribute("openable", confirmations.openable(links));
         model.addAttribute("contacts", actions.contains(OrderAction.SEND_ACCEPTANCE) ? customers.contactsToChooseFrom(o.customerId())

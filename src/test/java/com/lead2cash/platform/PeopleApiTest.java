@@ -53,13 +53,55 @@ class PeopleApiTest {
         createUser("dup.user", fixtures.rootUnit().toString());
         assertThat(mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"username":"DUP.user","displayName":"x","password":"short","orgUnitId":"%s","roles":["SALES_REP"]}
+                        {"username":"DUP.user","displayName":"x","password":"short","orgUnitId":"%s","roles":["SALES_REP"],
+                         "hireDate":"2024-05-01"}
                         """.formatted(fixtures.rootUnit())))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder("username", "password");
         Integer count = jdbc.sql("select count(*) from platform_user where lower(username) = 'dup.user'")
                 .query(Integer.class).single();
         assertThat(count).isEqualTo(1);
+    }
+
+    /** Walk finding: a new user's refusal named one field at a time (the password), the others only on the next try. */
+    @Test
+    void everyRefusedFieldOfANewUserIsNamedTogetherOnTheApiAndTheScreen() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String unit = fixtures.rootUnit().toString();
+        assertThat(mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username":"a","displayName":"x","password":"1","email":"bad","orgUnitId":"%s",
+                         "roles":["SALES_REP"],"hireDate":"2024-05-01"}""".formatted(unit)))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactlyInAnyOrder("username", "email", "password");
+        // a sales person without a hire date, a display name too long and a unit unknown besides
+        assertThat(mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username":"all.wrong.%s","displayName":"%s","password":"1","email":"bad","orgUnitId":"%s",
+                         "roles":["SALES_REP"]}""".formatted(tag, "长".repeat(61), java.util.UUID.randomUUID())))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactlyInAnyOrder("displayName", "email", "hireDate", "password", "orgUnitId");
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String form = mvc.post().uri("/admin/users/new").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("username", "a").param("displayName", "x")
+                .param("password", "1").param("email", "bad").param("orgUnitId", unit).param("roles", "SALES_REP")
+                .param("hireDate", "2024-05-01").exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        for (String field : List.of("username", "email", "password")) {
+            assertThat(form).as(field).containsPattern("<input(?=[^>]*id=\"" + field + "\")(?=[^>]*is-invalid)[^>]*>");
+        }
+        assertThat(form).doesNotContainPattern("<input(?=[^>]*id=\"displayName\")(?=[^>]*is-invalid)[^>]*>");
+        assertThat(jdbc.sql("select count(*) from platform_user where username in ('a', 'all.wrong." + tag + "')")
+                .query(Integer.class).single()).as("nobody made").isZero();
+        // a change of a user's alike: the profile's refusals and a new password's together
+        JsonNode user = createUser("all.named." + tag, unit);
+        assertThat(mvc.put().uri("/api/v1/users/" + user.get("id").asString()).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"displayName":"x","email":"bad","password":"1","orgUnitId":"%s","roles":["SALES_REP"],
+                         "hireDate":"2024-05-01","version":%d}""".formatted(unit, user.get("version").asLong())))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactlyInAnyOrder("email", "password");
     }
 
     @Test

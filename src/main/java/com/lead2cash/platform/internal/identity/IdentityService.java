@@ -88,10 +88,13 @@ public class IdentityService {
 
     @Transactional
     public User createUser(UserForm form) {
-        List<FieldValidationException.FieldError> errors = new ArrayList<>();
-        if (form.username() != null && users.findByUsername(form.username().trim()).isPresent()) {
+        // every field refused named together, in the form's order: the username, the profile, the password, the unit
+        List<FieldValidationException.FieldError> errors = new ArrayList<>(User.usernameProblems(trim(form.username())));
+        if (errors.isEmpty() && users.findByUsername(form.username().trim()).isPresent()) {
             errors.add(new FieldValidationException.FieldError("username", "user.username.taken"));
         }
+        errors.addAll(User.profileProblems(form.displayName(), form.email(), form.orgUnitId(), form.hireDate(),
+                orElseEmpty(form.roles()), clock.instant()));
         passwordProblem(form.password(), form.username()).ifPresent(errors::add);
         if (form.orgUnitId() != null && !units.existsById(form.orgUnitId())) {
             errors.add(new FieldValidationException.FieldError("orgUnitId", "user.orgUnit.unknown"));
@@ -128,12 +131,18 @@ public class IdentityService {
         taken.removeAll(orElseEmpty(form.roles()));
         UUID formerUnit = user.orgUnitId();
         boolean mayHeadBefore = mayHeadAUnit(user.roleSet());
+        // every field refused named together, as a new user's are: the profile's and a new password's
+        List<FieldValidationException.FieldError> errors = new ArrayList<>(User.profileProblems(form.displayName(),
+                form.email(), form.orgUnitId(), form.hireDate(), orElseEmpty(form.roles()), clock.instant()));
+        if (form.password() != null && !form.password().isEmpty()) {
+            passwordProblem(form.password(), user.username()).ifPresent(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
         user.changeProfile(form.displayName(), form.email(), form.orgUnitId(), form.hireDate(),
                 orElseEmpty(form.roles()), clock.instant());
         if (form.password() != null && !form.password().isEmpty()) {
-            passwordProblem(form.password(), user.username()).ifPresent(e -> {
-                throw new FieldValidationException(List.of(e));
-            });
             user.changePassword(passwordEncoder.encode(form.password()), clock.instant());
             // a password set by an administrator is a reset: the web sessions end at their next request (the
             // password changed since they signed in), and a token handed out before it ends now, not in 30 days

@@ -6,8 +6,10 @@ import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.Role;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -74,8 +76,10 @@ public class User {
     public static User register(String username, String displayName, String email, String passwordHash,
                                 UUID orgUnitId, LocalDate hireDate, Collection<Role> roles, boolean demo,
                                 Instant now) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new FieldValidationException("username", "user.username.invalid");
+        List<FieldValidationException.FieldError> problems = new ArrayList<>(usernameProblems(username));
+        problems.addAll(profileProblems(displayName, email, orgUnitId, hireDate, roles, now));
+        if (!problems.isEmpty()) {
+            throw new FieldValidationException(problems);
         }
         User user = new User(Ids.newId(), username, null, null, passwordHash, null, null, null, true, 0, null, demo,
                 Set.of(), null, now, now);
@@ -83,28 +87,53 @@ public class User {
         return user;
     }
 
-    public void changeProfile(String displayName, String email, UUID orgUnitId, LocalDate hireDate,
-                              Collection<Role> roles, Instant now) {
+    /** What refuses a username: none, or one that is not 3 to 40 letters, digits, dots, dashes or underscores. */
+    static List<FieldValidationException.FieldError> usernameProblems(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            return List.of(new FieldValidationException.FieldError("username", "user.username.invalid"));
+        }
+        return List.of();
+    }
+
+    /**
+     * Everything that refuses a profile, every field refused named together (a display name and an email refused at
+     * once are both said), in the form's order; empty when it is taken.
+     */
+    static List<FieldValidationException.FieldError> profileProblems(String displayName, String email, UUID orgUnitId,
+                                                                    LocalDate hireDate, Collection<Role> roles,
+                                                                    Instant now) {
+        List<FieldValidationException.FieldError> problems = new ArrayList<>();
         if (displayName == null || displayName.isBlank() || displayName.length() > 60) {
-            throw new FieldValidationException("displayName", "user.displayName.invalid");
+            problems.add(new FieldValidationException.FieldError("displayName", "user.displayName.invalid"));
         }
         String mail = email == null || email.isBlank() ? null : email.trim();
         if (mail != null && !com.lead2cash.platform.EmailShape.plausible(mail)) {
-            throw new FieldValidationException("email", "user.email.invalid");
+            problems.add(new FieldValidationException.FieldError("email", "user.email.invalid"));
         }
         if (orgUnitId == null) {
-            throw new FieldValidationException("orgUnitId", "user.orgUnit.required");
+            problems.add(new FieldValidationException.FieldError("orgUnitId", "user.orgUnit.required"));
+        }
+        boolean noRoles = roles == null || roles.isEmpty();
+        if (noRoles) {
+            problems.add(new FieldValidationException.FieldError("roles", "user.roles.required"));
         }
         if (hireDate != null && hireDate.isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusYears(1))) {
-            throw new FieldValidationException("hireDate", "user.hireDate.future");
+            problems.add(new FieldValidationException.FieldError("hireDate", "user.hireDate.future"));
+        } else if (!noRoles && lacksHireDate(hireDate, roles)) {
+            // SPEC §1: seniority decides who may take A leads (L4); unknown, a sales person would pass for a junior one
+            problems.add(new FieldValidationException.FieldError("hireDate", "user.hireDate.required"));
         }
-        if (roles == null || roles.isEmpty()) {
-            throw new FieldValidationException("roles", "user.roles.required");
+        return problems;
+    }
+
+    public void changeProfile(String displayName, String email, UUID orgUnitId, LocalDate hireDate,
+                              Collection<Role> roles, Instant now) {
+        List<FieldValidationException.FieldError> problems = profileProblems(displayName, email, orgUnitId, hireDate,
+                roles, now);
+        if (!problems.isEmpty()) {
+            throw new FieldValidationException(problems);
         }
-        // SPEC §1: seniority decides who may take A leads (L4); unknown, a sales person would pass for a junior one
-        if (lacksHireDate(hireDate, roles)) {
-            throw new FieldValidationException("hireDate", "user.hireDate.required");
-        }
+        String mail = email == null || email.isBlank() ? null : email.trim();
         this.displayName = displayName.trim();
         this.email = mail;
         this.orgUnitId = orgUnitId;

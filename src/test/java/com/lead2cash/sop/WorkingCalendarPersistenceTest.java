@@ -168,7 +168,7 @@ class WorkingCalendarPersistenceTest {
 
     /** Walk finding: a change of the weekdays alone that could not count L1's window was refused on workEnd. */
     @Test
-    void L1_aCalendarChangeRefusedForAPolicyWindowNamesTheFieldThatChanged() {
+    void L1_aCalendarChangeRefusedForAPolicyWindowNamesTheFieldThatChanged() throws Exception {
         String before = calendar.current().toString();
         String weekdays = "\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"";
         // 87,600 business hours: some 37 years of 09:00–18:00 weekdays, past a century on Mondays or an hour a day
@@ -183,6 +183,16 @@ class WorkingCalendarPersistenceTest {
                     .extractingPath("$.errors[0].field").isEqualTo("workStart");
             assertThat(settings("09:00", "10:00", weekdays)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
                     .extractingPath("$.errors[0].field").isEqualTo("workEnd");
+            // the screen's settings form: the same refusal, worded with the window, beside the field that changed
+            Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+            String mondays = screenSettings(session, "en", "Asia/Shanghai", "09:00", "18:00", "MONDAY");
+            assertThat(errorBeside(mondays, "workingWeekdays-error"))
+                    .contains("With this calendar the SOP window L1.window could not be counted")
+                    .doesNotContain("Choose at least one working weekday");
+            assertThat(errorBeside(screenSettings(session, "zh", "Asia/Shanghai", "17:00", "18:00", "MONDAY", "TUESDAY",
+                    "WEDNESDAY", "THURSDAY", "FRIDAY"), "workStart-error")).contains("按此日历无法计算 SOP 时限 L1.window");
+            assertThat(errorBeside(screenSettings(session, "en", "Asia/Shanghai", "09:00", "10:00", "MONDAY", "TUESDAY",
+                    "WEDNESDAY", "THURSDAY", "FRIDAY"), "workEnd-error")).contains("the SOP window L1.window could not");
             assertThat(calendar.current().toString()).isEqualTo(before);
         } finally {
             assertThat(screeningWindow("/api/v1/policy", "30m business")).hasStatus(HttpStatus.CREATED);
@@ -466,6 +476,130 @@ class WorkingCalendarPersistenceTest {
             service.updateSettings(before.zone().getId(), before.workStart(), before.workEnd(),
                     before.workingWeekdays());
         }
+    }
+
+    /** The settings form posted on the screen as an administrator types it, at the revision in force; the page back. */
+    private String screenSettings(Cookie session, String language, String zone, String workStart, String workEnd,
+                                  String... weekdays) throws Exception {
+        var post = mvc.post().uri("/admin/calendar/settings").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language).param("zone", zone).param("workStart", workStart)
+                .param("workEnd", workEnd).param("version", screenVersion());
+        if (weekdays.length > 0) {
+            post = post.param("workingWeekdays", weekdays);
+        }
+        var page = post.exchange();
+        assertThat(page).hasStatusOk();
+        return page.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The text of the refusal shown beside a field (the element of that id). */
+    private static String errorBeside(String html, String id) {
+        java.util.regex.Matcher error = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
+        assertThat(error.find()).as("#" + id).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(error.group(1));
+    }
+
+    /**
+     * Walk finding: a refused settings form came back filled with the saved values (Asia/Shanghai, 09:00–18:00,
+     * Monday to Friday), its message beside a value the administrator never typed. It comes back as typed, each
+     * message beside its field, the calendar unchanged.
+     */
+    @Test
+    void aRefusedSettingsFormComesBackAsTypedWithTheMessageBesideItsField() throws Exception {
+        CalendarService.Settings before = service.settings();
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        String zone = screenSettings(session, "zh-CN", "Mars/Olympus", "08:30", "17:30", "MONDAY", "SATURDAY");
+        assertThat(errorBeside(zone, "zone-error")).isEqualTo("“Mars/Olympus”不是 Asia/Shanghai 这样的时区。");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(zone, "zone")).isEqualTo("Mars/Olympus");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(zone, "workStart")).isEqualTo("08:30");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(zone, "workEnd")).isEqualTo("17:30");
+        assertThat(com.lead2cash.testing.FormHtml.checked(zone, "wd-SATURDAY")).isTrue();
+        assertThat(com.lead2cash.testing.FormHtml.checked(zone, "wd-TUESDAY")).isFalse();
+
+        String hours = screenSettings(session, "en", "Asia/Shanghai", "18:00", "09:00", "MONDAY");
+        assertThat(errorBeside(hours, "workEnd-error")).isEqualTo("Work must end after it starts.");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(hours, "workStart")).isEqualTo("18:00");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(hours, "workEnd")).isEqualTo("09:00");
+
+        String noWeekdays = screenSettings(session, "en", "Europe/Berlin", "", "16:00");
+        assertThat(errorBeside(noWeekdays, "workingWeekdays-error")).isEqualTo("Choose at least one working weekday.");
+        assertThat(errorBeside(noWeekdays, "workStart-error")).isEqualTo("Required.");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(noWeekdays, "zone")).isEqualTo("Europe/Berlin");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(noWeekdays, "workEnd")).isEqualTo("16:00");
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            assertThat(com.lead2cash.testing.FormHtml.checked(noWeekdays, "wd-" + d)).as(d.name()).isFalse();
+        }
+        assertThat(service.settings()).isEqualTo(before);
+    }
+
+    /**
+     * Walk finding: a day refused while 2027 was viewed came back showing this year. Every refused form of the screen
+     * comes back on the year that was viewed, the day's form as typed (and not filled by another form's day).
+     */
+    @Test
+    void aRefusedFormOfTheCalendarScreenComesBackOnTheYearViewed() throws Exception {
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String viewed = mvc.get().uri("/admin/calendar?year=2027").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(viewed).contains("Holidays and make-up working days 2027");
+        assertThat(viewed).contains("name=\"year\" value=\"2027\"");
+        int exceptions = exceptionCount();
+        long revision = service.settings().revision();
+
+        // a day of a year the calendar does not set
+        var day = mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("day", "2040-03-31").param("kind", "WORKDAY")
+                .param("note", "年会补班").param("year", "2027").param("version", screenVersion()).exchange();
+        assertThat(day).hasStatusOk();
+        String added = day.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(added).contains("Holidays and make-up working days 2027", "2040-03-31 lies outside the years")
+                .doesNotContain("Holidays and make-up working days 2026");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(added, "exception-day")).isEqualTo("2040-03-31");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(added, "exception-note")).isEqualTo("年会补班");
+        assertThat(com.lead2cash.testing.FormHtml.selected(added, "exception-kind")).isEqualTo("WORKDAY");
+
+        // in Chinese alike
+        String zh = mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("day", "2040-03-31").param("kind", "HOLIDAY")
+                .param("year", "2027").param("version", screenVersion()).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(zh).contains("2027 年节假日与调休上班日").doesNotContain("2026 年节假日与调休上班日");
+
+        // a day removed from a form read before another change: stale, on 2027, the day's form left empty
+        String removed = mvc.post().uri("/admin/calendar/exceptions/remove").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("day", "2027-02-11").param("year", "2027")
+                .param("version", String.valueOf(revision - 1)).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(removed).contains("id=\"stale-version\"", "Holidays and make-up working days 2027");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(removed, "exception-day")).isEmpty();
+
+        // a file with a bad line
+        String imported = mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").multipart().file(new MockMultipartFile("file", "2027.txt",
+                        "text/plain", "2027-13-01 holiday\n".getBytes(StandardCharsets.UTF_8)))
+                .param("year", "2027").param("version", screenVersion()).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(imported).contains("id=\"import-errors\"", "2027 年节假日与调休上班日");
+
+        // the settings
+        String settings = mvc.post().uri("/admin/calendar/settings").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("zone", "Mars/Olympus").param("workStart", "09:00")
+                .param("workEnd", "18:00").param("workingWeekdays", "MONDAY").param("year", "2027")
+                .param("version", screenVersion()).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(settings).contains("is not a time zone", "Holidays and make-up working days 2027");
+
+        assertThat(exceptionCount()).isEqualTo(exceptions);
+        assertThat(service.settings().revision()).isEqualTo(revision);
+
+        // saved, the settings return to the year viewed too
+        CalendarService.Settings stored = service.settings();
+        assertThat(mvc.post().uri("/admin/calendar/settings").cookie(session).with(csrf())
+                .param("zone", stored.zone().getId()).param("workStart", stored.workStart().toString())
+                .param("workEnd", stored.workEnd().toString())
+                .param("workingWeekdays", stored.workingWeekdays().stream().map(Enum::name).toArray(String[]::new))
+                .param("year", "2027").param("version", screenVersion())).hasStatus3xxRedirection()
+                .hasRedirectedUrl("/admin/calendar?year=2027");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.sop.DayKind;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -41,9 +42,27 @@ class CalendarAdminController {
     record SettingsForm(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> workingWeekdays) {
     }
 
+    /** The day form's values: empty, or as typed when that form comes back refused (never another form's day). */
+    record ExceptionForm(String day, String kind, String note) {
+        static final ExceptionForm EMPTY = new ExceptionForm(null, null, null);
+    }
+
     @GetMapping("/admin/calendar")
     String page(@RequestParam(required = false) Integer year, Model model) {
         return render(year, model, Map.of(), null, null);
+    }
+
+    /**
+     * The year a form of the screen was viewed at (each carries it as {@code year}): a refused one comes back on that
+     * year, a saved settings change or import returns to it. One the calendar does not show counts as none (this year).
+     */
+    private static Integer viewed(Integer year) {
+        return year != null && year >= CalendarService.FIRST_YEAR && year <= CalendarService.LAST_YEAR ? year : null;
+    }
+
+    private static String backTo(Integer year) {
+        Integer shown = viewed(year);
+        return shown == null ? "redirect:/admin/calendar" : "redirect:/admin/calendar?year=" + shown;
     }
 
     /*
@@ -58,7 +77,8 @@ class CalendarAdminController {
                     @RequestParam(required = false) @DateTimeFormat(pattern = "H:mm") LocalTime workStart,
                     @RequestParam(required = false) @DateTimeFormat(pattern = "H:mm") LocalTime workEnd,
                     @RequestParam(required = false) Set<DayOfWeek> workingWeekdays,
-                    @RequestParam(name = "version", required = false) String version, RefusedInput refused,
+                    @RequestParam(name = "version", required = false) String version,
+                    @RequestParam(required = false) Integer year, RefusedInput refused,
                     Model model, RedirectAttributes redirect) {
         long read = formVersion(version);
         SettingsForm posted = new SettingsForm(zone, workStart, workEnd,
@@ -67,41 +87,45 @@ class CalendarAdminController {
             refused.check();
             calendar.updateSettings(zone, workStart, workEnd, workingWeekdays, read);
             Flash.success(redirect, "calendar.flash.settings");
-            return "redirect:/admin/calendar";
+            return backTo(year);
         } catch (FieldValidationException e) {
-            return render(null, model, errors(e), posted, read);
+            return render(viewed(year), model, errors(e), posted, read);
         } catch (ConflictException e) {
-            return stale(model, e, posted, read);
+            return stale(year, model, e, posted, read);
         }
     }
 
     @PostMapping("/admin/calendar/exceptions")
     String add(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                @RequestParam(required = false) DayKind kind, @RequestParam(required = false) String note,
-               @RequestParam(name = "version", required = false) String version, RefusedInput refused, Model model,
-               RedirectAttributes redirect) {
+               @RequestParam(name = "version", required = false) String version,
+               @RequestParam(required = false) Integer year, RefusedInput refused, HttpServletRequest request,
+               Model model, RedirectAttributes redirect) {
         long read = formVersion(version);
+        // as typed: a day the input rules refused is read as null, but shown back as it was typed
+        model.addAttribute("exceptionForm", new ExceptionForm(request.getParameter("day"), request.getParameter("kind"),
+                request.getParameter("note")));
         try {
             refused.check();
             calendar.addException(day, kind, note, read);
             Flash.success(redirect, "calendar.flash.added", day);
             return "redirect:/admin/calendar?year=" + day.getYear();
         } catch (FieldValidationException e) {
-            return render(null, model, errors(e), null, read);
+            return render(viewed(year), model, errors(e), null, read);
         } catch (ConflictException e) {
-            return stale(model, e, null, read);
+            return stale(year, model, e, null, read);
         }
     }
 
     @PostMapping("/admin/calendar/exceptions/remove")
     String remove(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                  @RequestParam(name = "version", required = false) String version, Model model,
-                  RedirectAttributes redirect) {
+                  @RequestParam(name = "version", required = false) String version,
+                  @RequestParam(required = false) Integer year, Model model, RedirectAttributes redirect) {
         long read = formVersion(version);
         try {
             calendar.removeException(day, read);
         } catch (ConflictException e) {
-            return stale(model, e, null, read);
+            return stale(year, model, e, null, read);
         }
         Flash.success(redirect, "calendar.flash.removed", day);
         return "redirect:/admin/calendar?year=" + day.getYear();
@@ -109,21 +133,22 @@ class CalendarAdminController {
 
     @PostMapping("/admin/calendar/import")
     String importFile(@RequestParam("file") MultipartFile file,
-                      @RequestParam(name = "version", required = false) String version, Model model,
+                      @RequestParam(name = "version", required = false) String version,
+                      @RequestParam(required = false) Integer year, Model model,
                       RedirectAttributes redirect) throws IOException {
         long read = formVersion(version);
         try {
             CalendarService.ImportResult result = calendar.importFile(file.getBytes(), read);
             Flash.success(redirect, "calendar.flash.imported", result.imported(), result.holidays(), result.workdays());
-            return "redirect:/admin/calendar";
+            return backTo(year);
         } catch (CalendarService.ImportRefused e) {
             model.addAttribute("importErrors", e.errors());
             model.addAttribute("moreImportErrors", e.unreported());
-            return render(null, model, Map.of(), null, read);
+            return render(viewed(year), model, Map.of(), null, read);
         } catch (FieldValidationException e) {
-            return render(null, model, errors(e), null, read);
+            return render(viewed(year), model, errors(e), null, read);
         } catch (ConflictException e) {
-            return stale(model, e, null, read);
+            return stale(year, model, e, null, read);
         }
     }
 
@@ -139,9 +164,9 @@ class CalendarAdminController {
         throw new RequestRefusedException(428, null, "error.page.versionRequired");
     }
 
-    private String stale(Model model, ConflictException e, SettingsForm posted, long read) {
+    private String stale(Integer year, Model model, ConflictException e, SettingsForm posted, long read) {
         model.addAttribute("staleVersion", e.messageKey());
-        return render(null, model, Map.of(), posted, read);
+        return render(viewed(year), model, Map.of(), posted, read);
     }
 
     private String render(Integer year, Model model, Map<String, FieldValidationException.FieldError> errors,
@@ -154,6 +179,9 @@ class CalendarAdminController {
         // the page version guard: the revision the forms' values were read at (a refused form keeps the one it was
         // read at)
         model.addAttribute("formVersion", formVersion != null ? formVersion : s.revision());
+        if (!model.containsAttribute("exceptionForm")) {
+            model.addAttribute("exceptionForm", ExceptionForm.EMPTY);
+        }
         model.addAttribute("year", y);
         model.addAttribute("exceptions", calendar.exceptions(y));
         model.addAttribute("nextYearMissing", calendar.nextYearMissing());

@@ -76,6 +76,27 @@ class WebToLeadTest {
     }
 
     @Test
+    void aRepeatedIdempotencyKeyAnswersTheBodyFirstAnsweredNotHowSalesHandledTheLeadSince() {
+        String body = "{\"companyName\":\"幂等状态公司\",\"phone\":\"13900000031\"}";
+        MvcTestResult first = submit(key, "form-status-1", body);
+        assertThat(first).hasStatus(HttpStatus.CREATED);
+        assertThat(support.json(first).get("status").asString()).isEqualTo("NEW");
+        String code = support.json(first).get("code").asString();
+        // sales disqualifies the lead inside the product
+        jdbc.sql("update lead_lead set status = 'DISQUALIFIED' where code = :c").param("c", code).update();
+
+        MvcTestResult again = submit(key, "form-status-1", body);
+        assertThat(again).hasStatus(HttpStatus.OK);
+        assertThat(support.json(again)).isEqualTo(support.json(first));
+        // a key kept before the first answer's status was: the lead as captured, still not where it stands now
+        jdbc.sql("update lead_idempotency set answered_status = null where idem_key = 'form-status-1'").update();
+        MvcTestResult old = submit(key, "form-status-1", body);
+        assertThat(old).hasStatus(HttpStatus.OK);
+        assertThat(support.json(old)).isEqualTo(support.json(first));
+        assertThat(leadsNamed("幂等状态公司")).isEqualTo(1);
+    }
+
+    @Test
     void theAnswerSaysNothingAboutOtherRecordsEvenWhenTheCompanyIsKnown() throws Exception {
         MvcTestResult first = submit(key, null, "{\"companyName\":\"已知公司\",\"phone\":\"13900000077\"}");
         MvcTestResult duplicate = submit(key, null, "{\"companyName\":\"已知公司\",\"phone\":\"13900000077\"}");

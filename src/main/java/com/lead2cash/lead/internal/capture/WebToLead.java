@@ -1,6 +1,7 @@
 package com.lead2cash.lead.internal.capture;
 
 import com.lead2cash.lead.LeadSource;
+import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.lead.internal.domain.CaptureChannel;
 import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadDraft;
@@ -54,8 +55,11 @@ public class WebToLead {
     public record Caller(UUID keyId, LeadSource source, int ratePerMinute) {
     }
 
-    /** The lead a submission produced, and whether it is new or an idempotent repeat. */
-    public record Submission(Lead lead, boolean repeated) {
+    /**
+     * The lead a submission produced, the status its first answer gave ({@code answered}: a repeat answers the same,
+     * not where the lead stands now), and whether it is new or an idempotent repeat.
+     */
+    public record Submission(Lead lead, LeadStatus answered, boolean repeated) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -217,7 +221,8 @@ public class WebToLead {
                 idempotencyKey.requireSameBody(earlier.get().bodyHash(), "lead.idempotencyKey.reused");
                 Optional<Lead> lead = repository.findById(earlier.get().leadId());
                 if (lead.isPresent()) {
-                    return new Submission(lead.get(), true);
+                    // the body first answered: how sales has handled the lead since is not the website's business
+                    return new Submission(lead.get(), earlier.get().answered(), true);
                 }
             }
         }
@@ -225,27 +230,42 @@ public class WebToLead {
         if (idempotencyKey != null) {
             try {
                 jdbc.sql("""
-                        insert into lead_idempotency (api_key_id, idem_key, lead_id, created_at, body_hash)
-                        values (:k, :i, :l, :now, :hash)
+                        insert into lead_idempotency (api_key_id, idem_key, lead_id, created_at, body_hash,
+                                                      answered_status)
+                        values (:k, :i, :l, :now, :hash, :status)
                         """).param("k", caller.keyId()).param("i", idempotencyKey.key()).param("l", captured.lead().id())
-                        .param("hash", idempotencyKey.bodyHash())
+                        .param("hash", idempotencyKey.bodyHash()).param("status", captured.lead().status().name())
                         .param("now", Timestamp.from(clock.instant())).update();
             } catch (DuplicateKeyException e) {
                 // a concurrent request with the same key won; this transaction rolls back and the client retries
                 throw new ConflictException("lead.idempotencyKey.inFlight");
             }
         }
-        return new Submission(captured.lead(), false);
+        return new Submission(captured.lead(), captured.lead().status(), false);
     }
 
-    /** The lead an idempotency key made, and the fingerprint of the body it came with (none for old keys). */
-    private record Earlier(UUID leadId, String bodyHash) {
+    /**
+     * The lead an idempotency key made, the fingerprint of the body it came with (none for old keys) and the status
+     * its first answer gave.
+     */
+    private record Earlier(UUID leadId, String bodyHash, LeadStatus answered) {
     }
 
+    /**
+     * A key kept before the first answer's status was (V202612141300) is answered the status the lead had on its
+     * capture as far as the lead still tells it: NEW, or SCREENED when it was screened on capture (then its screening
+     * has the capture's instant) — never where it stands now.
+     */
     private Optional<Earlier> earlier(Caller caller, String idempotencyKey) {
-        return jdbc.sql("select lead_id, body_hash from lead_idempotency where api_key_id = :k and idem_key = :i")
+        return jdbc.sql("""
+                        select i.lead_id, i.body_hash,
+                               coalesce(i.answered_status, case when l.screened_at = l.created_at then 'SCREENED'
+                                                                else 'NEW' end) as answered_status
+                        from lead_idempotency i left join lead_lead l on l.id = i.lead_id
+                        where i.api_key_id = :k and i.idem_key = :i""")
                 .param("k", caller.keyId()).param("i", idempotencyKey)
-                .query((rs, i) -> new Earlier(rs.getObject("lead_id", UUID.class), rs.getString("body_hash")))
+                .query((rs, i) -> new Earlier(rs.getObject("lead_id", UUID.class), rs.getString("body_hash"),
+                        LeadStatus.valueOf(rs.getString("answered_status"))))
                 .optional();
     }
 

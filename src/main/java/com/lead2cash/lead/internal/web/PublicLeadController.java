@@ -94,7 +94,8 @@ public class PublicLeadController {
         Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, json, body,
                 "lead.idempotencyKey.invalid");
         WebToLead.Submission s = webToLead.submit(caller, body.draft(), key.orElse(null));
-        PublicLead answer = new PublicLead(s.lead().code(), s.lead().status());
+        // a repeat answers the body first answered (the status then), never where the lead stands now
+        PublicLead answer = new PublicLead(s.lead().code(), s.answered());
         // no Location: the lead's address is for signed-in users, and a website has no business with it
         return ResponseEntity.status(s.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
     }

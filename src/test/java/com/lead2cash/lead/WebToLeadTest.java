@@ -97,6 +97,34 @@ class WebToLeadTest {
     }
 
     @Test
+    void anIdempotencyKeyOrApiKeySentTwiceIs400NamingTheHeaderAndStoresNothing() {
+        MvcTestResult twoKeys = mvc.post().uri("/api/v1/public/leads").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"companyName\":\"两个幂等键公司\"}").header("X-Api-Key", key)
+                .header("Idempotency-Key", "idem-a1", "idem-a2").exchange();
+        assertThat(twoKeys).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("error.header.repeated");
+            assertThat(json).extractingPath("$.errors[0].message")
+                    .isEqualTo("The Idempotency-Key header was sent more than once; send it once, with one value.");
+        });
+        assertThat(leadsNamed("两个幂等键公司")).isZero();
+        assertThat(jdbc.sql("select count(*) from lead_idempotency where idem_key like 'idem-a%'").query(Integer.class)
+                .single()).isZero();
+        // a key is an opaque token: one header whose value has a comma is that one key
+        assertThat(submit(key, "idem-a1,idem-a2", "{\"companyName\":\"两个幂等键公司\"}")).hasStatus(HttpStatus.CREATED);
+        assertThat(submit(key, "idem-a1", "{\"companyName\":\"两个幂等键公司\"}")).hasStatus(HttpStatus.CREATED);
+        assertThat(leadsNamed("两个幂等键公司")).isEqualTo(2);
+
+        MvcTestResult twoApiKeys = mvc.post().uri("/api/v1/public/leads").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"companyName\":\"两个接口密钥公司\"}").header("X-Api-Key", key, key).exchange();
+        assertThat(twoApiKeys).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("X-Api-Key");
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("error.header.repeated");
+        });
+        assertThat(leadsNamed("两个接口密钥公司")).isZero();
+    }
+
+    @Test
     void theAnswerSaysNothingAboutOtherRecordsEvenWhenTheCompanyIsKnown() throws Exception {
         MvcTestResult first = submit(key, null, "{\"companyName\":\"已知公司\",\"phone\":\"13900000077\"}");
         MvcTestResult duplicate = submit(key, null, "{\"companyName\":\"已知公司\",\"phone\":\"13900000077\"}");

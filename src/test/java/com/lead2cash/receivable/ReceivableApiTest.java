@@ -606,6 +606,14 @@ class ReceivableApiTest {
                 .isEqualTo("Idempotency-Key receipt.idempotencyKey.invalid");
         assertThat(receiptsOf(customer)).as("refused, nothing recorded").isEqualTo(1);
 
+        // two Idempotency-Key headers are not the one key their values joined by a comma: 400, nothing recorded
+        var twoKeys = mvc.post().uri("/api/v1/receipts").header(HttpHeaders.AUTHORIZATION, finance())
+                .contentType(MediaType.APPLICATION_JSON).content(body.formatted(customer, "1000.00", plan))
+                .header("Idempotency-Key", "pay-2026-12-01", "pay-2026-12-02").exchange();
+        assertThat(twoKeys).hasStatus(400);
+        assertThat(errorOf(twoKeys)).isEqualTo("Idempotency-Key error.header.repeated");
+        assertThat(receiptsOf(customer)).as("refused, nothing recorded").isEqualTo(1);
+
         // another finance user's key of the same name is another key
         fixtures.user("fin.rcv.second", fixtures.rootUnit(), CustomerTestSupport.HIRED, com.lead2cash.platform.Role.FINANCE);
         var colleague = postReceipt(customers.bearer(mvc, "fin.rcv.second"), "pay-2026-12-01",

@@ -5,6 +5,7 @@ import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.lead.internal.capture.WebToLead;
 import com.lead2cash.platform.IdempotencyKey;
 import com.lead2cash.platform.web.RequestBodies;
+import com.lead2cash.platform.web.SingleHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -83,7 +84,10 @@ public class PublicLeadController {
     ResponseEntity<PublicLead> submit(@Parameter(hidden = true) // the X-Api-Key, checked before the body is read
                                       @RequestAttribute(PublicLeadKeyCheck.CALLER) WebToLead.Caller caller,
                                       @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
-                                      @RequestBody tools.jackson.databind.JsonNode request) {
+                                      @RequestBody tools.jackson.databind.JsonNode request,
+                                      jakarta.servlet.http.HttpServletRequest http) {
+        // one key, as sent: two headers are not the key their values joined by a comma (400 naming the header)
+        idempotencyKey = SingleHeader.of(http, IdempotencyKey.HEADER);
         // a website's form is corrected in one go: every refused value and every other problem answered together
         RequestBodies.Read<PublicLeadRequest> read = bodies.readCollecting(request, PublicLeadRequest.class);
         LeadApiController.LeadRequest body = read.value().lead();

@@ -4,6 +4,7 @@ import com.lead2cash.lead.internal.capture.WebToLead;
 import com.lead2cash.platform.ClientAddressThrottle;
 import com.lead2cash.platform.ClientAddressThrottle.Credential;
 import com.lead2cash.platform.RequestRefusedException;
+import com.lead2cash.platform.web.SingleHeader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +55,8 @@ class PublicLeadKeyCheck implements WebMvcConfigurer {
             }
             String address = request.getRemoteAddr();
             throttle.refuseIfThrottled(Credential.API_KEY, address);
-            String key = request.getHeader("X-Api-Key");
+            // two keys are neither: 400 naming the header, not the first one tried (nor counted as a wrong key)
+            String key = SingleHeader.of(request, "X-Api-Key");
             WebToLead.Caller caller = webToLead.verify(key).orElseThrow(() -> {
                 // a missing key is a misconfigured form, not a guess; unknown, revoked and malformed ones count
                 if (key != null && !key.isBlank()) {

@@ -39,7 +39,8 @@ class ApiDocumentConfiguration {
     /** The refusals the API answers, by status: the reusable response's name and description. */
     enum Refusal {
         BAD_REQUEST(400, "BadRequest", "The request could not be read: malformed JSON, a value of the wrong type "
-                + "or format, an unknown enum value (the field error lists the allowed values)."),
+                + "or format, an unknown enum value (the field error lists the allowed values), a header that names "
+                + "one thing (Idempotency-Key, X-Api-Key) sent more than once."),
         UNAUTHORIZED(401, "Unauthorized", "No valid credentials: a missing, expired or revoked bearer token "
                 + "(or API key), or wrong username and password."),
         FORBIDDEN(403, "Forbidden", "The caller's role may not do this."),

@@ -4,6 +4,7 @@ import com.lead2cash.platform.IdempotencyKey;
 import com.lead2cash.platform.web.ReasonedAction;
 import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
+import com.lead2cash.platform.web.SingleHeader;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.receivable.internal.ReceiptQueries;
 import com.lead2cash.receivable.internal.ReceivableAccess;
@@ -143,7 +144,9 @@ class ReceiptApiController {
                                                + "each user's own: a retry with the same key and body records nothing "
                                                + "and answers the receipt the first request recorded")
                                        @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
-                                       @RequestBody ReceiptRequest body) {
+                                       @RequestBody ReceiptRequest body, jakarta.servlet.http.HttpServletRequest http) {
+        // one key, as sent: two headers are not the key their values joined by a comma (400 naming the header)
+        idempotencyKey = SingleHeader.of(http, IdempotencyKey.HEADER);
         // the body as read, field by field: a retry matches whatever its spacing or field order
         Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, json, body,
                 "receipt.idempotencyKey.invalid");

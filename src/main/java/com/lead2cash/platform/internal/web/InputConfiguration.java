@@ -54,41 +54,7 @@ class InputConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RequestParameterGuard()).order(10);
         registry.addInterceptor(new PageVersionGuard()).order(11);
-        registry.addInterceptor(new org.springframework.web.servlet.HandlerInterceptor() {
-            @Override
-            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
-                                     jakarta.servlet.http.HttpServletResponse response, Object handler)
-                    throws org.springframework.web.HttpMediaTypeNotAcceptableException {
-                if (handler instanceof org.springframework.web.method.HandlerMethod
-                        && request.getRequestURI().startsWith("/api/") && asksOnlyOtherFormats(request)) {
-                    throw new org.springframework.web.HttpMediaTypeNotAcceptableException(List.of(
-                            org.springframework.http.MediaType.APPLICATION_JSON));
-                }
-                return true;
-            }
-        }).order(9);
-    }
-
-    /**
-     * Whether the request asks for its answer in data formats the API never writes alone ({@code Accept:
-     * application/yaml}): refused 406 before the handler runs, so a change asked for so is not made and then
-     * answered 406 as Spring would when it comes to write the answer. Any other Accept is left to Spring (a
-     * calendar feed's or a download's type is the route's own).
-     */
-    private static boolean asksOnlyOtherFormats(jakarta.servlet.http.HttpServletRequest request) {
-        java.util.List<String> accept = java.util.Collections.list(request.getHeaders(
-                org.springframework.http.HttpHeaders.ACCEPT));
-        if (accept.isEmpty()) {
-            return false;
-        }
-        try {
-            java.util.List<org.springframework.http.MediaType> types =
-                    org.springframework.http.MediaType.parseMediaTypes(accept);
-            return !types.isEmpty() && types.stream().allMatch(type -> type.getQualityValue() == 0
-                    || OTHER_FORMATS.stream().anyMatch(type::equalsTypeAndSubtype));
-        } catch (org.springframework.http.InvalidMediaTypeException e) {
-            return false; // Spring answers it when it comes to write the answer (ApiExceptionHandler)
-        }
+        registry.addInterceptor(new AcceptGuard()).order(9);
     }
 
     /**

@@ -1,0 +1,131 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.LeadTestSupport;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the API answers in and what it reads (docs/decisions/0014): an Accept that admits no JSON is refused 406 before
+ * the handler, so nothing is made; a success is application/json whatever JSON type is asked for first.
+ */
+@IntegrationTest
+class RepresentationRefusalTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired LeadTestSupport support;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    String admin;
+    String marketing;
+    LeadTestSupport.Company co;
+
+    @BeforeEach
+    void people() {
+        co = support.company(mvc, UUID.randomUUID().toString().substring(0, 6));
+        marketing = support.bearer(mvc, co.marketing().username());
+        admin = support.bearer(mvc, "admin");
+    }
+
+    private int leadsNamed(String name) {
+        return jdbc.sql("select count(*) from lead_lead where company_name = :n").param("n", name).query(Integer.class).single();
+    }
+
+    private static void refused406(MvcTestResult result, String accept) {
+        assertThat(result).as(accept).hasStatus(HttpStatus.NOT_ACCEPTABLE)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.http.406");
+    }
+
+    @Test
+    void aWebToLeadAskedForInATypeOtherThanJsonIsRefusedBeforeTheLeadIsMade() {
+        String key = support.postJson(mvc, admin, "/api/v1/lead-api-keys",
+                "{\"name\":\"接受类型官网\",\"source\":\"WEBSITE_FORM\",\"ratePerMinute\":50}").get("apiKey").asString();
+        String[] accepts = {"text/csv", "text/html", "text/plain", "image/png", "application/pdf"};
+        for (int i = 0; i < accepts.length; i++) {
+            for (int twice = 0; twice < 2; twice++) {
+                refused406(mvc.post().uri("/api/v1/public/leads").header("X-Api-Key", key)
+                        .header(HttpHeaders.ACCEPT, accepts[i]).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"companyName\":\"接受类型网单公司\",\"phone\":\"1390000771" + i + "\"}").exchange(),
+                        accepts[i]);
+            }
+        }
+        assertThat(leadsNamed("接受类型网单公司")).isZero();
+        MvcTestResult created = mvc.post().uri("/api/v1/public/leads").header("X-Api-Key", key)
+                .header(HttpHeaders.ACCEPT, "application/problem+json, application/json")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"companyName\":\"接受类型网单公司\",\"phone\":\"13900007719\"}").exchange();
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        assertThat(created.getResponse().getContentType()).as("a success is never labelled a problem")
+                .startsWith(MediaType.APPLICATION_JSON_VALUE);
+        assertThat(leadsNamed("接受类型网单公司")).isOne();
+    }
+
+    @Test
+    void aLeadCapturedOrCorrectedAskingForAnotherTypeIsRefusedAndNothingChanges() {
+        for (String accept : new String[] {"text/html", "text/csv", "text/event-stream", "application/octet-stream",
+                "application/x-ndjson", "application/problem+json", "application/json;q=0, */*"}) {
+            refused406(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
+                    .header(HttpHeaders.ACCEPT, accept).contentType(MediaType.APPLICATION_JSON)
+                    .content(co.gradeBLead("接受类型录入公司", "13822297701")).exchange(), accept);
+        }
+        assertThat(leadsNamed("接受类型录入公司")).isZero();
+        for (String accept : new String[] {"*/*", "application/*", "text/html, application/json;q=0.1"}) {
+            assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
+                    .header(HttpHeaders.ACCEPT, accept).contentType(MediaType.APPLICATION_JSON)
+                    .content(co.gradeBLead("接受类型录入公司" + accept.length(), "1382229771" + accept.length() % 10)))
+                    .as(accept).hasStatus(HttpStatus.CREATED);
+        }
+
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeBLead("接受类型更正公司", "13822297702"));
+        String correction = """
+                {"companyName":"接受类型已更正公司","contactName":"李工","industry":"餐饮业","region":"上海","source":"REFERRAL",
+                 "budget":200000,"purchaseDate":"%s","decisionMakerKnown":false,"version":%d}
+                """.formatted(support.today().plusDays(30), lead.get("version").asLong());
+        refused406(mvc.put().uri("/api/v1/leads/" + lead.get("id").asString()).header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT, "text/plain").contentType(MediaType.APPLICATION_JSON).content(correction)
+                .exchange(), "text/plain");
+        assertThat(leadsNamed("接受类型已更正公司")).isZero();
+        assertThat(leadsNamed("接受类型更正公司")).isOne();
+    }
+
+    @Test
+    void anApiKeyAskedForAsHtmlIsNotIssued() {
+        refused406(mvc.post().uri("/api/v1/lead-api-keys").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT, "text/html").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"要HTML的密钥\",\"source\":\"WEBSITE_FORM\",\"ratePerMinute\":5}").exchange(), "text/html");
+        assertThat(jdbc.sql("select count(*) from lead_api_key where name = '要HTML的密钥'").query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aSuccessIsApplicationJsonWhicheverJsonTypeIsAskedFor() {
+        for (String accept : new String[] {"application/problem+json, application/json", "application/hal+json, */*",
+                "application/vnd.foo+json, application/json"}) {
+            for (String uri : new String[] {"/api/v1/me", "/api/v1/leads"}) {
+                MvcTestResult answer = mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, marketing)
+                        .header(HttpHeaders.ACCEPT, accept).exchange();
+                assertThat(answer).as(accept + " " + uri).hasStatusOk();
+                assertThat(answer.getResponse().getContentType()).as(accept + " " + uri)
+                        .startsWith(MediaType.APPLICATION_JSON_VALUE);
+            }
+        }
+        for (String accept : new String[] {"application/problem+json", "application/vnd.foo+json", "application/hal+json"}) {
+            refused406(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, marketing)
+                    .header(HttpHeaders.ACCEPT, accept).exchange(), accept);
+        }
+    }
+}

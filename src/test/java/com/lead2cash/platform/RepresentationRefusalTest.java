@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
+import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the API answers in and what it reads (docs/decisions/0014): an Accept that admits no JSON is refused 406 before
- * the handler, so nothing is made; a success is application/json whatever JSON type is asked for first.
+ * the handler, so nothing is made; a success is application/json whatever JSON type is asked for first; a body sent
+ * with a Content-Encoding is refused 415 before it is read.
  */
 @IntegrationTest
 class RepresentationRefusalTest {
@@ -127,5 +133,51 @@ class RepresentationRefusalTest {
             refused406(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, marketing)
                     .header(HttpHeaders.ACCEPT, accept).exchange(), accept);
         }
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aBodySentWithAContentEncodingIsRefused415BeforeItIsRead() throws IOException {
+        MvcTestResult gzipped = mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
+                .header(HttpHeaders.CONTENT_ENCODING, "gzip").contentType(MediaType.APPLICATION_JSON)
+                .content(gzip(co.gradeBLead("压缩请求体公司", "13822297703"))).exchange();
+        assertThat(gzipped).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.contentEncoding");
+        assertThat(gzipped.getResponse().getHeader(HttpHeaders.ACCEPT_ENCODING)).isEqualTo("identity");
+        assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
+                .header(HttpHeaders.CONTENT_ENCODING, "br").contentType(MediaType.APPLICATION_JSON)
+                .content(co.gradeBLead("压缩请求体公司", "13822297703")))
+                .as("a plain body labelled br is not read as if the label were not there")
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).bodyJson().extractingPath("$.code")
+                .isEqualTo("error.contentEncoding");
+        assertThat(leadsNamed("压缩请求体公司")).isZero();
+
+        String key = support.postJson(mvc, admin, "/api/v1/lead-api-keys",
+                "{\"name\":\"压缩官网\",\"source\":\"WEBSITE_FORM\",\"ratePerMinute\":50}").get("apiKey").asString();
+        assertThat(mvc.post().uri("/api/v1/public/leads").header("X-Api-Key", key)
+                .header(HttpHeaders.CONTENT_ENCODING, "gzip").contentType(MediaType.APPLICATION_JSON)
+                .content(gzip("{\"companyName\":\"压缩网单公司\",\"phone\":\"13900007720\"}")))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).bodyJson().extractingPath("$.code")
+                .isEqualTo("error.contentEncoding");
+        assertThat(leadsNamed("压缩网单公司")).isZero();
+
+        assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
+                .header(HttpHeaders.CONTENT_ENCODING, "identity").contentType(MediaType.APPLICATION_JSON)
+                .content(co.gradeBLead("原样请求体公司", "13822297704"))).hasStatus(HttpStatus.CREATED);
+
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        MvcTestResult page = mvc.post().uri("/admin/opportunity-lost-reasons").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .header(HttpHeaders.CONTENT_ENCODING, "gzip").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content(gzip("name=压缩原因")).exchange();
+        assertThat(page).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
     }
 }

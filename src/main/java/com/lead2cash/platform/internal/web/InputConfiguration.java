@@ -54,6 +54,7 @@ class InputConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RequestParameterGuard()).order(10);
         registry.addInterceptor(new PageVersionGuard()).order(11);
+        registry.addInterceptor(new ContentEncodingGuard()).order(8);
         registry.addInterceptor(new AcceptGuard()).order(9);
     }
 

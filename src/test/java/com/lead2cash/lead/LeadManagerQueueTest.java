@@ -185,6 +185,103 @@ class LeadManagerQueueTest {
                 .startsWith("lead.history.assignedOverSeniority").contains(co.junior().displayName(), "12", "客户点名要他跟进");
     }
 
+    /** A grade B lead of the east territory, owned by its junior rep (routing's pick, or the manager's reassignment). */
+    private JsonNode aBLeadOfTheJuniorRep(String company, String phone) {
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeBLead(company, phone));
+        assertThat(lead.get("grade").asString()).isEqualTo("B");
+        if (lead.get("ownerId").asString().equals(co.junior().id().toString())) {
+            return lead;
+        }
+        return support.postJson(mvc, support.bearer(mvc, co.eastManager().username()),
+                "/api/v1/leads/" + lead.get("id").asString() + "/assign", "{\"ownerId\":\"" + co.junior().id()
+                        + "\",\"reason\":\"新人练手\",\"version\":" + lead.get("version").asLong() + "}");
+    }
+
+    /** The lead's history, newest first, as message keys with their arguments. */
+    private java.util.List<String> events(String leadId) {
+        return jdbc.sql("select message_key || ' ' || args from lead_event where lead_id = :id order by id desc")
+                .param("id", UUID.fromString(leadId)).query(String.class).list();
+    }
+
+    @Test
+    void L4_aJuniorRepWhoRaisesTheirOwnLeadToAGivesItUpToASeniorRepOfTheTerritoryByRouting() {
+        JsonNode lead = aBLeadOfTheJuniorRep("南京自升甲", "13877770041");
+        String id = lead.get("id").asString();
+        assertThat(lead.get("ownerId").asString()).isEqualTo(co.junior().id().toString());
+        assertThat(support.deadlines(UUID.fromString(id))).contains("L7:OPEN");
+
+        String junior = support.bearer(mvc, co.junior().username());
+        JsonNode regraded = support.postJson(mvc, junior, "/api/v1/leads/" + id + "/regrade",
+                "{\"grade\":\"A\",\"reason\":\"客户确认预算五十万\",\"version\":" + lead.get("version").asLong() + "}");
+        assertThat(regraded.get("grade").asString()).isEqualTo("A");
+        assertThat(regraded.get("ownerId").asString()).as("routed as a captured A lead: the senior rep")
+                .isEqualTo(co.senior().id().toString());
+        assertThat(regraded.get("status").asString()).isEqualTo("ASSIGNED");
+        assertThat(support.deadlines(UUID.fromString(id))).as("the junior's first response is not owed any more")
+                .contains("L7:CANCELLED", "L7:OPEN");
+        assertThat(events(id)).anySatisfy(e -> assertThat(e).startsWith("lead.history.raisedAboveOwner")
+                .contains(co.junior().displayName(), "12"));
+        assertThat(support.post(mvc, junior, "/api/v1/leads/" + id + "/regrade",
+                "{\"grade\":\"B\",\"reason\":\"改回来\",\"version\":" + regraded.get("version").asLong() + "}"))
+                .as("no longer theirs").hasStatus(404);
+    }
+
+    @Test
+    void L4_aManagerWhoRaisesAJuniorsLeadToAWithNobodySeniorInTheTerritorySendsItToTheirQueueWithTheL9Window() {
+        support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-territories", """
+                {"name":"Juniors %s","regions":["浙江省丽水市"],"managerId":"%s","repIds":["%s"]}
+                """.formatted(co.tag(), co.eastManager().id(), co.junior().id()));
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                co.gradeBLead("丽水自升乙", "13877770042").replace(co.region(), "浙江省丽水市"));
+        String id = lead.get("id").asString();
+        assertThat(lead.get("ownerId").asString()).as("B: any rep, the territory's junior").isEqualTo(co.junior().id().toString());
+
+        String manager = support.bearer(mvc, co.eastManager().username());
+        JsonNode regraded = support.postJson(mvc, manager, "/api/v1/leads/" + id + "/regrade",
+                "{\"grade\":\"A\",\"reason\":\"集团采购\",\"version\":" + lead.get("version").asLong() + "}");
+        assertThat(regraded.get("grade").asString()).isEqualTo("A");
+        assertThat(regraded.get("ownerId").isNull()).as("nobody senior to route it to").isTrue();
+        assertThat(regraded.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
+        assertThat(support.deadlines(UUID.fromString(id))).contains("L7:CANCELLED", "L9:OPEN");
+        assertThat(queueOwner(id)).isEqualTo(co.eastManager().id());
+        assertThat(queueNotices(co.eastManager(), id)).containsExactly("to assign");
+        assertThat(regraded.get("availableActions").valueStream().map(JsonNode::asString).toList()).contains("ASSIGN");
+    }
+
+    @Test
+    void L4_aJuniorRepsLeadPageSaysBeforeTheRegradeThatRaisedToAItLeavesThemAndTheFormThenLeadsToTheList() throws Exception {
+        JsonNode lead = aBLeadOfTheJuniorRep("南京自升丙", "13877770043");
+        String id = lead.get("id").asString();
+        var session = fixtures.session(mvc, co.junior().username(), Fixtures.PASSWORD);
+        for (String[] words : new String[][] {{"en", "more than 12 months of service"}, {"zh-CN", "入职超过12个月"}}) {
+            String page = mvc.get().uri("/leads/" + id).header(HttpHeaders.ACCEPT_LANGUAGE, words[0]).cookie(session)
+                    .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(words[0]).contains("id=\"regrade-seniority-rule\"", words[1], co.junior().displayName());
+        }
+        // the senior rep's own B lead: raised to A it stays theirs, nothing to warn about
+        JsonNode seniors = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeBLead("南京自升丁", "13877770044"));
+        String seniorsId = seniors.get("id").asString();
+        if (!seniors.get("ownerId").asString().equals(co.senior().id().toString())) {
+            seniors = support.postJson(mvc, support.bearer(mvc, co.eastManager().username()), "/api/v1/leads/" + seniorsId
+                    + "/assign", "{\"ownerId\":\"" + co.senior().id() + "\",\"reason\":\"资深跟进\",\"version\":"
+                    + seniors.get("version").asLong() + "}");
+        }
+        var seniorSession = fixtures.session(mvc, co.senior().username(), Fixtures.PASSWORD);
+        String seniorPage = mvc.get().uri("/leads/" + seniorsId + "?lang=en").cookie(seniorSession).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(seniorPage).contains("id=\"regrade-grade\"").doesNotContain("regrade-seniority-rule");
+
+        var posted = mvc.post().uri("/leads/" + id + "/regrade").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("grade", "A").param("reason", "客户确认预算").param("version", lead.get("version").asString())
+                .exchange();
+        assertThat(posted).as("its page is no longer theirs: the list").hasStatus3xxRedirection()
+                .hasRedirectedUrl("/leads").flash().containsEntry("flashSuccess", "lead.flash.regradedAway");
+        JsonNode after = support.getJson(mvc, support.bearer(mvc, co.senior().username()), "/api/v1/leads/" + id);
+        assertThat(after.get("grade").asString()).isEqualTo("A");
+        assertThat(after.get("ownerId").asString()).isEqualTo(co.senior().id().toString());
+    }
+
     /** An assignment asked in a language: the refusals say why in the reader's words. */
     private org.springframework.test.web.servlet.assertj.MvcTestResult assign(String token, String id, UUID rep,
                                                                                long version, String language) {

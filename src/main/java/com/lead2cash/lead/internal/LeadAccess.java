@@ -128,6 +128,20 @@ public class LeadAccess {
         return seniority(policy.current().bind(LeadRules.class), person.hireDate());
     }
 
+    /** The months of service that make a rep senior for A leads (L4), from the policy in force. */
+    public int seniorityMonths() {
+        return policy.current().bind(LeadRules.class).seniority().months();
+    }
+
+    /** Whether the lead's owner counts as senior for A leads today (L4); null when it has no owner. */
+    public SeniorityRule.Seniority seniorityOfOwner(Lead lead) {
+        if (lead.ownerId() == null) {
+            return null;
+        }
+        return seniority(policy.current().bind(LeadRules.class),
+                directory.person(lead.ownerId()).map(OrgDirectory.Person::hireDate).orElse(null));
+    }
+
     private SeniorityRule.Seniority seniority(LeadRules rules, LocalDate hired) {
         return rules.seniority().of(hired, LocalDate.ofInstant(clock.instant(), zone));
     }

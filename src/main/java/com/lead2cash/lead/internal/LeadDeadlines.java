@@ -88,6 +88,14 @@ public class LeadDeadlines {
         leftQueue(lead, at);
     }
 
+    /**
+     * L4 — the lead left its owner to be routed again, raised to A beyond their seniority (docs/decisions/0115): the
+     * first response is not theirs to give any more.
+     */
+    public void leftOwner(Lead lead) {
+        deadlines.cancel(LeadRules.FIRST_RESPONSE, subject(lead));
+    }
+
     /** A contest was decided for another rep than the provisional winner: the first response is now theirs. */
     void contestDecided(Lead lead, boolean ownerChanged, Instant at) {
         if (ownerChanged) {

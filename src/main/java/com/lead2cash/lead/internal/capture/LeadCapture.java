@@ -14,6 +14,7 @@ import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.lead.internal.domain.LeadDrafts;
 import com.lead2cash.lead.internal.domain.LeadRepository;
 import com.lead2cash.lead.internal.domain.LeadRules;
+import com.lead2cash.lead.internal.domain.SeniorityRule;
 import com.lead2cash.lead.internal.grading.GradingInput;
 import com.lead2cash.lead.internal.grading.GradingResult;
 import com.lead2cash.lead.internal.grading.LeadGrader;
@@ -22,6 +23,7 @@ import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.GroupCommit;
 import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Versions;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.SopPolicy;
@@ -71,6 +73,7 @@ public class LeadCapture {
     private final SopPolicy policy;
     private final HumanCodes codes;
     private final Regions regions;
+    private final OrgDirectory directory;
     private final Clock clock;
     private final ZoneId zone;
     private final GroupCommit<Together, Object> together;
@@ -82,7 +85,7 @@ public class LeadCapture {
     LeadCapture(LeadRepository leads, LeadAccess access, ContactVisibility contacts, DuplicateFinder duplicates,
                 LeadRouting routing,
                 LeadDeadlines clocks, LeadHistory history, SopPolicy policy,
-                HumanCodes codes, Regions regions, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+                HumanCodes codes, Regions regions, OrgDirectory directory, Clock clock, @Value("${l2c.zone}") ZoneId zone,
                 PlatformTransactionManager transactions,
                 @Value("${l2c.lead.capture-group.lanes}") int lanes,
                 @Value("${l2c.lead.capture-group.max-size}") int maxGroup, MeterRegistry meters) {
@@ -96,6 +99,7 @@ public class LeadCapture {
         this.policy = policy;
         this.codes = codes;
         this.regions = regions;
+        this.directory = directory;
         this.clock = clock;
         this.zone = zone;
         this.together = new GroupCommit<>(new TransactionTemplate(transactions), this::prepare,
@@ -239,8 +243,13 @@ public class LeadCapture {
         LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();
         GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
-        lead.correct(actor, draft, grading, now);
+        UUID owner = lead.ownerId();
+        SeniorityRule.Seniority ownerSeniority = access.seniorityOfOwner(lead);
+        boolean left = lead.correct(actor, draft, grading, ownerSeniority, now);
         history.record(lead.id(), now, "lead.history.corrected", before, lead.grade());
+        if (left) {
+            routeRaisedToA(lead, owner, ownerSeniority, rules, now);
+        }
         if (lead.status() == LeadStatus.NEW && ScreeningRule.screensItself(grading)) {
             lead.screenAutomatically(now);
             clocks.screened(lead, now);
@@ -272,14 +281,35 @@ public class LeadCapture {
         boolean wasNew = lead.status() == LeadStatus.NEW;
         Grade before = lead.grade();
         LeadRules rules = policy.current().bind(LeadRules.class);
-        lead.regrade(access.actor(lead), LeadGrader.grade(rules.grading(), lead.gradingInput(today())), grade, reason,
-                now);
+        UUID owner = lead.ownerId();
+        SeniorityRule.Seniority ownerSeniority = access.seniorityOfOwner(lead);
+        boolean left = lead.regrade(access.actor(lead), LeadGrader.grade(rules.grading(), lead.gradingInput(today())),
+                grade, reason, ownerSeniority, now);
         history.record(lead.id(), now, "lead.history.regraded", before, grade, reason);
         if (wasNew) {
             clocks.screened(lead, now);
             routing.route(lead, rules, now);
+        } else if (left) {
+            routeRaisedToA(lead, owner, ownerSeniority, rules, now);
         }
         return leads.save(lead);
+    }
+
+    /**
+     * L4 — the lead, raised to A, left an owner who may not hold A leads (their first response is not owed any more) or
+     * the nurture pool ({@link Lead#leavesWhenRaisedToA}): it is routed as a captured A lead is — to a senior rep of its
+     * territory, or its manager's queue with the L9 window (docs/decisions/0115).
+     */
+    private void routeRaisedToA(Lead lead, UUID formerOwner, SeniorityRule.Seniority ownerSeniority, LeadRules rules,
+                                Instant now) {
+        if (formerOwner != null) {
+            clocks.leftOwner(lead);
+            history.record(lead.id(), now, "lead.history.raisedAboveOwner", directory.person(formerOwner)
+                    .map(OrgDirectory.Person::displayName).orElse(formerOwner.toString()), ownerSeniority.requiredMonths());
+        } else {
+            history.record(lead.id(), now, "lead.history.raisedOutOfNurture");
+        }
+        routing.route(lead, rules, now);
     }
 
     private GradingInput gradingInput(LeadDraft d) {

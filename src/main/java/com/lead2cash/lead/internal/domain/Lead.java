@@ -388,8 +388,10 @@ public class Lead {
      * Corrects what is known about the lead (its registration data). The automatic grade follows the
      * facts; a grade set by hand stays, with its reasons refreshed.
      */
-    public void correct(LeadActor actor, LeadDraft d, GradingResult grading, Instant now) {
+    public boolean correct(LeadActor actor, LeadDraft d, GradingResult grading, SeniorityRule.Seniority ownerSeniority,
+                           Instant now) {
         require(LeadAction.CORRECT, actor, now);
+        boolean leavesIfA = leavesWhenRaisedToA(ownerSeniority);
         companyName = d.companyName();
         companyNameNormalized = CompanyNames.normalize(d.companyName());
         contactName = d.contactName();
@@ -415,6 +417,7 @@ public class Lead {
         if (manual != null) {
             grade = manual;
         }
+        return leaveIfRaisedToA(leavesIfA, now);
     }
 
     /** Whether correcting the lead to this (checked) draft would change what it says: a correction to the same is none. */
@@ -475,9 +478,14 @@ public class Lead {
 
     /**
      * A person changes the grade by hand, with a reason that the audit trail keeps. On a lead not yet
-     * screened, this is its screening.
+     * screened, this is its screening. Raised to A where it may not stay as an A lead (L4,
+     * {@link #leavesWhenRaisedToA}), it leaves its owner or the nurture pool, to be routed as a captured A lead is;
+     * answers whether it did.
+     *
+     * @param ownerSeniority its owner's seniority (L4), null when it has no owner
      */
-    public void regrade(LeadActor actor, GradingResult recomputed, Grade manualGrade, String reason, Instant now) {
+    public boolean regrade(LeadActor actor, GradingResult recomputed, Grade manualGrade, String reason,
+                           SeniorityRule.Seniority ownerSeniority, Instant now) {
         require(LeadAction.REGRADE, actor, now);
         if (manualGrade == null) {
             throw new FieldValidationException("grade", "lead.grade.required");
@@ -485,12 +493,48 @@ public class Lead {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new FieldValidationException("reason", "lead.regrade.reason.required");
         }
+        boolean leavesIfA = leavesWhenRaisedToA(ownerSeniority);
         applyGrading(recomputed, now);
         this.grade = manualGrade;
         this.gradeOverrideReason = reason.trim();
         if (status == LeadStatus.NEW) {
             markScreened(actor.id(), now);
         }
+        return leaveIfRaisedToA(leavesIfA, now);
+    }
+
+    /**
+     * L4 — whether this lead, raised to A now (by hand or by its corrected facts), may not stay where it is: with an
+     * owner who may not hold A leads (not more than the policy's months of service, or their hire date unknown), or in
+     * the nurture pool, whose weekly batch hands leads out as B. It then leaves them and is routed as a captured A
+     * lead is: to a senior rep of its territory, or its manager's queue (L9). An A lead stays with a rep without the
+     * seniority only as a manager's override with a reason ({@link #assign}, docs/decisions/0031 and 0115). The one
+     * place that decides it, for the transitions and for the screen that warns before the grade is sent.
+     *
+     * @param ownerSeniority its owner's seniority, null when it has no owner
+     */
+    public boolean leavesWhenRaisedToA(SeniorityRule.Seniority ownerSeniority) {
+        if (grade == Grade.A || status.isClosed()) {
+            return false;
+        }
+        if (status == LeadStatus.NURTURING) {
+            return true;
+        }
+        return ownerId != null && ownerSeniority != null && !ownerSeniority.senior();
+    }
+
+    /** The lead, now graded A where it may not stay ({@code leaves}), is unowned and screened, to be routed again. */
+    private boolean leaveIfRaisedToA(boolean leaves, Instant now) {
+        if (!leaves || grade != Grade.A) {
+            return false;
+        }
+        this.ownerId = null;
+        this.queueManagerId = null;
+        this.status = LeadStatus.SCREENED;
+        this.firstContactAt = null;
+        endContest();
+        this.updatedAt = now;
+        return true;
     }
 
     /** A duplicate capture's facts fill what this lead does not know yet; its note is appended. */

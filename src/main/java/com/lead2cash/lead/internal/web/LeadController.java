@@ -350,6 +350,16 @@ public class LeadController {
         // of them, those whose hire date is unknown: said so, not "not more than the months" (L4)
         model.addAttribute("undatedReps", reps.stream().filter(r -> !access.seniorityOf(r).hireDateKnown())
                 .map(OrgDirectory.Person::id).collect(java.util.stream.Collectors.toSet()));
+        // L4: raised to A, the lead would leave its owner or the nurture pool — said beside the grade before it is sent
+        if (view.can("REGRADE")) {
+            var ownerSeniority = access.seniorityOfOwner(lead);
+            if (lead.leavesWhenRaisedToA(ownerSeniority)) {
+                model.addAttribute("raisingToALeaves", ownerSeniority == null
+                        ? List.of(access.seniorityMonths())
+                        : List.of(ownerSeniority.requiredMonths(), directory.person(lead.ownerId())
+                                .map(OrgDirectory.Person::displayName).orElse("")));
+            }
+        }
         model.addAttribute("grades", Grade.values());
         model.addAttribute("intents", ContactIntent.values());
         model.addAttribute("people", directory.people(entries.stream().map(LeadHistory.Entry::actorId)
@@ -384,9 +394,17 @@ public class LeadController {
     @PostMapping("/leads/{id}/regrade")
     String regrade(@PathVariable UUID id, @RequestParam Grade grade, @RequestParam String reason,
                    @RequestParam Long version, RefusedInput refused, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.regraded", refused,
+        java.util.concurrent.atomic.AtomicReference<Lead> regraded = new java.util.concurrent.atomic.AtomicReference<>();
+        String back = act(id, redirect, "lead.flash.regraded", refused,
                 () -> Flash.typed(redirect, "regradeTyped", "grade", grade, "reason", reason),
-                () -> capture.regrade(id, grade, reason, version));
+                () -> regraded.set(capture.regrade(id, grade, reason, version)));
+        Lead lead = regraded.get();
+        if (lead != null && !access.readableByOwnerAndCapturer().test(lead.ownerId(), lead.capturedBy())) {
+            // raised to A beyond the rep's seniority, it left them (L4, docs/decisions/0115): its page is not theirs
+            Flash.success(redirect, "lead.flash.regradedAway");
+            return "redirect:/leads";
+        }
+        return back;
     }
 
     @PostMapping("/leads/{id}/assign")

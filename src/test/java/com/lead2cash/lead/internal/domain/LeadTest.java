@@ -283,8 +283,8 @@ public class LeadTest {
     static void perform(LeadAction action, Lead lead, LeadActor actor) {
         switch (action) {
             case SCREEN -> lead.screen(actor, NOW);
-            case REGRADE -> lead.regrade(actor, graded(lead.grade(), true), Grade.B, "客户预算已确认", NOW);
-            case CORRECT -> lead.correct(actor, draft(), graded(lead.grade(), true), NOW);
+            case REGRADE -> lead.regrade(actor, graded(lead.grade(), true), Grade.B, "客户预算已确认", null, NOW);
+            case CORRECT -> lead.correct(actor, draft(), graded(lead.grade(), true), null, NOW);
             case ASSIGN -> lead.assign(actor, OTHER_REP, SENIOR, NO_TEAM, null, NOW);
             case CLAIM -> lead.claim(actor, RULES, NOW);
             case ARBITRATE -> lead.arbitrate(actor, lead.claimsInOrder().isEmpty() ? actor.id()
@@ -313,6 +313,53 @@ public class LeadTest {
         assertThat(lead.ownerId()).isEqualTo(JUNIOR);
         assertThat(pool(Grade.A).assign(manager(true), OWNER, SENIOR, NO_TEAM, null, NOW)).as("a senior rep: no override").isFalse();
         assertThat(pool(Grade.B).assign(manager(true), JUNIOR, NOT_SENIOR, NO_TEAM, null, NOW)).as("B: any rep").isFalse();
+    }
+
+    @Test
+    void L4_aLeadRaisedToAByItsJuniorOwnerOrAManagerLeavesThemToBeRoutedAsACapturedALeadIs() {
+        // the junior rep's own lead (a B lead, routed to any rep): raised to A by them, it is no longer theirs
+        Lead own = pool(Grade.B);
+        own.routeTo(JUNIOR, null, NOW.minus(Duration.ofHours(1)));
+        own.recordContact(junior(true), NOW.minus(Duration.ofMinutes(30)), NOW.minus(Duration.ofMinutes(30)));
+        assertThat(own.leavesWhenRaisedToA(NOT_SENIOR)).as("the screen warns before").isTrue();
+        assertThat(own.regrade(junior(true), graded(Grade.B, true), Grade.A, "客户确认预算", NOT_SENIOR, NOW)).isTrue();
+        assertThat(own.grade()).isEqualTo(Grade.A);
+        assertThat(own.ownerId()).isNull();
+        assertThat(own.status()).as("screened again, for routing").isEqualTo(LeadStatus.SCREENED);
+        assertThat(own.availableActions(junior(false), NOW)).isEmpty();
+
+        // a manager's regrade of it the same: routing, not the junior owner, holds it next
+        Lead theirs = pool(Grade.B);
+        theirs.routeTo(JUNIOR, null, NOW.minus(Duration.ofHours(1)));
+        assertThat(theirs.regrade(manager(true), graded(Grade.B, true), Grade.A, "集团客户", NOT_SENIOR, NOW)).isTrue();
+        assertThat(theirs.ownerId()).isNull();
+
+        // corrected facts that grade it A do the same
+        Lead corrected = pool(Grade.B);
+        corrected.routeTo(JUNIOR, null, NOW.minus(Duration.ofHours(1)));
+        assertThat(corrected.correct(junior(true), draft(), graded(Grade.A, true), NOT_SENIOR, NOW)).isTrue();
+        assertThat(corrected.grade()).isEqualTo(Grade.A);
+        assertThat(corrected.ownerId()).isNull();
+
+        // the nurture pool's weekly batch hands leads out as B: raised to A, a nurtured lead leaves it
+        Lead nurtured = nurtured();
+        assertThat(nurtured.regrade(manager(true), graded(Grade.C, true), Grade.A, "大客户", null, NOW)).isTrue();
+        assertThat(nurtured.status()).isEqualTo(LeadStatus.SCREENED);
+
+        // a senior owner keeps it; so does anyone for a raise to B, and an A lead stays where a manager put it
+        Lead senior = assigned(Grade.B);
+        assertThat(senior.leavesWhenRaisedToA(SENIOR)).isFalse();
+        assertThat(senior.regrade(rep(OWNER, true), graded(Grade.B, true), Grade.A, "客户确认预算", SENIOR, NOW)).isFalse();
+        assertThat(senior.ownerId()).isEqualTo(OWNER);
+        Lead toB = pool(Grade.C);
+        toB.routeTo(JUNIOR, null, NOW.minus(Duration.ofHours(1)));
+        assertThat(toB.regrade(junior(true), graded(Grade.C, true), Grade.B, "预算确认", NOT_SENIOR, NOW)).isFalse();
+        assertThat(toB.ownerId()).isEqualTo(JUNIOR);
+        Lead overridden = pool(Grade.A);
+        overridden.assign(manager(true), JUNIOR, NOT_SENIOR, NO_TEAM, "客户点名要他跟进", NOW);
+        assertThat(overridden.leavesWhenRaisedToA(NOT_SENIOR)).as("already A: the manager's override stands").isFalse();
+        assertThat(overridden.correct(junior(true), draft(), graded(Grade.A, true), NOT_SENIOR, NOW)).isFalse();
+        assertThat(overridden.ownerId()).isEqualTo(JUNIOR);
     }
 
     @Test
@@ -486,7 +533,7 @@ public class LeadTest {
         assertThatThrownBy(() -> converted().disqualify(manager(true), "NO_NEED", null, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(RefusalText.of(e, Locale.CHINESE))
                         .contains("已转化").doesNotContain("CONVERTED"));
-        assertThatThrownBy(() -> assigned(Grade.B).regrade(rep(OWNER, true), graded(Grade.B, true), Grade.A, " ", NOW))
+        assertThatThrownBy(() -> assigned(Grade.B).regrade(rep(OWNER, true), graded(Grade.B, true), Grade.A, " ", null, NOW))
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldValidationException.FieldError::messageKey)
                         .containsExactly("lead.regrade.reason.required"));

@@ -85,6 +85,28 @@ public enum NotificationKind {
         return "notification.group." + group();
     }
 
+    /**
+     * Whether a group robot's kind prefix names kinds the application sends: a kind ("deadline.breached"), or the
+     * leading parts of one, with or without the closing dot ("lead", "lead.", "aftersales.complaint"). A prefix that
+     * matches no kind ("nonsense.kind") would make the robot silent, so it is refused.
+     */
+    public static boolean isKnownPrefix(String prefix) {
+        String p = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return !p.isEmpty() && Arrays.stream(values()).anyMatch(k -> k.key.equals(p) || k.key.startsWith(p + "."));
+    }
+
+    /** The groups a robot may list, in name order, as a refusal names them ("aftersales, approval, …"). */
+    public static String groupsListed() {
+        return Arrays.stream(values()).map(NotificationKind::group).distinct().sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Every kind, in name order, as a refusal names them. */
+    public static String kindsListed() {
+        return Arrays.stream(values()).map(NotificationKind::key).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The kind of this stored name, if it is one the application sends. */
     public static Optional<NotificationKind> of(String key) {
         return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();

@@ -43,6 +43,24 @@ class NotificationRobotTest {
     }
 
     @Test
+    void aRobotListsKindsGroupsOrTheLeadingPartsOfKindsAndAPrefixNoKindHasIsRefusedNamingWhatMayBeListed() {
+        assertThat(robot("lead, deadline., aftersales.complaint, receivable.overdue, robot.failing").prefixes())
+                .containsExactly("lead", "deadline.", "aftersales.complaint", "receivable.overdue", "robot.failing");
+        for (String unknown : List.of("nonsense.kind", "lea", "lead.assign", "leads.", "quote.approved")) {
+            assertThatThrownBy(() -> robot("deadline., " + unknown)).as(unknown)
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).containsExactly(
+                            new FieldValidationException.FieldError("kindPrefixes", "notification.robot.kinds.unknown",
+                                    unknown, NotificationKind.groupsListed(), NotificationKind.kindsListed())));
+        }
+        assertThat(NotificationKind.groupsListed()).startsWith("aftersales, approval, ").contains(", lead, ");
+        assertThat(NotificationKind.kindsListed()).contains("deadline.breached, deadline.reminder");
+        NotificationRobot robot = robot("lead.");
+        assertThatThrownBy(() -> robot.reconfigure("group", robot.webhookUrl(), "", false, "nonsense.kind", HOSTS, NOW))
+                .as("a change is held to the same rule").isInstanceOf(FieldValidationException.class);
+        assertThat(robot.prefixes()).containsExactly("lead.");
+    }
+
+    @Test
     void aRobotNeverGetsTheNoticeThatItStoppedDeliveringButAnotherRobotListingTheKindDoes() {
         NotificationRobot failing = robot("robot.");
         NotificationRobot other = robot("robot.");

@@ -99,6 +99,12 @@ public class NotificationRobot {
                 errors.add(new FieldValidationException.FieldError("kindPrefixes", "notification.robot.kinds.invalid", p.trim()));
                 break;
             }
+            // a prefix no kind starts with would leave the robot silent without a word: refused, naming what may be
+            if (!NotificationKind.isKnownPrefix(p.trim())) {
+                errors.add(new FieldValidationException.FieldError("kindPrefixes", "notification.robot.kinds.unknown",
+                        p.trim(), NotificationKind.groupsListed(), NotificationKind.kindsListed()));
+                break;
+            }
             prefixes.add(p.trim());
         }
         if (!errors.isEmpty()) {

@@ -173,8 +173,13 @@ public class RobotAdmin {
 
     /** One robot's delivery health ({@link #health(Locale)}); a robot with no deliveries yet says so. */
     public RobotHealth health(UUID id, Locale locale) {
-        return health(locale).getOrDefault(id, new RobotHealth(false, false,
-                titles.text("notification.robot.health.none", locale), null, false, null, null));
+        return health(locale).getOrDefault(id, noDeliveries(locale));
+    }
+
+    /** The health of a robot that has had no delivery nor test message yet. */
+    public RobotHealth noDeliveries(Locale locale) {
+        return new RobotHealth(false, false, titles.text("notification.robot.health.none", locale), null, false, null,
+                null);
     }
 
     public List<RobotRow> list() {
@@ -197,6 +202,27 @@ public class RobotAdmin {
         robot.expectVersion(expectedVersion);
         robot.reconfigure(form.name(), form.webhookUrl(), form.secret(), form.clearSecret(), form.kindPrefixes(),
                 hosts, clock.instant());
+        return save(robot);
+    }
+
+    /**
+     * The API's change of a robot, in one save: what is left out (null) keeps its value — the name, the webhook (also
+     * when sent back as the API answered it, masked: the stored one is kept, never the mask), the kinds, whether it is
+     * switched on; the secret as on the screen (empty keeps it, {@code clearSecret} removes it).
+     */
+    @Transactional
+    public NotificationRobot change(UUID id, RobotForm form, Boolean enabled, Long expectedVersion) {
+        NotificationRobot robot = robot(id);
+        robot.expectVersion(expectedVersion);
+        String webhook = form.webhookUrl() == null || form.webhookUrl().strip().equals(robot.maskedWebhook())
+                ? robot.webhookUrl() : form.webhookUrl();
+        robot.reconfigure(form.name() == null ? robot.name() : form.name(), webhook, form.secret(), form.clearSecret(),
+                form.kindPrefixes() == null ? robot.kindPrefixes() : form.kindPrefixes(), hosts, clock.instant());
+        if (Boolean.TRUE.equals(enabled)) {
+            robot.enable(clock.instant());
+        } else if (Boolean.FALSE.equals(enabled)) {
+            robot.disable(clock.instant());
+        }
         return save(robot);
     }
 

@@ -150,20 +150,34 @@ public class RobotAdminController {
 
     @PostMapping(LIST + "/{id}/test")
     String sendTest(@PathVariable UUID id, RedirectAttributes redirect) {
-        NotificationRobot robot = robots.robot(id);
-        try {
-            robots.sendTest(id, LocaleContextHolder.getLocale());
-            Flash.success(redirect, "notification.flash.testSent", robot.name());
-        } catch (RobotWebhooks.Failure e) {
-            // the status only: the remote answer is not ours to show
-            Flash.error(redirect, "notification.flash.testFailed", robot.name(), String.valueOf(e.status()));
-        } catch (DeliveryRefused e) {
-            Flash.error(redirect, "notification.flash.testAddressRefused", robot.name());
-        } catch (RuntimeException e) {
-            log.info("test message to robot {} failed: {}", id, RobotWebhooks.redact(String.valueOf(e.getMessage())));
-            Flash.error(redirect, "notification.flash.testUnreachable", robot.name());
+        Tried tried = tryTest(robots, robots.robot(id));
+        if (tried.taken()) {
+            Flash.success(redirect, tried.key(), tried.args());
+        } else {
+            Flash.error(redirect, tried.key(), tried.args());
         }
         return "redirect:" + LIST;
+    }
+
+    /** A test message's outcome as the robots' page and the API say it: whether it was taken, its message and arguments. */
+    record Tried(boolean taken, String key, Object... args) {
+    }
+
+    /** Sends the robot a test message ({@link RobotAdmin#sendTest}) and says how it went, as the robots' page does. */
+    static Tried tryTest(RobotAdmin robots, NotificationRobot robot) {
+        try {
+            robots.sendTest(robot.id(), LocaleContextHolder.getLocale());
+            return new Tried(true, "notification.flash.testSent", robot.name());
+        } catch (RobotWebhooks.Failure e) {
+            // the status only: the remote answer is not ours to show
+            return new Tried(false, "notification.flash.testFailed", robot.name(), String.valueOf(e.status()));
+        } catch (DeliveryRefused e) {
+            return new Tried(false, "notification.flash.testAddressRefused", robot.name());
+        } catch (RuntimeException e) {
+            log.info("test message to robot {} failed: {}", robot.id(),
+                    RobotWebhooks.redact(String.valueOf(e.getMessage())));
+            return new Tried(false, "notification.flash.testUnreachable", robot.name());
+        }
     }
 
     private String form(Model model, NotificationRobot robot) {

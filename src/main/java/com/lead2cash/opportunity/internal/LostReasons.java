@@ -1,6 +1,9 @@
 package com.lead2cash.opportunity.internal;
 
+import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Versions;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class LostReasons {
 
-    public record LostReason(String code, String labelZh, String labelEn, boolean active, int position) {
+    public record LostReason(String code, String labelZh, String labelEn, boolean active, int position, long version) {
 
         public String label(Locale locale) {
             return LostReasons.label(labelZh, labelEn, locale);
@@ -40,7 +43,7 @@ public class LostReasons {
     public List<LostReason> all() {
         return jdbc.sql("select * from opportunity_lost_reason order by position, code")
                 .query((rs, i) -> new LostReason(rs.getString("code"), rs.getString("label_zh"), rs.getString("label_en"),
-                        rs.getBoolean("active"), rs.getInt("position"))).list();
+                        rs.getBoolean("active"), rs.getInt("position"), rs.getLong("version"))).list();
     }
 
     public List<LostReason> active() {
@@ -65,9 +68,75 @@ public class LostReasons {
                 .orElseThrow(() -> new FieldValidationException("lostReason", "opportunity.lost.reasonUnknown", code));
     }
 
-    /** Adds a reason or changes one; the code is fixed once used, labels and order may change. */
+    /**
+     * Adds a reason or changes one (the admin screen); the code is fixed once used, labels and order may change. A
+     * version given (a reason's row on the screen) must be the stored one (409 otherwise); a new reason's form has none.
+     */
     @Transactional
-    public void save(String code, String labelZh, String labelEn, boolean active, int position) {
+    public void save(String code, String labelZh, String labelEn, boolean active, int position, Long expectedVersion) {
+        String c = validated(code, labelZh, labelEn);
+        if (expectedVersion != null) {
+            Versions.requireCurrent(find(c).map(LostReason::version).orElse(null), expectedVersion);
+        }
+        jdbc.sql("""
+                insert into opportunity_lost_reason (code, label_zh, label_en, active, position)
+                values (:code, :zh, :en, :active, :position)
+                on conflict (code) do update set label_zh = excluded.label_zh, label_en = excluded.label_en,
+                    active = excluded.active, position = excluded.position,
+                    version = opportunity_lost_reason.version + 1
+                """).param("code", c).param("zh", labelZh.strip()).param("en", labelEn.strip())
+                .param("active", active).param("position", position).update();
+    }
+
+    /** The API's new reason: a code no reason has (else 422 on the code), checked as the screen checks it. */
+    @Transactional
+    public LostReason add(String code, String labelZh, String labelEn, boolean active, int position) {
+        String c = validated(code, labelZh, labelEn);
+        int added = jdbc.sql("""
+                insert into opportunity_lost_reason (code, label_zh, label_en, active, position)
+                values (:code, :zh, :en, :active, :position) on conflict (code) do nothing
+                """).param("code", c).param("zh", labelZh.strip()).param("en", labelEn.strip())
+                .param("active", active).param("position", position).update();
+        if (added == 0) {
+            throw new FieldValidationException("code", "opportunity.lostReason.code.taken", c);
+        }
+        return require(c);
+    }
+
+    /**
+     * The API's change of a reason at the version it was read (409 when stale): what is left out (null) keeps its
+     * value; the code does not change.
+     */
+    @Transactional
+    public LostReason change(String code, String labelZh, String labelEn, Boolean active, Integer position,
+                             Long expectedVersion) {
+        LostReason stored = require(code);
+        Versions.requireCurrent(stored.version(), expectedVersion);
+        String zh = labelZh == null ? stored.labelZh() : labelZh;
+        String en = labelEn == null ? stored.labelEn() : labelEn;
+        validated(stored.code(), zh, en);
+        int changed = jdbc.sql("""
+                update opportunity_lost_reason set label_zh = :zh, label_en = :en, active = :active,
+                    position = :position, version = version + 1
+                where code = :code and version = :version
+                """).param("code", stored.code()).param("zh", zh.strip()).param("en", en.strip())
+                .param("active", active == null ? stored.active() : active)
+                .param("position", position == null ? stored.position() : position)
+                .param("version", stored.version()).update();
+        if (changed == 0) {
+            throw new ConflictException("error.staleVersion");
+        }
+        return require(stored.code());
+    }
+
+    /** The reason of this code (any case), or 404. */
+    public LostReason require(String code) {
+        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        return find(c).orElseThrow(() -> new RecordNotFoundException("LostReason", c));
+    }
+
+    /** The code, upper case, when the reason's code and labels are acceptable; otherwise every refusal at once. */
+    private static String validated(String code, String labelZh, String labelEn) {
         List<FieldError> errors = new ArrayList<>();
         String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         if (!c.matches("[A-Z][A-Z0-9_]{1,39}")) {
@@ -82,12 +151,6 @@ public class LostReasons {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        jdbc.sql("""
-                insert into opportunity_lost_reason (code, label_zh, label_en, active, position)
-                values (:code, :zh, :en, :active, :position)
-                on conflict (code) do update set label_zh = excluded.label_zh, label_en = excluded.label_en,
-                    active = excluded.active, position = excluded.position
-                """).param("code", c).param("zh", labelZh.strip()).param("en", labelEn.strip())
-                .param("active", active).param("position", position).update();
+        return c;
     }
 }

@@ -265,10 +265,12 @@ class BoardController {
     String saveLostReason(@RequestParam(required = false) String code, @RequestParam(required = false) String labelZh,
                           @RequestParam(required = false) String labelEn, @RequestParam(defaultValue = "false") boolean active,
                           @RequestParam(defaultValue = "100") int position,
+                          @RequestParam(required = false) Long version,
                           RefusedInput refused, RedirectAttributes redirect) {
         try {
             refused.check();
-            lostReasons.save(code, labelZh, labelEn, active, position);
+            // a reason's row carries the version it was read at (a stale one is refused); the new reason's form none
+            lostReasons.save(code, labelZh, labelEn, active, position, version);
             Flash.success(redirect, "opportunity.lostReason.saved", code);
         } catch (DomainException e) {
             Flash.error(redirect, e);

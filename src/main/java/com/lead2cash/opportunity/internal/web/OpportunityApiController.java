@@ -297,6 +297,53 @@ class OpportunityApiController {
         return lostReasons.all();
     }
 
+    /** A new lost reason, as the administrators' screen adds one. */
+    record LostReasonRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                     description = "2 to 40 capital letters, digits or underscores, from a letter; fixed once added")
+                             String code,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String labelZh,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String labelEn,
+                             @Schema(description = "Offered to pick; true when left out") Boolean active,
+                             @Schema(description = "Its place in the list; 100 when left out") Integer position) {
+    }
+
+    @Schema(description = "A field left out (or null) keeps its value; the code does not change")
+    record LostReasonUpdate(String labelZh, String labelEn, Boolean active, Integer position, Long version)
+            implements Versioned {
+    }
+
+    @Operation(summary = "One lost reason by its code")
+    @GetMapping("/api/v1/opportunity-lost-reasons/{code}")
+    LostReasons.LostReason lostReason(@PathVariable String code) {
+        return lostReasons.require(code);
+    }
+
+    @Operation(summary = "Add a lost reason (administrators): its code and its label in both languages; a code taken is 422")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "A reason to pick", value = """
+                    {"code": "DELIVERY_TIME", "labelZh": "交期无法满足", "labelEn": "Delivery time not met", "active": true, "position": 80}""")))
+    @PostMapping("/api/v1/opportunity-lost-reasons")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<LostReasons.LostReason> addLostReason(@RequestBody LostReasonRequest body) {
+        LostReasons.LostReason reason = lostReasons.add(body.code(), body.labelZh(), body.labelEn(),
+                body.active() == null || body.active(), body.position() == null ? 100 : body.position());
+        return ResponseEntity.created(URI.create("/api/v1/opportunity-lost-reasons/" + reason.code())).body(reason);
+    }
+
+    @Operation(summary = "Change a lost reason's labels, order, or retire it (active: false) (administrators; 409 when"
+            + " the version is stale)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "Retire a reason", value = """
+                    {"active": false, "version": 0}""")))
+    @PutMapping("/api/v1/opportunity-lost-reasons/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    LostReasons.LostReason changeLostReason(@PathVariable String code, @RequestBody LostReasonUpdate body) {
+        return lostReasons.change(code, body.labelZh(), body.labelEn(), body.active(), body.position(), body.version());
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }

@@ -95,6 +95,34 @@ class CustomerImportTest {
         assertThat(done.get("imported").asInt()).isEqualTo(1);
     }
 
+    /** SPEC §6: the import screen's template has its API call, as the lead import's has (GET …/template.xlsx). */
+    @Test
+    void theApiGivesTheSameTemplateAsTheImportScreenInTheReadersLanguageAndNotToAnAnonymousCaller() throws Exception {
+        var company = support.company("imptplapi");
+        String rep = support.bearer(mvc, company.eastRep());
+        Cookie session = support.session(mvc, company.eastRep());
+        for (String language : List.of("zh-CN", "en")) {
+            var api = mvc.get().uri("/api/v1/customers/imports/template.xlsx").header(HttpHeaders.AUTHORIZATION, rep)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange();
+            assertThat(api).hasStatus(200).hasContentType(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            assertThat(api.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                    .contains("attachment", "customer-import-template.xlsx");
+            byte[] screen = mvc.get().uri("/customers/imports/template.xlsx").cookie(session)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange().getResponse().getContentAsByteArray();
+            byte[] template = api.getResponse().getContentAsByteArray();
+            assertThat(com.lead2cash.testing.SpreadsheetCells.sheetNames(template)).as(language)
+                    .containsExactly("客户", language.equals("en") ? "Instructions" : "填写说明");
+            assertThat(cells(template).get(0)).as(language).contains("客户名称*", "统一社会信用代码")
+                    .isEqualTo(cells(screen).get(0));
+            assertThat(com.lead2cash.testing.SpreadsheetCells.formattedRows(template, 1).stream()
+                    .map(r -> r.getCellText(0)).toList()).as(language)
+                    .isEqualTo(com.lead2cash.testing.SpreadsheetCells.formattedRows(screen, 1).stream()
+                            .map(r -> r.getCellText(0)).toList());
+        }
+        assertThat(mvc.get().uri("/api/v1/customers/imports/template.xlsx")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
     @Test
     void validRowsAreImportedAndEachRefusedRowIsReportedWithLineAndReason() {
         var company = support.company("imp");

@@ -144,5 +144,16 @@ class CustomerImportController {
         void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
             send(imports.report(id), "customer-import-report.xlsx", response);
         }
+
+        @Operation(summary = "The customer import template (.xlsx), its headers in the caller's language, as the import"
+                + " screen gives it")
+        @GetMapping(value = "/api/v1/customers/imports/template.xlsx", produces = XLSX)
+        ResponseEntity<byte[]> template() {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(XLSX))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("customer-import-template.xlsx", StandardCharsets.UTF_8).build().toString())
+                    .body(imports.template(LocaleContextHolder.getLocale()));
+        }
     }
 }

@@ -232,6 +232,15 @@ class ApiDocumentTest {
                 .containsExactlyInAnyOrder("202", "400", "401", "403", "406", "409", "413", "415", "422", "429");
         assertThat(responses("/api/v1/customers/imports", "post"))
                 .containsExactlyInAnyOrder("202", "400", "401", "403", "406", "409", "413", "415", "422", "429");
+        // the screens' administration over the API (SPEC §6): the group robots' change and test, a lost reason's change
+        assertThat(responses("/api/v1/robots/{id}", "put"))
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "406", "409", "413", "415", "422", "428", "429");
+        assertThat(responses("/api/v1/robots/{id}/test", "post"))
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "406", "422", "429");
+        assertThat(responses("/api/v1/opportunity-lost-reasons/{code}", "put"))
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "406", "409", "413", "415", "422", "428", "429");
+        assertThat(responses("/api/v1/opportunity-lost-reasons", "post"))
+                .containsExactlyInAnyOrder("201", "400", "401", "403", "406", "413", "415", "422", "429");
         // open, and nothing to refuse: revoking the token one holds (or none)
         assertThat(responses("/api/v1/auth/token", "delete")).containsExactly("204");
         JsonNode refusal = operation("/api/v1/users/{id}", "put").at("/responses/409");

@@ -500,6 +500,38 @@ class BadInputTest {
     }
 
     /**
+     * A cursor names the list that made it (decision 0063): the next page's cursor of the leads is a 400 on {@code cursor}
+     * at every other list, though its key (a time and an id) has the shape theirs has, and it still pages the leads.
+     * A cursor of the format before the list's tag (only a time and an id) is refused too.
+     */
+    @Test
+    void aCursorOfAnotherListIsA400() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/api/v1/leads", "{\"companyName\":\"游标标签公司" + i + "\",\"source\":\"TRADE_SHOW\"}"))
+                    .hasStatus(HttpStatus.CREATED);
+        }
+        String leads = mvc.get().uri("/api/v1/leads?size=2").header(HttpHeaders.AUTHORIZATION, admin).exchange()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String cursor = com.jayway.jsonpath.JsonPath.read(leads, "$.nextCursor");
+        assertThat(cursor).isNotBlank();
+        assertThat(mvc.get().uri("/api/v1/leads?size=2&cursor={c}", cursor).header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatusOk();
+        java.util.Map<String, String> answers = new java.util.TreeMap<>();
+        for (String uri : new String[] {"/api/v1/customers", "/api/v1/users", "/api/v1/deadlines", "/api/v1/notifications",
+                "/api/v1/lead-api-keys", "/api/v1/approvals/delegations", "/api/v1/orders", "/api/v1/contracts"}) {
+            MvcTestResult answer = mvc.get().uri(uri + "?cursor={c}", cursor).header(HttpHeaders.AUTHORIZATION, admin)
+                    .exchange();
+            answers.put(uri, answer.getResponse().getStatus() + " "
+                    + answer.getResponse().getContentAsString(StandardCharsets.UTF_8).contains("\"field\":\"cursor\""));
+        }
+        assertThat(answers).allSatisfy((request, answer) -> assertThat(answer).as(request).isEqualTo("400 true"));
+        String untagged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("2026-11-30T00:00:00Z\u001f" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        assertThat(mvc.get().uri("/api/v1/leads?cursor={c}", untagged).header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
+    }
+
+    /**
      * A cursor's time lies within what the database stores (4713 BC to 294276 AD): beyond it, no list made it and
      * the database could not bind it (it was a 422 "not storable" and a logged stack). Within it, however odd, the
      * list answers (an activity typed as of year 0202 is stored, and a page may end on it).
@@ -509,19 +541,21 @@ class BadInputTest {
         UUID id = UUID.randomUUID();
         for (String at : new String[] {"+999999999-12-31T23:59:59Z", "+294277-06-01T00:00:00Z", "-999999999-01-01T00:00:00Z"}) {
             for (String uri : new String[] {"/api/v1/leads", "/api/v1/notifications"}) {
-                assertThat(mvc.get().uri(uri + "?cursor={c}", cursor(at, id)).header(HttpHeaders.AUTHORIZATION, admin))
+                String list = uri.equals("/api/v1/leads") ? "lead" : "notification";
+                assertThat(mvc.get().uri(uri + "?cursor={c}", cursor(list, at, id)).header(HttpHeaders.AUTHORIZATION, admin))
                         .as(uri + " " + at).hasStatus(HttpStatus.BAD_REQUEST)
                         .bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.cursor.invalid");
             }
         }
         for (String at : new String[] {"0202-05-01T00:00:00Z", "2200-01-01T00:00:00Z", "+294276-06-01T00:00:00Z"}) {
-            assertThat(mvc.get().uri("/api/v1/leads?cursor={c}", cursor(at, id)).header(HttpHeaders.AUTHORIZATION, admin))
+            assertThat(mvc.get().uri("/api/v1/leads?cursor={c}", cursor("lead", at, id)).header(HttpHeaders.AUTHORIZATION, admin))
                     .as(at).hasStatusOk();
         }
     }
 
-    private static String cursor(String at, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "\u001f" + id).getBytes(StandardCharsets.UTF_8));
+    private static String cursor(String list, String at, UUID id) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((list + "\u001f" + at + "\u001f" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -91,7 +91,7 @@ public class AftersalesQueries {
             params.put("status", status.name());
         }
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("handover", cursor, 2);
             params.put("k0", key.timestamp(0));
             params.put("k1", key.uuid(1));
             sql.append(" and (opened_at, id) < (:k0, :k1)");
@@ -100,7 +100,7 @@ public class AftersalesQueries {
         List<UUID> ids = jdbc.sql(sql.toString()).params(params).query((rs, i) -> rs.getObject("id", UUID.class)).list();
         List<Handover> rows = handovers.findAllById(ids).stream()
                 .sorted(Comparator.comparing(Handover::openedAt).thenComparing(Handover::id).reversed()).toList();
-        return CursorPage.of(rows, size, h -> List.of(h.openedAt(), h.id()));
+        return CursorPage.of("handover", rows, size, h -> List.of(h.openedAt(), h.id()));
     }
 
     /** Complaints in scope (as handler or the customer's rep), newest first, with the filters. */
@@ -144,7 +144,7 @@ public class AftersalesQueries {
             });
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
-            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
+            CursorPage.Key key = CursorPage.decode("complaint", f.cursor(), 2);
             params.put("k0", key.timestamp(0));
             params.put("k1", key.uuid(1));
             sql.append(" and (received_at, id) < (:k0, :k1)");
@@ -153,7 +153,7 @@ public class AftersalesQueries {
         List<UUID> ids = jdbc.sql(sql.toString()).params(params).query((rs, i) -> rs.getObject("id", UUID.class)).list();
         List<Complaint> rows = complaints.findAllById(ids).stream()
                 .sorted(Comparator.comparing(Complaint::receivedAt).thenComparing(Complaint::id).reversed()).toList();
-        return CursorPage.of(rows, size, c -> List.of(c.receivedAt(), c.id()));
+        return CursorPage.of("complaint", rows, size, c -> List.of(c.receivedAt(), c.id()));
     }
 
     /**

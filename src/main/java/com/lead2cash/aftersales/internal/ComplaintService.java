@@ -329,11 +329,11 @@ public class ComplaintService {
                 .thenComparing(Complaint.Evidence::fileId);
         java.util.stream.Stream<Complaint.Evidence> rows = c.evidence().stream().sorted(order);
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("evidence", cursor, 2);
             Complaint.Evidence after = new Complaint.Evidence(key.uuid(1), null, key.timestamp(0).toInstant());
             rows = rows.filter(e -> order.compare(e, after) > 0);
         }
-        CursorPage<Complaint.Evidence> page = CursorPage.of(rows.limit(size + 1L).toList(), size,
+        CursorPage<Complaint.Evidence> page = CursorPage.of("evidence", rows.limit(size + 1L).toList(), size,
                 e -> List.of(e.addedAt().toString(), e.fileId()));
         java.util.Map<UUID, StoredFile> stored = new java.util.HashMap<>();
         files.findAll(page.items().stream().map(Complaint.Evidence::fileId).toList())

@@ -127,13 +127,13 @@ public class SurveyService implements SatisfactionSurveys {
             params.put("subject", subjectId);
         }
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("survey", cursor, 2);
             where.append(" and (sent_at, id) < (:k0, :k1)");
             params.put("k0", key.timestamp(0));
             params.put("k1", key.uuid(1));
         }
         List<Row> rows = rows(where + " order by sent_at desc, id desc limit " + (size + 1), params);
-        CursorPage<Row> page = CursorPage.of(rows, size, r -> List.of(r.sentAt(), r.id()));
+        CursorPage<Row> page = CursorPage.of("survey", rows, size, r -> List.of(r.sentAt(), r.id()));
         List<Survey> items = surveys(page.items());
         return new CursorPage<>(items, page.nextCursor());
     }

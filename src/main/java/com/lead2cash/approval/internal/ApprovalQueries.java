@@ -61,7 +61,7 @@ public class ApprovalQueries {
         Instant afterAt = null;
         UUID afterId = null;
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("approval-pending", cursor, 2);
             afterAt = key.timestamp(0).toInstant();
             afterId = key.uuid(1);
         }
@@ -70,9 +70,9 @@ public class ApprovalQueries {
         if (pending.lastRead() != null && rows.size() <= size) {
             // the reads stopped before the list's end: a shorter page, its cursor after the last task read
             PendingRow last = pending.lastRead();
-            return CursorPage.readUpTo(rows, List.of(last.openedAt(), last.taskId()));
+            return CursorPage.readUpTo("approval-pending", rows, List.of(last.openedAt(), last.taskId()));
         }
-        return CursorPage.of(rows, size, r -> List.of(r.task().openedAt(), r.task().id()));
+        return CursorPage.of("approval-pending", rows, size, r -> List.of(r.task().openedAt(), r.task().id()));
     }
 
     /**
@@ -208,7 +208,7 @@ public class ApprovalQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("me", submitterId);
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("approval-submitted", cursor, 2);
             sql.append(" and (a.submitted_at, a.id) < (:k0, :k1)");
             params.put("k0", key.timestamp(0));
             params.put("k1", key.uuid(1));
@@ -216,7 +216,7 @@ public class ApprovalQueries {
         sql.append(" order by a.submitted_at desc, a.id desc limit ").append(size + 1);
         List<ApprovalSummary> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> summary(rs, null)).list();
-        return CursorPage.of(rows, size, r -> List.of(r.submittedAt(), r.id()));
+        return CursorPage.of("approval-submitted", rows, size, r -> List.of(r.submittedAt(), r.id()));
     }
 
     /** The approvals of this record that an approver sent back to their submitter and that wait for them still. */

@@ -131,7 +131,7 @@ public class Delegations {
                 """);
         Map<String, Object> params = new HashMap<>();
         params.put("me", userId);
-        CursorPage.newestFirst(cursor, size, sql, params);
+        CursorPage.newestFirst("delegation", cursor, size, sql, params);
         LocalDate today = today();
         List<DelegationRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
             LocalDate from = rs.getObject("starts_on", LocalDate.class);
@@ -142,7 +142,7 @@ public class Delegations {
                     active && !today.isBefore(from) && !today.isAfter(to), rs.getTimestamp("created_at").toInstant(),
                     rs.getLong("version"));
         }).list();
-        return CursorPage.of(rows, size, r -> List.of(r.createdAt(), r.id()));
+        return CursorPage.of("delegation", rows, size, r -> List.of(r.createdAt(), r.id()));
     }
 
     /**

@@ -51,7 +51,7 @@ public class ProductQueries {
             params.add(new Object[] {"active", f.active()});
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
-            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
+            CursorPage.Key key = CursorPage.decode("product", f.cursor(), 2);
             where.add("(lower(code), id) > (:afterCode, :afterId)");
             params.add(new Object[] {"afterCode", key.text(0)});
             params.add(new Object[] {"afterId", key.uuid(1)});
@@ -65,7 +65,7 @@ public class ProductQueries {
                 rs.getString("code"), rs.getString("name"), rs.getString("specification"), rs.getString("unit"),
                 rs.getString("product_line"), rs.getBigDecimal("list_price"), rs.getBigDecimal("tax_rate"),
                 rs.getBoolean("active"), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"))).list();
-        return CursorPage.of(rows, size, r -> List.of(r.code().toLowerCase(Locale.ROOT), r.id()));
+        return CursorPage.of("product", rows, size, r -> List.of(r.code().toLowerCase(Locale.ROOT), r.id()));
     }
 
     /** Every product by code, for the export (streamed inside the caller's transaction). */

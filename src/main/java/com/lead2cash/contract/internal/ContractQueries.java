@@ -93,7 +93,7 @@ public class ContractQueries {
     public CursorPage<ContractRow> list(Filter f) {
         int size = CursorPage.size(f.size());
         List<ContractRow> rows = list(f, null);
-        return CursorPage.of(rows, size, r -> List.of(r.createdAt(), r.id()));
+        return CursorPage.of("contract", rows, size, r -> List.of(r.createdAt(), r.id()));
     }
 
     /** The rows of the filter's page (one more than its size, to tell whether another follows); only {@code only} when given. */
@@ -152,7 +152,7 @@ public class ContractQueries {
             sql.append(" and id in (:only)");
             params.put("only", only);
         }
-        CursorPage.newestFirst(f.cursor(), size, sql, params);
+        CursorPage.newestFirst("contract", f.cursor(), size, sql, params);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         record Raw(UUID id, String number, String title, String buyer, ContractStatus status, BigDecimal amount,
                    BigDecimal currentAmount, String currency, UUID owner, String waitingFor, Instant waitingSince, Instant createdAt) {

@@ -123,7 +123,12 @@ public class CustomerQueries {
             return new CursorPage<>(List.of(), null);
         }
         List<CustomerRow> rows = rows(jdbc.sql(statement.sql()).params(statement.params()));
-        return CursorPage.of(rows, size, r -> List.of((f.pool() ? r.poolSince() : r.createdAt()).toString(), r.id()));
+        return CursorPage.of(cursorTag(f), rows, size, r -> List.of((f.pool() ? r.poolSince() : r.createdAt()).toString(), r.id()));
+    }
+
+    /** The pool and the other lists sort by different times, so a cursor of one is not the other's. */
+    private static String cursorTag(CustomerFilter f) {
+        return f.pool() ? "customer-pool" : "customer";
     }
 
     /** An SQL statement with its named parameters. */
@@ -177,7 +182,7 @@ public class CustomerQueries {
         }
         boolean paged = f.cursor() != null && !f.cursor().isBlank();
         if (paged) {
-            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
+            CursorPage.Key key = CursorPage.decode(cursorTag(f), f.cursor(), 2);
             common.append(" and (").append(sortColumn).append(", id) < (:k0, :k1)");
             params.put("k0", key.timestamp(0));
             params.put("k1", key.uuid(1));

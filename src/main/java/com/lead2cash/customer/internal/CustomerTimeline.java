@@ -59,7 +59,7 @@ public class CustomerTimeline {
         int size = CursorPage.size(requestedSize);
         TimelineCursor after = TimelineCursor.START;
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("customer-timeline", cursor, 2);
             after = new TimelineCursor(key.timestamp(0).toInstant(), key.text(1));
         }
         int limit = size + 1;
@@ -73,7 +73,7 @@ public class CustomerTimeline {
         }
         TimelineCursor from = after;
         List<TimelineEntry> page = all.stream().filter(from::admits).sorted(NEWEST_FIRST).limit(limit).toList();
-        return CursorPage.of(page, size, e -> List.of(e.at().toString(), e.key()));
+        return CursorPage.of("customer-timeline", page, size, e -> List.of(e.at().toString(), e.key()));
     }
 
     /** The customer's own id and those merged into it (their deadlines are its history too). */

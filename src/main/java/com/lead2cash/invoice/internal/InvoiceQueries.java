@@ -49,7 +49,7 @@ public class InvoiceQueries {
             sql.append(" and type = :type");
             params.put("type", type.name());
         }
-        CursorPage.newestFirst(cursor, size, sql, params);
+        CursorPage.newestFirst("invoice", cursor, size, sql, params);
         List<InvoiceRow> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> new InvoiceRow(rs.getObject("id", UUID.class), rs.getString("number"),
                         InvoiceStatus.valueOf(rs.getString("status")), InvoiceType.valueOf(rs.getString("type")),
@@ -57,6 +57,6 @@ public class InvoiceQueries {
                         rs.getString("buyer_name"), rs.getBigDecimal("amount"), rs.getString("invoice_number"),
                         rs.getObject("invoiced_on", LocalDate.class), rs.getTimestamp("created_at").toInstant()))
                 .list();
-        return CursorPage.of(rows, size, r -> List.of(r.createdAt(), r.id()));
+        return CursorPage.of("invoice", rows, size, r -> List.of(r.createdAt(), r.id()));
     }
 }

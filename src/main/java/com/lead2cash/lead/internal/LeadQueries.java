@@ -163,7 +163,7 @@ public class LeadQueries {
             sql.append(" and status in (:open)");
             params.put("open", OPEN_STATUSES);
         }
-        CursorPage.newestFirst(f.cursor(), size, sql, params);
+        CursorPage.newestFirst("lead", f.cursor(), size, sql, params);
         if (unsearchable) {
             return new CursorPage<>(List.of(), null);
         }
@@ -185,7 +185,7 @@ public class LeadQueries {
                 (Boolean) r[12], LeadViews.money((BigDecimal) r[13]), (Instant) r[14],
                 ChronoUnit.DAYS.between((Instant) r[14], now), (Long) r[15], (String) r[16],
                 r[5] == null ? null : r[16] != null, (Boolean) r[17])).toList();
-        return CursorPage.of(rows, size, r -> List.of(r.createdAt().toString(), r.id()));
+        return CursorPage.of("lead", rows, size, r -> List.of(r.createdAt().toString(), r.id()));
     }
 
     /**

@@ -49,7 +49,7 @@ public class Inbox {
             sql.append(" and m.read_at is null");
         }
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("notification", cursor, 2);
             sql.append(" and (m.created_at, m.id) < (:k0, :k1)");
             params.put("k0", key.timestamp(0));
             params.put("k1", key.uuid(1));
@@ -57,7 +57,7 @@ public class Inbox {
         sql.append(" order by m.created_at desc, m.id desc limit ").append(size + 1);
         List<StoredMessage> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> StoredMessage.map(rs, json)).list();
-        return CursorPage.of(rows, size, m -> List.of(m.createdAt(), m.id())).map(m -> item(m, locale));
+        return CursorPage.of("notification", rows, size, m -> List.of(m.createdAt(), m.id())).map(m -> item(m, locale));
     }
 
     public long unreadCount(UUID userId) {

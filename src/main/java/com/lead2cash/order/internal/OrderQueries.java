@@ -53,7 +53,7 @@ public class OrderQueries {
             sql.append(" and status = :status");
             params.put("status", status.name());
         }
-        CursorPage.newestFirst(cursor, size, sql, params);
+        CursorPage.newestFirst("order", cursor, size, sql, params);
         List<OrderRow> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> new OrderRow(rs.getObject("id", UUID.class), rs.getString("number"),
                         OrderStatus.valueOf(rs.getString("status")), rs.getObject("contract_id", UUID.class),
@@ -62,6 +62,6 @@ public class OrderQueries {
                         rs.getDate("promised_date").toLocalDate(), rs.getTimestamp("created_at").toInstant(),
                         rs.getObject("contract_terminated_on", LocalDate.class)))
                 .list();
-        return CursorPage.of(rows, size, r -> List.of(r.createdAt(), r.id()));
+        return CursorPage.of("order", rows, size, r -> List.of(r.createdAt(), r.id()));
     }
 }

@@ -131,7 +131,7 @@ public class ReceiptQueries {
             params.put("payer", LikePatterns.containing(payer.toLowerCase(Locale.ROOT)));
         }
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("receipt", cursor, 2);
             sql.append(" and (received_on, id) < (:afterDay, :afterId)");
             params.put("afterDay", Date.valueOf(key.date(0)));
             params.put("afterId", key.uuid(1));
@@ -144,7 +144,7 @@ public class ReceiptQueries {
                 rs.getDate("received_on").toLocalDate(), ReceiptMethod.valueOf(rs.getString("method")),
                 rs.getString("payer"), rs.getString("reference"), ReceiptState.valueOf(rs.getString("state")),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"), rs.getBoolean("repeated"))).list();
-        return CursorPage.of(rows, size, r -> List.of(r.receivedOn(), r.id()));
+        return CursorPage.of("receipt", rows, size, r -> List.of(r.receivedOn(), r.id()));
     }
 
     /** How many standing receipts repeat the bank reference of another standing receipt of their customer. */

@@ -117,7 +117,7 @@ public class ReceivableQueries implements ContractCollections {
             params.put("customers", f.customerIds().toArray(new UUID[0]));
         }
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 1);
+            CursorPage.Key key = CursorPage.decode("receivable", cursor, 1);
             sql.append(" and id > :after");
             params.put("after", key.uuid(0));
         }
@@ -125,7 +125,7 @@ public class ReceivableQueries implements ContractCollections {
         params.put("limit", size + 1);
         ReceivableRules rules = policy.rules();
         List<PlanRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> row(rs, today, rules)).list();
-        return CursorPage.of(rows, size, r -> List.of(r.id()));
+        return CursorPage.of("receivable", rows, size, r -> List.of(r.id()));
     }
 
     /** The company's today, the day aging counts to. */

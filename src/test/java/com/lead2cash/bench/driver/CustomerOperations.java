@@ -108,7 +108,7 @@ public final class CustomerOperations {
 
     static String cursor(Instant createdAt, UUID id) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((createdAt + "\u001f" + id).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(("customer\u001f" + createdAt + "\u001f" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     private Member rep(long i) {

@@ -106,7 +106,7 @@ public final class LeadOperations {
 
     static String cursor(Instant createdAt, UUID id) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((createdAt + "\u001f" + id).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(("lead\u001f" + createdAt + "\u001f" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     private SampleLead sample(long i) {
@@ -293,8 +293,8 @@ public final class LeadOperations {
         if (cursor != null) {
             String[] key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u001f");
             sql.append(" and (created_at, id) < (cast(? as timestamptz), cast(? as uuid))");
-            params.add(key[0]);
-            params.add(key[1]);
+            params.add(key[1]); // key[0] is the list's tag
+            params.add(key[2]);
         }
         sql.append(" order by created_at desc, id desc limit ").append(PAGE + 1);
         return new Statement(sql.toString(), params.toArray());

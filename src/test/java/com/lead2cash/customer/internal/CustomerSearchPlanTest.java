@@ -212,7 +212,7 @@ class CustomerSearchPlanTest {
             List<Found> rows = jdbc.sql(statement.sql()).params(statement.params())
                     .query((rs, n) -> new Found(rs.getString("code"), rs.getTimestamp("created_at").toInstant(),
                             rs.getObject("id", UUID.class))).list();
-            var items = com.lead2cash.platform.CursorPage.of(rows, 50, r -> List.of(r.createdAt().toString(), r.id()));
+            var items = com.lead2cash.platform.CursorPage.of("customer", rows, 50, r -> List.of(r.createdAt().toString(), r.id()));
             items.items().forEach(r -> paged.add(r.code()));
             cursor = items.nextCursor();
         }

@@ -57,14 +57,14 @@ public class ActivityViews {
         String after = "";
         Object[] key = {null, null};
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key k = CursorPage.decode(cursor, 2);
+            CursorPage.Key k = CursorPage.decode("activity", cursor, 2);
             after = " and (occurred_at, id) < (:k0, :k1)";
             key = new Object[] {k.timestamp(0), k.uuid(1)};
         }
         List<ActivityView> views = query(jdbc.sql("select * from customer_activity where customer_id = :c" + after
                         + " order by occurred_at desc, id desc limit :limit")
                 .param("c", customerId).param("k0", key[0]).param("k1", key[1]).param("limit", size + 1));
-        return CursorPage.of(views, size, v -> List.of(v.occurredAt().toString(), v.id()));
+        return CursorPage.of("activity", views, size, v -> List.of(v.occurredAt().toString(), v.id()));
     }
 
     /** Activities by id (those on a page of the timeline). */

@@ -138,7 +138,7 @@ public class ContactService {
         int size = CursorPage.size(requestedSize);
         List<Contact> rows;
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 3);
+            CursorPage.Key key = CursorPage.decode("contact", cursor, 3);
             long rank = key.number(0);
             if (rank != 0 && rank != 1) {
                 throw new BadRequestException("cursor", "error.cursor.invalid");
@@ -148,7 +148,7 @@ public class ContactService {
             rows = contacts.findPageByCustomer(c.id(), size + 1);
         }
         Sight sight = sight(c);
-        return CursorPage.of(rows, size, k -> List.of(k.primary() ? 0 : 1, k.createdAt().toString(), k.id()))
+        return CursorPage.of("contact", rows, size, k -> List.of(k.primary() ? 0 : 1, k.createdAt().toString(), k.id()))
                 .map(sight::view);
     }
 

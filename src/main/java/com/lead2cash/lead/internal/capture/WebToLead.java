@@ -135,9 +135,9 @@ public class WebToLead {
                 select id, name, source, key_prefix, rate_per_minute, created_at, revoked_at from lead_api_key
                 where true""");
         Map<String, Object> params = new HashMap<>();
-        CursorPage.newestFirst(cursor, size, sql, params);
+        CursorPage.newestFirst("lead-api-key", cursor, size, sql, params);
         List<ApiKey> rows = jdbc.sql(sql.toString()).params(params).query(this::apiKey).list();
-        return CursorPage.of(rows, size, k -> List.of(k.createdAt().toString(), k.id()));
+        return CursorPage.of("lead-api-key", rows, size, k -> List.of(k.createdAt().toString(), k.id()));
     }
 
     private ApiKey apiKey(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -200,7 +200,7 @@ public class PipelineQueries {
             sql.append(" and expected_close_date >= :monthStart and expected_close_date < :monthEnd");
         }
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("pipeline", cursor, 2);
             sql.append(" and (coalesce(expected_close_date, date '9999-12-31'), id) > (:afterDate, :afterId)");
             where.params.put("afterDate", Date.valueOf(key.date(0)));
             where.params.put("afterId", key.uuid(1));
@@ -211,7 +211,7 @@ public class PipelineQueries {
             statement = statement.param("stage", stage.name());
         }
         List<OpportunityCard> rows = withNames(statement.query((rs, i) -> card(rs, today)).list());
-        return CursorPage.of(rows, n, c -> List.of(c.expectedCloseDate() == null ? "9999-12-31"
+        return CursorPage.of("pipeline", rows, n, c -> List.of(c.expectedCloseDate() == null ? "9999-12-31"
                 : c.expectedCloseDate().toString(), c.id()));
     }
 

@@ -66,7 +66,7 @@ public class AuditQueries {
         if (notBlank(filter.cursor())) {
             sql.append(" and id < :after");
             try {
-                params.put("after", CursorPage.decode(filter.cursor(), 1).number(0));
+                params.put("after", CursorPage.decode("audit", filter.cursor(), 1).number(0));
             } catch (NumberFormatException e) {
                 throw new com.lead2cash.platform.FieldValidationException("cursor", "error.cursor.invalid");
             }
@@ -77,7 +77,7 @@ public class AuditQueries {
                 rs.getString("actor_name"), rs.getString("action"), rs.getString("entity_type"),
                 recordId(rs.getString("entity_id")), rs.getString("field"), rs.getString("old_value"),
                 rs.getString("new_value"), rs.getString("detail"), rs.getString("remote_addr"))).list();
-        return CursorPage.of(rows, size, e -> List.of(e.id()));
+        return CursorPage.of("audit", rows, size, e -> List.of(e.id()));
     }
 
     public List<String> entityTypes() {

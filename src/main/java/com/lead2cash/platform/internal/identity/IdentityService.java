@@ -626,13 +626,13 @@ public class IdentityService {
         int size = CursorPage.size(requestedSize);
         List<OrgUnit> rows;
         if (cursor != null && !cursor.isBlank()) {
-            OrgUnit last = units.findById(CursorPage.decode(cursor, 1).uuid(0))
+            OrgUnit last = units.findById(CursorPage.decode("org-unit", cursor, 1).uuid(0))
                     .orElseThrow(() -> new BadRequestException("cursor", "error.cursor.invalid"));
             rows = units.findPageInTreeOrderAfter(last.path(), last.id(), size + 1);
         } else {
             rows = units.findPageInTreeOrder(size + 1);
         }
-        return CursorPage.of(rows, size, u -> List.of(u.id()));
+        return CursorPage.of("org-unit", rows, size, u -> List.of(u.id()));
     }
 
     private OrgUnit saveUnit(OrgUnit unit) {
@@ -690,7 +690,7 @@ public class IdentityService {
             params.put("active", query.active());
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
-            CursorPage.Key key = CursorPage.decode(query.cursor(), 2);
+            CursorPage.Key key = CursorPage.decode("user", query.cursor(), 2);
             sql.append(" and (" + sortKey + ", u.id) > (:k0, :k1)");
             params.put("k0", byHireDate ? key.date(0) : key.text(0));
             params.put("k1", key.uuid(1));
@@ -703,7 +703,7 @@ public class IdentityService {
                 rs.getObject("hire_date", LocalDate.class), rs.getBoolean("active"),
                 rs.getTimestamp("locked_until") != null && rs.getTimestamp("locked_until").toInstant().isAfter(now),
                 parseRoles(rs.getString("roles")), rs.getLong("version"))).list();
-        return CursorPage.of(rows, size, r -> List.of(
+        return CursorPage.of("user", rows, size, r -> List.of(
                 byHireDate ? (r.hireDate() == null ? "1900-01-01" : r.hireDate().toString()) : r.username().toLowerCase(),
                 r.id()));
     }

@@ -136,14 +136,14 @@ public class DeadlineQueries {
             params.put("dueBefore", Timestamp.from(filter.dueBefore()));
         }
         if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode("deadline", cursor, 2);
             sql.append(" and (due_at, id) > (:k0, :k1)");
             params.put("k0", key.timestamp(0));
             params.put("k1", key.uuid(1));
         }
         sql.append(" order by due_at, id limit ").append(size + 1);
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> row(rs)).list();
-        return CursorPage.of(rows, size, r -> List.of(r.dueAt(), r.id()));
+        return CursorPage.of("deadline", rows, size, r -> List.of(r.dueAt(), r.id()));
     }
 
     /** The running deadlines of one person, soonest due first. */

@@ -131,7 +131,7 @@ public class PolicyService implements SopPolicy {
     /** A keyset page of the versions, newest first (by version number); a cursor not made by this list is refused (400). */
     public CursorPage<VersionSummary> versions(String cursor, Integer requestedSize) {
         int size = CursorPage.size(requestedSize);
-        long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : CursorPage.decode(cursor, 1).number(0);
+        long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : CursorPage.decode("policy-version", cursor, 1).number(0);
         List<VersionSummary> rows = jdbc.sql("""
                         select v.version, v.created_at, v.created_by_name, v.approved_by_name, v.reason,
                                (select count(*) from sop_policy_change c where c.version = v.version) as changes
@@ -141,7 +141,7 @@ public class PolicyService implements SopPolicy {
                         rs.getString("created_by_name"), rs.getString("approved_by_name"), rs.getString("reason"),
                         rs.getInt("changes")))
                 .list();
-        return CursorPage.of(rows, size, v -> List.of(v.version()));
+        return CursorPage.of("policy-version", rows, size, v -> List.of(v.version()));
     }
 
     public List<ChangeRow> changes(long version) {

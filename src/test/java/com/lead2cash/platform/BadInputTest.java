@@ -500,6 +500,29 @@ class BadInputTest {
     }
 
     /**
+     * A parameter the operation takes as one value, given twice, is a 400 on that parameter: the leads were answered
+     * for the first grade, status or size and the other silently dropped. A parameter taken as a list (declared an
+     * array) stays repeatable.
+     */
+    @Test
+    void aSingleValuedParameterGivenTwiceIsA400NamingIt() throws Exception {
+        java.util.Map<String, String> answers = new java.util.TreeMap<>();
+        for (String query : new String[] {"grade=A&grade=C", "status=NEW&status=SCREENED", "size=5&size=6",
+                "cursor=a&cursor=b", "q=x&q=y", "view=pool&view=mine"}) {
+            MvcTestResult answer = mvc.get().uri("/api/v1/leads?" + query).header(HttpHeaders.AUTHORIZATION, admin)
+                    .exchange();
+            String body = answer.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            answers.put(query, answer.getResponse().getStatus() + " " + body.contains("\"code\":\"error.parameter.repeated\"")
+                    + " " + body.contains("\"field\":\"" + query.substring(0, query.indexOf('=')) + "\""));
+        }
+        assertThat(answers).allSatisfy((query, answer) -> assertThat(answer).as(query).isEqualTo("400 true true"));
+        assertThat(mvc.get().uri("/api/v1/leads?grade=A&size=5").header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk();
+        MvcTestResult list = mvc.get().uri("/api/v1/receivables/contract-figures?contractId={a}&contractId={b}",
+                UUID.randomUUID(), UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, admin).exchange();
+        assertThat(list.getResponse().getStatus()).as("a list parameter is repeatable").isNotEqualTo(400);
+    }
+
+    /**
      * A cursor names the list that made it (decision 0063): the next page's cursor of the leads is a 400 on {@code cursor}
      * at every other list, though its key (a time and an id) has the shape theirs has, and it still pages the leads.
      * A cursor of the format before the list's tag (only a time and an id) is refused too.

@@ -27,6 +27,8 @@ public final class InputRules {
      * characters; a longer one is a paste gone wrong and would only make the address outgrow the server's limit.
      */
     public static final int MAX_SEARCH = 200;
+    /** The refusal of a text longer than its limit (the general one, or the field's own), naming that limit. */
+    public static final String TOO_LONG = "error.input.tooLong";
     /**
      * Amounts are stored as {@code numeric(18, 2)} (every money column of the schema): at most 16 digits
      * before the point and 2 after it.
@@ -177,7 +179,7 @@ public final class InputRules {
             return Optional.empty();
         }
         if (text.length() > MAX_TEXT) {
-            return Optional.of("error.input.tooLong");
+            return Optional.of(TOO_LONG);
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -203,7 +205,9 @@ public final class InputRules {
         }
         Optional<String> problem = textProblem(text);
         if (problem.isPresent()) {
-            return Optional.of(new FieldValidationException.FieldError(field, problem.get(), MAX_TEXT));
+            // a text past the general limit is refused naming the field's own (a q of 20 000 characters: "over 200")
+            return Optional.of(new FieldValidationException.FieldError(field, problem.get(),
+                    problem.get().equals(TOO_LONG) ? Math.min(max, MAX_TEXT) : MAX_TEXT));
         }
         if (text.strip().length() > max) {
             return Optional.of(new FieldValidationException.FieldError(field, "error.input.tooLong", max));

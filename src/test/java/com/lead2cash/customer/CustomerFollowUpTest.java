@@ -3,6 +3,7 @@ package com.lead2cash.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.customer.internal.activity.FollowUpFeed;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.internal.identity.IdentityService;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
@@ -63,6 +64,30 @@ class CustomerFollowUpTest {
                 """.formatted(customerId, type, occurredAt, extra == null ? "" : "," + extra));
         assertThat(result).hasStatus(201);
         return support.json(result);
+    }
+
+    /**
+     * A summary (or note) longer than the general limit of any text is refused naming the field's own limit, as one
+     * just past that limit is: "over 10,000" for 10 001 characters and "at most 2,000" for 10 000 named two limits.
+     */
+    @Test
+    void aFollowUpsTextPastTheGeneralLimitIsRefusedNamingItsOwnLimit() throws Exception {
+        var company = support.company("cadlen");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "长度上限测试公司", "\"grade\":\"B\"").get("id").asString();
+        for (String[] field : new String[][] {{"summary", "2,000"}, {"nextStep", "1,000"}}) {
+            for (int length : new int[] {InputRules.MAX_TEXT, InputRules.MAX_TEXT + 1, 3 * InputRules.MAX_TEXT}) {
+                String extra = field[0].equals("summary") ? "" : ",\"summary\":\"沟通记录\"";
+                var refused = support.post(mvc, rep, "/api/v1/activities", """
+                        {"customerId":"%s","type":"VISIT","occurredAt":"%s","%s":"%s"%s}
+                        """.formatted(id, NOW.minus(Duration.ofHours(1)), field[0], "长".repeat(length), extra));
+                assertThat(refused).as(field[0] + " " + length).hasStatus(422);
+                String message = com.jayway.jsonpath.JsonPath.read(
+                        refused.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.errors[0].message");
+                assertThat(message).as(field[0] + " " + length).contains(field[1]).doesNotContain("10,000");
+            }
+        }
+        assertThat(support.deadlines("Customer", id)).as("nothing logged").containsExactly("C2:OPEN");
     }
 
     @Test

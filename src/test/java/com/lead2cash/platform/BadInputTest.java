@@ -249,6 +249,20 @@ class BadInputTest {
         assertThat(answer).hasStatus(HttpStatus.CREATED);
     }
 
+    /** A search text is refused naming its own limit (200) however long it is, not the general one of any text. */
+    @Test
+    void aSearchTextFarPastItsLimitIsRefusedNamingItsOwnLimit() throws Exception {
+        for (int length : new int[] {InputRules.MAX_SEARCH + 1, InputRules.MAX_TEXT + 1, 2 * InputRules.MAX_TEXT}) {
+            MvcTestResult answer = mvc.get().uri("/api/v1/leads?q={q}", "查".repeat(length))
+                    .header(HttpHeaders.AUTHORIZATION, admin).exchange();
+            assertThat(answer).as("q of " + length).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            String body = answer.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat((String) com.jayway.jsonpath.JsonPath.read(body, "$.errors[0].field")).isEqualTo("q");
+            assertThat((String) com.jayway.jsonpath.JsonPath.read(body, "$.errors[0].message")).as("q of " + length)
+                    .contains("200").doesNotContain("10,000");
+        }
+    }
+
     @Test
     void textLongerThanAnyFieldHoldsIsRefused() {
         MvcTestResult answer = post("/api/v1/org-units",

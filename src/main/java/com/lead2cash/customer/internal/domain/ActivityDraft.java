@@ -21,6 +21,13 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
                             String needsChanges, String objections, String objectionHandling, String nextStep,
                             Instant nextFollowUpAt, String minutes) {
 
+    /** The longest summary of a follow-up. */
+    public static final int MAX_SUMMARY = 2000;
+    /** The longest needs changes, objections and objection handling of a follow-up. */
+    public static final int MAX_NOTE = 2000;
+    /** The longest next step of a follow-up. */
+    public static final int MAX_NEXT_STEP = 1000;
+
     /**
      * The contacts one follow-up may name, as a bulk transfer's customers: a longer list is no meeting
      * anyone had, and would pass the database's limit of parameters in one statement.
@@ -88,14 +95,14 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
             InputRules.happenedDateProblem("occurredAt", day(occurredAt), day(latestOccurredAt(now)))
                     .ifPresent(errors::add);
         }
-        String s = Texts.limited(errors, "summary", summary, 2000);
+        String s = Texts.limited(errors, "summary", summary, MAX_SUMMARY);
         if (s == null) {
             errors.add(new FieldError("summary", "activity.summary.required"));
         }
-        String needs = Texts.limited(errors, "needsChanges", needsChanges, 2000);
-        String obj = Texts.limited(errors, "objections", objections, 2000);
-        String handling = Texts.limited(errors, "objectionHandling", objectionHandling, 2000);
-        String next = Texts.limited(errors, "nextStep", nextStep, 1000);
+        String needs = Texts.limited(errors, "needsChanges", needsChanges, MAX_NOTE);
+        String obj = Texts.limited(errors, "objections", objections, MAX_NOTE);
+        String handling = Texts.limited(errors, "objectionHandling", objectionHandling, MAX_NOTE);
+        String next = Texts.limited(errors, "nextStep", nextStep, MAX_NEXT_STEP);
         String min = Texts.limited(errors, "minutes", minutes, 20000);
         if (nextFollowUpAt != null && (nextFollowUpAt.isBefore(earliestNextFollowUpAt(now))
                 || (occurredAt != null && !nextFollowUpAt.isAfter(occurredAt)))) {

@@ -11,6 +11,7 @@ import com.lead2cash.customer.internal.domain.Attitude;
 import com.lead2cash.customer.internal.domain.ContactDetails;
 import com.lead2cash.customer.internal.domain.DecisionRole;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.OwnLength;
 import com.lead2cash.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -81,8 +82,11 @@ class ContactActivityApiController {
     record ActivityRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID customerId,
                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ActivityType type,
                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant occurredAt,
-                           List<UUID> contactIds, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String summary,
-                           String needsChanges, String objections, String objectionHandling, String nextStep,
+                           List<UUID> contactIds,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @OwnLength(ActivityDraft.MAX_SUMMARY) String summary,
+                           @OwnLength(ActivityDraft.MAX_NOTE) String needsChanges, @OwnLength(ActivityDraft.MAX_NOTE) String objections,
+                           @OwnLength(ActivityDraft.MAX_NOTE) String objectionHandling,
+                           @OwnLength(ActivityDraft.MAX_NEXT_STEP) String nextStep,
                            Instant nextFollowUpAt, String minutes) {
         ActivityDraft draft() {
             return new ActivityDraft(type, occurredAt, contactIds, summary, needsChanges, objections,

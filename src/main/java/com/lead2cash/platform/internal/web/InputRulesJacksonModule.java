@@ -62,10 +62,31 @@ class InputRulesJacksonModule extends SimpleModule {
     }
 
     static final class CheckedText extends StringDeserializer {
+
+        /** The limit a refusal of a text past the general one names: the field's own ({@link OwnLength}), if it has one. */
+        private final int limit;
+
+        CheckedText() {
+            this(InputRules.MAX_TEXT);
+        }
+
+        private CheckedText(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            com.lead2cash.platform.OwnLength own = property == null ? null
+                    : property.getAnnotation(com.lead2cash.platform.OwnLength.class);
+            return own == null ? this : new CheckedText(Math.min(own.value(), InputRules.MAX_TEXT));
+        }
+
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
-            return checked(p, ctxt, super.deserialize(p, ctxt), String.class, InputRules::textProblem,
-                    InputRules.MAX_TEXT);
+            String text = super.deserialize(p, ctxt);
+            Optional<String> problem = InputRules.textProblem(text);
+            return checked(p, ctxt, text, String.class, t -> problem,
+                    problem.filter(InputRules.TOO_LONG::equals).isPresent() ? limit : InputRules.MAX_TEXT);
         }
     }
 

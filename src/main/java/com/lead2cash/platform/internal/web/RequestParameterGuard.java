@@ -44,21 +44,24 @@ class RequestParameterGuard implements HandlerInterceptor {
         boolean onItsForm = showsOnItsForm(method);
         java.util.Set<String> ownRange = ownDateRanges(method);
         List<FieldValidationException> refused = new ArrayList<>();
+        Map<String, Integer> ownLimits = ownLengthLimits(method);
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
             InputRules.textProblem(name).ifPresent(key -> {
                 throw new FieldValidationException("parameter", key, InputRules.MAX_TEXT);
             });
+            // a parameter with a limit of its own (a search text's 200) is refused naming it, however long the value
+            int limit = isSearchText(name) ? InputRules.MAX_SEARCH : ownLimits.getOrDefault(name, InputRules.MAX_TEXT);
             for (String value : parameter.getValue()) {
-                InputRules.textProblem(value).ifPresent(key ->
-                        refused.add(new FieldValidationException(name, key, InputRules.MAX_TEXT)));
+                boolean readable = InputRules.textProblem(value).isEmpty();
+                InputRules.fieldProblem(name, value, limit).ifPresent(error -> {
+                    if (!readable || isSearchText(name)) {
+                        refused.add(new FieldValidationException(List.of(error)));
+                    }
+                });
                 if (!ownRange.contains(name)) {
                     InputRules.dateTextProblem(value).ifPresent(key -> refused.add(
                             new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE)));
-                }
-                if (isSearchText(name)) {
-                    InputRules.fieldProblem(name, value, InputRules.MAX_SEARCH).ifPresent(error ->
-                            refused.add(new FieldValidationException(List.of(error))));
                 }
             }
         }
@@ -75,6 +78,27 @@ class RequestParameterGuard implements HandlerInterceptor {
         // the form handler throws them inside its own error handling: beside their fields, nothing typed lost
         request.setAttribute(REFUSED, new RefusedInput(refused.stream().flatMap(e -> e.errors().stream()).toList()));
         return true;
+    }
+
+    /**
+     * The length each of the handler's parameters documents as its own ({@code @Parameter(schema = @Schema(maxLength
+     * = …))}), below the general limit: a value past the general limit is refused naming this one.
+     */
+    private static Map<String, Integer> ownLengthLimits(HandlerMethod method) {
+        Map<String, Integer> limits = new java.util.HashMap<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            io.swagger.v3.oas.annotations.Parameter documented =
+                    parameter.getParameterAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (documented != null && param != null && documented.schema().maxLength() > 0
+                    && documented.schema().maxLength() < InputRules.MAX_TEXT) {
+                String name = nameOf(param, parameter);
+                if (name != null) {
+                    limits.put(name, documented.schema().maxLength());
+                }
+            }
+        }
+        return limits;
     }
 
     /** The first refusal, at once (the error page or the API's 422), unless the handler shows them on its form. */

@@ -316,6 +316,45 @@ class ApiDocumentTest {
                 "200", "400", "401", "403", "404", "406", "409", "413", "415", "422", "428", "429");
     }
 
+    /**
+     * Every operation that answers 428 reads {@code If-Match} (the platform's {@code RequiredVersion}), so it declares
+     * it; and every list's page {@code size} says its least value and default (decision 0063: a larger one is capped).
+     */
+    @Test
+    void everyOperationThatRequiresAVersionDeclaresIfMatchAndEveryPageSizeItsRange() {
+        List<String> withoutIfMatch = new ArrayList<>();
+        List<String> undocumentedSizes = new ArrayList<>();
+        int[] counts = new int[2];
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String call = op.getKey() + " " + path.getKey();
+            boolean ifMatch = false;
+            for (JsonNode parameter : op.getValue().path("parameters")) {
+                ifMatch |= "header".equals(parameter.path("in").asString())
+                        && "If-Match".equalsIgnoreCase(parameter.path("name").asString());
+                if ("query".equals(parameter.path("in").asString()) && "size".equals(parameter.path("name").asString())
+                        && parameter.path("schema").path("type").toString().contains("integer")) {
+                    counts[1]++;
+                    JsonNode schema = parameter.path("schema");
+                    if (schema.path("minimum").asInt(0) != 1 || schema.path("default").asInt(0) != CursorPage.DEFAULT_SIZE
+                            || !parameter.path("description").asString("").contains("capped")) {
+                        undocumentedSizes.add(call + " " + parameter);
+                    }
+                }
+            }
+            if (op.getValue().path("responses").has("428")) {
+                counts[0]++;
+                if (!ifMatch) {
+                    withoutIfMatch.add(call);
+                }
+            }
+        }));
+        assertThat(withoutIfMatch).isEmpty();
+        assertThat(undocumentedSizes).isEmpty();
+        assertThat(counts[0]).as("operations answering 428").isGreaterThan(50);
+        assertThat(counts[1]).as("lists with a page size").isGreaterThan(20);
+        assertThat(operation("/api/v1/users/{id}", "put").path("parameters").toString()).contains("If-Match", "weak tag");
+    }
+
     /** SPEC §6: the signing is a form of the scan, the day and the signatories (the query still read, not documented). */
     @Test
     void anUploadsOtherFieldsAreFieldsOfItsForm() {

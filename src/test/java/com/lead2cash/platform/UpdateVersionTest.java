@@ -105,7 +105,12 @@ class UpdateVersionTest {
 
         assertThat(put(uri, body.formatted("By If-Match", unit), "\"0\"")).hasStatusOk()
                 .bodyJson().extractingPath("$.displayName").isEqualTo("By If-Match");
-        assertThat(put(uri, body.formatted("Weak tag", unit), "W/\"1\"")).hasStatusOk()
+        // RFC 9110: a weak tag never matches under If-Match; it is refused (400), not read as the version it names
+        MvcTestResult weak = put(uri, body.formatted("Weak tag", unit), "W/\"1\"");
+        assertThat(weak).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].code")
+                .isEqualTo("error.ifMatch.weak");
+        assertThat(weak).bodyJson().extractingPath("$.errors[0].field").isEqualTo("If-Match");
+        assertThat(put(uri, body.formatted("Strong tag", unit), "\"1\"")).hasStatusOk()
                 .bodyJson().extractingPath("$.version").isEqualTo(2);
         assertThat(put(uri, body.formatted("Stale", unit), "\"1\"")).hasStatus(HttpStatus.CONFLICT);
         assertThat(put(uri, """
@@ -113,7 +118,7 @@ class UpdateVersionTest {
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(put(uri, body.formatted("Garbled", unit), "\"two\"")).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(fixtures.json(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, admin)).get("displayName")
-                .asString()).isEqualTo("Weak tag");
+                .asString()).isEqualTo("Strong tag");
     }
 
     @Test

@@ -29,14 +29,18 @@ public final class RequiredVersion {
         return version;
     }
 
-    /** The version an {@code If-Match} header names ({@code "3"}, {@code W/"3"} or {@code 3}); null without one. */
+    /**
+     * The version an {@code If-Match} header names ({@code "3"} or {@code 3}); null without one. A weak tag
+     * ({@code W/"3"}) never matches under {@code If-Match} (RFC 9110 §13.1.1, strong comparison): it is refused (400), as
+     * a tag that is no version is, rather than taken as the version it names.
+     */
     static Long ifMatch(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
         String tag = header.strip();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            throw new BadRequestException("If-Match", "error.ifMatch.weak");
         }
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);

@@ -151,6 +151,11 @@ class ApiDocumentConfiguration {
     }
 
     @Bean
+    PagingAndVersionParameters pagingAndVersionParameters() {
+        return new PagingAndVersionParameters();
+    }
+
+    @Bean
     CreatedLocations createdLocations() {
         return new CreatedLocations();
     }

@@ -81,6 +81,20 @@ class AuthenticationTest {
     }
 
     @Test
+    void aRefusedSignInKeepsTheUsernameTypedButNeverThePassword() {
+        MvcTestResult refused = formLogin(username, "wrong-password-kept-nowhere");
+        assertThat(refused).hasRedirectedUrl("/login?error");
+        Cookie session = refused.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+
+        MvcTestResult form = mvc.get().uri("/login?error").cookie(session).exchange();
+        assertThat(form).hasStatusOk().bodyText().contains("value=\"" + username + "\"")
+                .contains("id=\"login-error\"").doesNotContain("wrong-password-kept-nowhere");
+        assertThat(mvc.get().uri("/login").cookie(session)).as("offered once")
+                .bodyText().doesNotContain("value=\"" + username + "\"");
+    }
+
+    @Test
     void anAnonymousPageRequestIsSentToTheLoginPage() {
         assertThat(mvc.get().uri("/admin/users")).hasStatus(HttpStatus.FOUND)
                 .redirectedUrl().endsWith("/login");

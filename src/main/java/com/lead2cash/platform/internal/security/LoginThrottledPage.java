@@ -16,6 +16,7 @@ class LoginThrottledPage {
             return "redirect:/login";
         }
         model.addAttribute("throttledMinutes", minutes);
+        model.addAttribute("lastUsername", request.getParameter("username"));
         return "login";
     }
 }

@@ -36,6 +36,8 @@ public class RefusalPage implements AccessDeniedHandler {
 
     /** Set in a new session when a form arrived after the old one ended, for the sign-in page to say so; read once. */
     public static final String SESSION_ENDED = "l2c.signIn.sessionEnded";
+    /** Session attribute: the username of the last refused sign-in, offered again on the form (never the password). */
+    public static final String LAST_USERNAME = "l2c.signIn.lastUsername";
 
     private final ViewResolver views;
     private final LocaleResolver locales;

@@ -32,6 +32,10 @@ class ShellController {
             session.removeAttribute(RefusalPage.SESSION_ENDED);
             model.addAttribute("sessionEnded", true);
         }
+        if (session != null && session.getAttribute(RefusalPage.LAST_USERNAME) instanceof String typed) {
+            session.removeAttribute(RefusalPage.LAST_USERNAME);
+            model.addAttribute("lastUsername", typed);
+        }
         return "login";
     }
 

@@ -439,6 +439,26 @@ class LeadLifecycleApiTest {
     }
 
     @Test
+    void aContactTimeTooEarlyIsRefusedNamingTheZoneOfTheTimeItGives() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海时区科技", "13800000061")));
+        String id = lead.get("id").asString();
+        String rep = support.bearer(mvc, lead.get("ownerId").asString().equals(co.senior().id().toString())
+                ? co.senior().username() : co.junior().username());
+
+        var refused = mvc.post().uri("/api/v1/leads/" + id + "/contact-attempts")
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, rep)
+                .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"channel\":\"phone\",\"intent\":\"HIGH\",\"summary\":\"电话沟通\",\"occurredAt\":\"2020-01-01T00:00:00Z\"}")
+                .exchange();
+        assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                .extractingPath("$.errors[0].code").isEqualTo("lead.contact.occurredAt.invalid");
+        // the API's times are UTC; the refusal gives the company's wall time, so it says whose
+        assertThat(refused).bodyJson().extractingPath("$.errors[0].message").asString()
+                .containsPattern("between \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(Asia/Shanghai\\) and now");
+    }
+
+    @Test
     void L7_aManagerReassignsWithAReasonAndTheFirstResponseStartsAgainForTheNewRep() {
         JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海戊餐饮", "13800000004")));
         String id = lead.get("id").asString();

@@ -109,7 +109,8 @@ public class LeadProgress {
         if (when.isAfter(now.plusSeconds(300)) || when.isBefore(earliest)) {
             errors.add(new FieldError("occurredAt", "lead.contact.occurredAt.invalid",
                     LocalDateTime.ofInstant(earliest, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
+                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                    zone.getId())); // the zone named: the API's times are UTC, the refusal's the company's
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);

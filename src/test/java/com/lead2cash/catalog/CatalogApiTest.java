@@ -31,6 +31,7 @@ class CatalogApiTest {
     @Autowired com.lead2cash.testing.SalesTestSupport sales;
     @Autowired JdbcClient jdbc;
     @Autowired com.lead2cash.testing.Fixtures fixtures;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     long products() {
         return jdbc.sql("select count(*) from catalog_product").query(Long.class).single();
@@ -184,6 +185,35 @@ class CatalogApiTest {
         assertThat(support.json(customersAlone).get("errors")).extracting(e -> e.get("code").asString())
                 .containsExactly("catalog.priceList.tooManyCustomers");
         assertThat(jdbc.sql("select count(*) from catalog_price_list").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyCatalogueSaysNoProductsYetWithWhereToAddThemAndAFilterMatchingNoneSaysNoneMatch() {
+        var company = support.company("cat-empty");
+        var session = support.session(mvc, company.director());
+        String director = support.bearer(mvc, company.director());
+        support.postJson(mvc, director, "/api/v1/products",
+                "{\"code\":\"EMPTY-1\",\"name\":\"空目录测试\",\"unit\":\"套\",\"listPrice\":100,\"taxRate\":6}");
+        String filteredToNone = page(session, "/products?lang=en&q=no-such-product-anywhere");
+        assertThat(filteredToNone).contains("No products match.").doesNotContain("No products yet.");
+
+        // a new company's catalogue: no product at all (emptied inside a transaction rolled back after the look)
+        var emptied = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        emptied.executeWithoutResult(status -> {
+            jdbc.sql("truncate catalog_product cascade").update();
+            String empty = page(session, "/products?lang=en");
+            assertThat(empty).contains("id=\"products-empty\"", "No products yet.",
+                    "Add one with New product, or several at once with Import from Excel or CSV.")
+                    .doesNotContain("No products match.");
+            assertThat(page(session, "/products?lang=zh-CN")).contains("还没有产品。").doesNotContain("没有符合条件的产品");
+            status.setRollbackOnly();
+        });
+    }
+
+    private String page(jakarta.servlet.http.Cookie session, String uri) {
+        var answer = mvc.get().uri(uri).cookie(session).exchange();
+        assertThat(answer).as(uri).hasStatusOk();
+        return new String(answer.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -77,6 +77,12 @@ public class ProductQueries {
         return all.stream();
     }
 
+    /** Whether the catalogue has no product at all, active or not (the list's empty state: "none yet", not "none match"). */
+    @Transactional(readOnly = true)
+    public boolean catalogueEmpty() {
+        return !jdbc.sql("select exists (select 1 from catalog_product)").query(Boolean.class).single();
+    }
+
     /** Distinct product lines of every product, active or not (filters). */
     @Transactional(readOnly = true)
     public List<String> productLines() {

@@ -92,6 +92,8 @@ class ProductController {
         model.addAttribute("active", active == null ? Boolean.TRUE : active);
         model.addAttribute("productLines", queries.productLines());
         model.addAttribute("mayEdit", mayEdit());
+        // an empty list says "none match" when products are there but none fit; with none at all, "none yet"
+        model.addAttribute("catalogueEmpty", page.items().isEmpty() && cursor == null && queries.catalogueEmpty());
         return htmx != null && cursor != null ? "catalog/products :: rows" : "catalog/products";
     }
 

@@ -217,6 +217,34 @@ class CatalogApiTest {
     }
 
     @Test
+    void aPriceInExponentNotationIsRefusedOnThePriceListsFormAsOnTheProductFormAndNothingIsSaved() {
+        var company = support.company("cat-exp");
+        String director = support.bearer(mvc, company.director());
+        support.postJson(mvc, director, "/api/v1/products",
+                "{\"code\":\"EXP-1\",\"name\":\"指数测试\",\"unit\":\"套\",\"listPrice\":2000,\"taxRate\":6}");
+        String list = support.postJson(mvc, director, "/api/v1/price-lists",
+                "{\"name\":\"指数渠道价\",\"kind\":\"CHANNEL\",\"channel\":\"华南代理\",\"validFrom\":\"2026-01-01\"}")
+                .get("id").asString();
+        var session = support.session(mvc, company.director());
+        for (String typed : new String[] {"2E+2", "1e3"}) {
+            String version = support.getJson(mvc, director, "/api/v1/price-lists/" + list).get("version").asString();
+            assertThat(mvc.post().uri("/price-lists/" + list + "/prices").cookie(session)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("productCode", "EXP-1").param("unitPrice", typed).param("version", version))
+                    .as(typed).hasStatus3xxRedirection().flash().containsEntry("flashError", "error.form.unreadable");
+        }
+        assertThat(support.getJson(mvc, director, "/api/v1/price-lists/" + list).get("prices")).as("nothing saved").isEmpty();
+        // the same list's form takes the amount written plainly, grouped by thousands
+        String version = support.getJson(mvc, director, "/api/v1/price-lists/" + list).get("version").asString();
+        assertThat(mvc.post().uri("/price-lists/" + list + "/prices").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("productCode", "EXP-1").param("unitPrice", "1,000").param("version", version))
+                .hasStatus3xxRedirection().flash().containsEntry("flashSuccess", "catalog.priceList.priceSet");
+        assertThat(support.getJson(mvc, director, "/api/v1/price-lists/" + list).get("prices").get(0).get("unitPrice")
+                .decimalValue()).isEqualByComparingTo("1000");
+    }
+
+    @Test
     void aPriceRefusedForAMistypedProductCodeComesBackOnThePriceListsPage() {
         var company = support.company("cat-typed");
         String director = support.bearer(mvc, company.director());

@@ -343,11 +343,15 @@ class WebToLeadTest {
 
     @Test
     void anAmountBeyondTheMoneyColumnsIsRefusedAsOnTheSignedInRouteNotAsUnreadable() {
-        MvcTestResult result = submit(key, null, "{\"companyName\":\"预算过大公司\",\"budget\":1e400}");
+        MvcTestResult result = submit(key, null, "{\"companyName\":\"预算过大公司\",\"budget\":" + "9".repeat(40) + "}");
         assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.errors[0].field").isEqualTo("budget");
             assertThat(json).extractingPath("$.errors[0].code").isEqualTo("error.input.amountTooLarge");
         });
+        // an exponent is no amount on any route (a screen's form refuses it too)
+        assertThat(submit(key, null, "{\"companyName\":\"预算过大公司\",\"budget\":1e400}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                .extractingPath("$.errors[0].code").isEqualTo("error.input.amountExponent");
         assertThat(leadsNamed("预算过大公司")).isZero();
     }
 

@@ -279,6 +279,13 @@ class BadInputTest {
                 .bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.amountTooLarge");
         assertThat(post("/api/v1/leads", lead.formatted("1e30"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("budget");
+        // an exponent is refused as a screen's form refuses it, however small the number (1e3 is 1000)
+        for (String exponent : new String[] {"1e3", "2E+2", "\"1e3\""}) {
+            MvcTestResult refused = post("/api/v1/leads", lead.formatted(exponent));
+            assertThat(refused).as(exponent).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(refused).bodyJson().extractingPath("$.errors[0].field").isEqualTo("budget");
+            assertThat(refused).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.amountExponent");
+        }
         assertThat(post("/api/v1/leads", lead.formatted("100.001"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.amountTooPrecise");
         assertThat(post("/api/v1/leads", lead.formatted("500000.50"))).hasStatus(HttpStatus.CREATED);

@@ -13,6 +13,7 @@ import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import com.lead2cash.platform.web.RefusedInput;
+import com.lead2cash.platform.web.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -147,14 +148,8 @@ class PriceListController {
             if (product == null) {
                 product = products.requireByCode(productCode).id();
             }
-            BigDecimal price = null;
-            if (unitPrice != null && !unitPrice.isBlank()) {
-                try {
-                    price = new BigDecimal(unitPrice.strip().replace(",", ""));
-                } catch (NumberFormatException e) {
-                    throw new FieldValidationException("unitPrice", "catalog.price.invalid");
-                }
-            }
+            // the one reading of a typed amount, as the product form's: plain digits, grouped or not, no exponent
+            BigDecimal price = FormValues.decimal("unitPrice", unitPrice, "error.form.unreadable");
             lists.price(id, product, price, version);
             Flash.success(redirect, price == null ? "catalog.priceList.priceRemoved" : "catalog.priceList.priceSet");
             return "redirect:/price-lists/" + id;

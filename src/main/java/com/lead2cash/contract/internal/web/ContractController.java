@@ -625,15 +625,16 @@ class ContractController {
         return s == null || s.isBlank();
     }
 
+    /**
+     * An amount typed in a form, read as every form reads one (plain digits, grouped or not, no exponent); its
+     * places and range are the contract's to judge, in its own words.
+     */
     static BigDecimal decimal(String field, String value) {
         if (isBlank(value)) {
             return null;
         }
-        try {
-            return new BigDecimal(value.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new FieldValidationException(field, "error.form.unreadable");
-        }
+        return com.lead2cash.platform.web.FormValues.readDecimal(value)
+                .orElseThrow(() -> new FieldValidationException(field, "error.form.unreadable"));
     }
 
     static LocalDate date(String field, String value) {

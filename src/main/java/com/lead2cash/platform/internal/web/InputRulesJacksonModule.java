@@ -93,7 +93,15 @@ class InputRulesJacksonModule extends SimpleModule {
     static final class CheckedAmount extends NumberDeserializers.BigDecimalDeserializer {
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
-            return checked(p, ctxt, super.deserialize(p, ctxt), BigDecimal.class, InputRules::amountProblem,
+            // as a screen's form reads an amount (FormValues.readDecimal): plain digits, never an exponent (1e3)
+            boolean exponent = (p.currentToken() == tools.jackson.core.JsonToken.VALUE_NUMBER_FLOAT
+                    || p.currentToken() == tools.jackson.core.JsonToken.VALUE_STRING)
+                    && p.getString().chars().anyMatch(c -> c == 'e' || c == 'E');
+            BigDecimal read = super.deserialize(p, ctxt);
+            if (exponent) {
+                return checked(p, ctxt, read, BigDecimal.class, amount -> Optional.of("error.input.amountExponent"));
+            }
+            return checked(p, ctxt, read, BigDecimal.class, InputRules::amountProblem,
                     InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE);
         }
     }

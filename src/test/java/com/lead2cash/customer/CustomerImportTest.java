@@ -161,6 +161,34 @@ class CustomerImportTest {
     }
 
     @Test
+    void aRepImportsForThemselvesOnlyAndThePageAndTheRefusalSaySoWhereAManagersSayTheirTeam() throws Exception {
+        var company = support.company("impself");
+        String rep = support.bearer(mvc, company.eastRep());
+        // a colleague of the same unit: within a manager's team, outside a rep's own scope
+        String csv = "客户名称*,负责人（用户名）\r\n"
+                + "自己导入甲有限公司,\r\n"
+                + "自己导入乙有限公司," + company.eastManager().username() + "\r\n";
+        JsonNode done = importAndWait(rep, csv, "VALID_ROWS");
+        assertThat(done.get("imported").asInt()).isEqualTo(1);
+        assertThat(done.get("errors").valueStream().filter(e -> "owner".equals(e.get("field").asString()))
+                .map(e -> e.get("message").asString()).toList())
+                .containsExactly("A salesperson imports customers for themselves only: " + company.eastManager().username()
+                        + " is not your username (leave the owner empty).");
+
+        for (String[] reader : new String[][] {{"rep", "You import customers for yourself: leave the owner empty",
+                "您只能为自己导入客户", "of your team"}, {"manager", "an active salesperson of your team (empty: you)",
+                "本团队在职销售人员的用户名", "for yourself"}}) {
+            Cookie session = support.session(mvc, reader[0].equals("rep") ? company.eastRep() : company.eastManager());
+            String en = mvc.get().uri("/customers/imports?lang=en").cookie(session).exchange().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            String hint = en.substring(en.indexOf("id=\"import-hint\""), en.indexOf("</p>", en.indexOf("id=\"import-hint\"")));
+            assertThat(hint).as(reader[0]).contains(reader[1]).doesNotContain(reader[3]);
+            assertThat(mvc.get().uri("/customers/imports?lang=zh-CN").cookie(session).exchange().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8)).as(reader[0]).contains(reader[2]);
+        }
+    }
+
+    @Test
     void anImportStartedInEnglishIsReadInTheReadersLanguageWithTheTemplatesColumnNames() throws Exception {
         var company = support.company("imp9");
         String rep = support.bearer(mvc, company.eastRep());
@@ -174,7 +202,7 @@ class CustomerImportTest {
         assertThat(inChinese.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
                 .as("the API keeps the field codes, says the reasons in the asked language")
                 .containsExactlyInAnyOrder("name 请填写客户名称。", "size 未知的规模 巨型，请填写以下之一：微型、小型、中型、大型。",
-                        "owner 您的团队中没有用户名为 nobody 的在职销售人员。", "contact.phone 电话不是有效的电话号码（手机，或带区号的座机）。");
+                        "owner 销售人员只能为自己导入客户：nobody 不是您的用户名（负责人请留空）。", "contact.phone 电话不是有效的电话号码（手机，或带区号的座机）。");
 
         Cookie session = support.session(mvc, company.eastRep());
         String page = mvc.get().uri("/customers/imports/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
@@ -192,7 +220,7 @@ class CustomerImportTest {
         assertThat(rows.get(0)).containsEntry("规模", "巨型").containsEntry("负责人（用户名）", "nobody")
                 .containsEntry("联系人电话", "12345").doesNotContainKey("客户名称*");
         assertThat(rows.get(0).get("导入错误")).startsWith("#2 ")
-                .contains("请填写客户名称。", "未知的规模 巨型", "您的团队中没有用户名为 nobody", "不是有效的电话号码");
+                .contains("请填写客户名称。", "未知的规模 巨型", "nobody 不是您的用户名", "不是有效的电话号码");
         assertThat(rows.get(0).get("导入错误").lines()).as("one reason a line, no ASCII \"; \" between Chinese sentences")
                 .hasSize(4).allSatisfy(reason -> assertThat(reason).endsWith("。").doesNotContain("; "));
 

@@ -468,6 +468,15 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     }
 
     /** Everything about a row that needs no other row and no database: profile, grade, owner, contact. */
+    /** The refusal of an owner the uploader may not give customers to, in the words of the uploader's scope. */
+    static String ownerRefusal(Scope scope) {
+        return switch (scope.kind()) {
+            case SELF -> "customer.import.owner.notYou";
+            case TEAM -> "customer.import.owner.unknown";
+            case ALL -> "customer.import.owner.unknownAnywhere";
+        };
+    }
+
     private Checked check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Scope scope) {
         List<ImportProblem> problems = new ArrayList<>();
         Map<CustomerImportFile.Column, String> refused = ImportColumns.refusedCells(row.cells(), row.formulas());
@@ -502,8 +511,9 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         if (username != null) {
             OrgDirectory.Person p = people.get(username.strip().toLowerCase(Locale.ROOT));
             if (p == null || !scope.covers(p.id())) {
-                // one answer for a name unknown and one outside the team: an import is no way to learn who exists
-                problems.add(ImportProblem.of(row.line(), "owner", "customer.import.owner.unknown", username));
+                // one answer for a name unknown and one outside the team: an import is no way to learn who exists;
+                // worded by the uploader's scope (a rep imports for themselves only, a manager for their team)
+                problems.add(ImportProblem.of(row.line(), "owner", ownerRefusal(scope), username));
             } else {
                 owner = p.id();
             }

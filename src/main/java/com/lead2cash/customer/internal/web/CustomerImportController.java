@@ -41,14 +41,18 @@ class CustomerImportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final CustomerImports imports;
+    private final CustomerAccess access;
 
-    CustomerImportController(CustomerImports imports) {
+    CustomerImportController(CustomerImports imports, CustomerAccess access) {
         this.imports = imports;
+        this.access = access;
     }
 
     @GetMapping("/customers/imports")
     String page(Model model) {
         model.addAttribute("imports", imports.mine());
+        // whose customers the reader may import: the help says it in the words of their scope
+        model.addAttribute("importScope", access.scope().kind().name());
         return "customer/imports";
     }
 

@@ -327,6 +327,8 @@ class OpportunityApiTest {
         String page = opportunityPage(team.rep(), won);
         assertThat(page).contains("id=\"move-submit\"", "id=\"won-by-signing\"", "合同签订即赢单")
                 .doesNotContain("<option value=\"WON\"");
+        assertThat(page).as("the currency said once, by the amount").contains(">金额</dt>",
+                "id=\"opportunity-amount\">600,000.00 CNY<").doesNotContain("金额（元）</dt>");
         var byHand = customers.post(mvc, rep, "/api/v1/opportunities/" + won + "/stage", "{\"stage\":\"WON\",\"version\":"
                 + customers.getJson(mvc, rep, "/api/v1/opportunities/" + won).get("version").asLong() + "}");
         assertThat(byHand).as("won by hand while no contract is signed (合同签订 = 赢单)").hasStatus(422);

@@ -520,7 +520,11 @@ class ContractMoneyTest {
                 .contains(">610,000.00<", "180,000.00", "29.51 %").doesNotContain(">600,000.00<");
         assertThat(page(session, "/contracts", "zh-CN")).contains("金额（含补充协议，元）");
         assertThat(page(session, "/contracts/" + id, "en")).as("the page says the amount signed and the one now")
-                .contains("600,000.00 CNY", "id=\"contract-current-amount\">610,000.00<", "id=\"contract-planned\">610,000.00<");
+                .contains("600,000.00 CNY", "id=\"contract-current-amount\">610,000.00 CNY<", "id=\"contract-planned\">610,000.00<")
+                .as("the currency said once: by the value, not its label too")
+                .contains(">Amount</dt>", ">Amount with amendments</dt>").doesNotContain("(CNY)</dt>");
+        assertThat(page(session, "/contracts/" + id, "zh-CN")).contains(">金额</dt>", ">金额（含补充协议）</dt>")
+                .doesNotContain("元）</dt>");
         var exported = com.lead2cash.testing.ExportedWorkbook.rows(mvc, session,
                 "/contracts/export.xlsx?q=" + contract.get("number").asString());
         assertThat(exported).hasSize(2);

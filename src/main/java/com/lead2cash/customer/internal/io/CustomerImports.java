@@ -16,7 +16,7 @@ import com.lead2cash.customer.internal.domain.CustomerSource;
 import com.lead2cash.customer.internal.domain.GradeFactors;
 import com.lead2cash.customer.internal.jobs.CustomerScheduling;
 import com.lead2cash.files.ContentTypes;
-import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.FileAlreadyImported;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DomainException;
@@ -173,23 +173,10 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         this.zone = zone;
     }
 
-    /** The person imported this very file before (and it imported customers, or is still under way). */
-    public static final class AlreadyImported extends ConflictException {
-        private final UUID earlier;
-
+    /** The person imported this very file before (and it imported rows, or is still under way). */
+    public static final class AlreadyImported extends FileAlreadyImported {
         AlreadyImported(UUID earlier, String fileName, String at) {
-            super("customer.import.alreadyImported", fileName, at);
-            this.earlier = earlier;
-        }
-
-        public UUID earlier() {
-            return earlier;
-        }
-
-        /** The API's 409 names the earlier import, so a client can show it instead. */
-        @Override
-        public Map<String, Object> problemProperties() {
-            return Map.of("importId", earlier);
+            super("customer.import.alreadyImported", earlier, fileName, at);
         }
     }
 

@@ -7,7 +7,7 @@ import com.lead2cash.files.SpreadsheetFormat;
 import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.lead.internal.domain.LeadDrafts;
 import com.lead2cash.platform.BackgroundTasks;
-import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.FileAlreadyImported;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
@@ -110,22 +110,9 @@ public class LeadImports {
     }
 
     /** The person imported this very file before (and it imported rows, or is still under way). */
-    public static final class AlreadyImported extends ConflictException {
-        private final UUID earlier;
-
+    public static final class AlreadyImported extends FileAlreadyImported {
         AlreadyImported(UUID earlier, String fileName, String at) {
-            super("lead.import.alreadyImported", fileName, at);
-            this.earlier = earlier;
-        }
-
-        public UUID earlier() {
-            return earlier;
-        }
-
-        /** The API's 409 names the earlier import, so a client can show it instead. */
-        @Override
-        public java.util.Map<String, Object> problemProperties() {
-            return java.util.Map.of("importId", earlier);
+            super("lead.import.alreadyImported", earlier, fileName, at);
         }
     }
 

@@ -117,8 +117,11 @@ public class User {
         if (noRoles) {
             problems.add(new FieldValidationException.FieldError("roles", "user.roles.required"));
         }
+        // the hire date's range is decided here (OwnDateRange), refused with the other fields, not before them
         if (hireDate != null && hireDate.isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusYears(1))) {
             problems.add(new FieldValidationException.FieldError("hireDate", "user.hireDate.future"));
+        } else if (hireDate != null && hireDate.isBefore(com.lead2cash.platform.InputRules.FIRST_DATE)) {
+            problems.add(new FieldValidationException.FieldError("hireDate", "user.hireDate.past"));
         } else if (!noRoles && lacksHireDate(hireDate, roles)) {
             // SPEC §1: seniority decides who may take A leads (L4); unknown, a sales person would pass for a junior one
             problems.add(new FieldValidationException.FieldError("hireDate", "user.hireDate.required"));

@@ -36,6 +36,7 @@ class UserAdminController {
         private String password;
         private UUID orgUnitId;
         private Set<Role> roles = EnumSet.noneOf(Role.class);
+        @com.lead2cash.platform.OwnDateRange
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate hireDate;
         private Long version;

@@ -603,7 +603,7 @@ public final class SpreadsheetReader {
                                         while (cells.size() < column) {
                                             cells.add(null);
                                         }
-                                        if (hasFormula && !hasValue) {
+                                        if (hasFormula && !savedResult(type, hasValue, value)) {
                                             // no saved result: the formula itself, so that it is refused and shown as
                                             // it was, never read as an empty cell
                                             formulas.set(column);
@@ -630,6 +630,15 @@ public final class SpreadsheetReader {
             } finally {
                 r.close();
             }
+        }
+
+        /**
+         * Whether a formula cell saved its result: an empty saved value ({@code <v/>}, as openpyxl and other tools write
+         * it) is none, except in a cell typed as a text result ({@code t="str"}), where the empty text is a real result
+         * (as of {@code =IF(A1="","",…)}).
+         */
+        private static boolean savedResult(String type, boolean hasValue, StringBuilder value) {
+            return hasValue && ("str".equals(type) || !value.toString().isBlank());
         }
 
         /**

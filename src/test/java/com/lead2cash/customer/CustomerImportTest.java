@@ -586,6 +586,33 @@ class CustomerImportTest {
         assertThat(rows.get(1)).containsEntry("客户名称*", "公式乙有限公司").containsEntry("联系人", "=1+1");
     }
 
+    /**
+     * A formula cell saved with an empty value (as openpyxl writes one it did not work out) has no saved result either:
+     * its row is refused on its column, not read as an empty name or phone; an empty text result (t="str") is a value.
+     */
+    @Test
+    void aFormulaSavedWithAnEmptyValueRefusesItsRowOnItsColumn() {
+        var company = support.company("impFormulaEmpty");
+        String rep = support.bearer(mvc, company.eastRep());
+        byte[] xlsx = Workbooks.xlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>客户名称</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>联系人</t></is></c>"
+                + "<c r=\"C1\" t=\"inlineStr\"><is><t>联系人电话</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\"><f>\"导入\"&amp;\"空值公式甲有限公司\"</f><v/></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>空值公式乙有限公司</t></is></c>"
+                + "<c r=\"B3\" t=\"inlineStr\"><is><t>孙经理</t></is></c><c r=\"C3\"><f>1+1</f><v></v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>空值公式丙有限公司</t></is></c>"
+                + "<c r=\"B4\" t=\"str\"><f>IF(1=1,\"\",\"x\")</f><v></v></c></row>", null, false);
+        JsonNode done = importAndWait(rep, "empty-values.xlsx", xlsx, "VALID_ROWS");
+        assertThat(done.get("imported").asInt()).isEqualTo(1);
+        assertThat(done.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString() + ": "
+                + e.get("message").asString())).containsExactly(
+                "2 name: This cell holds a formula with no saved result: paste it as a value.",
+                "3 contact.phone: This cell holds a formula with no saved result: paste it as a value.");
+        assertThat(nameCount("导入空值公式甲有限公司")).isZero();
+        assertThat(nameCount("空值公式乙有限公司")).isZero();
+        assertThat(nameCount("空值公式丙有限公司")).isEqualTo(1);
+    }
+
     @Test
     void C7_anImportGivesEachRepAtMostTheHoldingLimitAndReportsTheRowsBeyondIt() {
         var company = support.company("imp5");

@@ -230,6 +230,26 @@ class SpreadsheetReaderTest {
     }
 
     @Test
+    void aFormulaWhoseSavedValueIsEmptyHasNoSavedResultUnlessItIsATextResult() throws IOException {
+        // as openpyxl and other tools write a formula they did not work out: an empty value, which is no result; in a
+        // cell typed as a text result (t="str") the empty text is a real result, as of =IF(A1="","",…)
+        byte[] xlsx = Workbooks.xlsx("<row r=\"1\"><c r=\"A1\"><f>\"导入\"&amp;\"公式公司\"</f><v/></c>"
+                + "<c r=\"B1\"><f>1+1</f><v></v></c><c r=\"C1\" t=\"str\"><f>IF(1=1,\"\",\"x\")</f><v/></c>"
+                + "<c r=\"D1\" t=\"str\"><f>IF(1=1,\"\",\"x\")</f><v></v></c>"
+                + "<c r=\"E1\" t=\"b\"><f>1=1</f><v></v></c><c r=\"F1\"><f>1+1</f><v>2</v></c></row>", null, false);
+        SpreadsheetReader.Row row = read("empty-values.xlsx", xlsx, LIMITS).get(0);
+        assertThat(row.cells()).containsExactly("=\"导入\"&\"公式公司\"", "=1+1", "", "", "=1=1", "2");
+        assertThat(row.formulaWithoutResult(0)).isTrue();
+        assertThat(row.formulaWithoutResult(1)).isTrue();
+        assertThat(row.formulaWithoutResult(2)).as("an empty text result is a result").isFalse();
+        assertThat(row.formulaWithoutResult(3)).isFalse();
+        assertThat(row.formulaWithoutResult(4)).isTrue();
+        assertThat(row.formulaWithoutResult(5)).isFalse();
+        assertThat(row.numbers().get(1)).as("a formula's text is no number").isFalse();
+        assertThat(row.numbers().get(5)).isTrue();
+    }
+
+    @Test
     void aFormulaWrittenByTheFileLibraryHasNoSavedResultAndIsMarkedSo() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook wb = new Workbook(out, "test", "1.0")) {

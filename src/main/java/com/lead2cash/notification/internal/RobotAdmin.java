@@ -214,8 +214,8 @@ public class RobotAdmin {
     public NotificationRobot change(UUID id, RobotForm form, Boolean enabled, Long expectedVersion) {
         NotificationRobot robot = robot(id);
         robot.expectVersion(expectedVersion);
-        String webhook = form.webhookUrl() == null || form.webhookUrl().strip().equals(robot.maskedWebhook())
-                ? robot.webhookUrl() : form.webhookUrl();
+        // the webhook sent back masked is the robot's to decide (kept when exact, refused when changed)
+        String webhook = form.webhookUrl() == null ? robot.webhookUrl() : form.webhookUrl();
         robot.reconfigure(form.name() == null ? robot.name() : form.name(), webhook, form.secret(), form.clearSecret(),
                 form.kindPrefixes() == null ? robot.kindPrefixes() : form.kindPrefixes(), hosts, clock.instant());
         if (Boolean.TRUE.equals(enabled)) {

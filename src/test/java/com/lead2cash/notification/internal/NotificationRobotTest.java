@@ -89,6 +89,23 @@ class NotificationRobotTest {
     }
 
     @Test
+    void aShortTokenIsMaskedWholeAndAChangedMaskedWebhookIsRefusedKeepingTheToken() {
+        NotificationRobot shortToken = NotificationRobot.connect(Channel.DINGTALK, "group",
+                "https://oapi.dingtalk.com/robot/send?access_token=ab&x=1", null, "", HOSTS, NOW);
+        assertThat(shortToken.maskedWebhook()).isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=••••&x=1");
+
+        NotificationRobot robot = robot("");
+        String stored = robot.webhookUrl();
+        robot.reconfigure("group", robot.maskedWebhook(), "", false, "", HOSTS, NOW);
+        assertThat(robot.webhookUrl()).as("sent back exactly masked: kept").isEqualTo(stored);
+        assertThatThrownBy(() -> robot.reconfigure("group", robot.maskedWebhook() + "&x=1", "", false, "", HOSTS, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field, FieldValidationException.FieldError::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("webhookUrl", "notification.robot.url.masked")));
+        assertThat(robot.webhookUrl()).isEqualTo(stored);
+    }
+
+    @Test
     void aRobotNeedsAnHttpWebhookANameAndARobotChannel() {
         assertThatThrownBy(() -> NotificationRobot.connect(Channel.WECOM, " ", "ftp://x", null, "", HOSTS, NOW))
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())

@@ -154,6 +154,16 @@ class RobotApiTest {
         assertThat(jdbc.sql("select webhook_url || ' ' || secret || ' ' || kind_prefixes || ' ' || enabled"
                         + " from notification_robot where id = :id").param("id", UUID.fromString(id))
                 .query(String.class).single()).isEqualTo(webhook("tok123456") + " " + secret + " lead false");
+        // the masked webhook changed a little would store the mask and lose the token: refused, nothing changed
+        var maskChanged = send("PUT", "/api/v1/robots/" + id, admin, """
+                {"webhookUrl": "%s&x=1", "version": %d}""".formatted(robot.get("maskedWebhook").asString(),
+                json(changed).get("version").asLong()));
+        assertThat(maskChanged).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(maskChanged).at("/errors/0/field").asString()).isEqualTo("webhookUrl");
+        assertThat(json(maskChanged).at("/errors/0/message").asString())
+                .isEqualTo("Enter the whole webhook address, not the masked one: the masked address has lost its access token.");
+        assertThat(jdbc.sql("select webhook_url from notification_robot where id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single()).isEqualTo(webhook("tok123456"));
     }
 
     @Test

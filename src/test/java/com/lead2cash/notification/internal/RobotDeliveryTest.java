@@ -403,6 +403,14 @@ class RobotDeliveryTest {
         UUID id = jdbc.sql("select id from notification_robot").query(UUID.class).single();
         assertThat(mvc.get().uri("/admin/integrations/robots/" + id).cookie(session)).hasStatusOk().bodyText()
                 .doesNotContain(secret);
+        // the screen changes the robot through the same rule: a masked webhook, changed, is refused and keeps the token
+        assertThat(mvc.post().uri("/admin/integrations/robots/" + id).cookie(session).with(csrf())
+                .param("channel", "DINGTALK").param("name", "华东销售群").param("kindPrefixes", "deadline.")
+                .param("webhookUrl", robotServer.baseUrl() + "/robot/send?access_token=tok1••••&x=1")
+                .param("version", String.valueOf(jdbc.sql("select version from notification_robot").query(Long.class).single())))
+                .hasStatusOk().bodyText().contains("is-invalid", "Enter the whole webhook address, not the masked one");
+        assertThat(jdbc.sql("select webhook_url from notification_robot").query(String.class).single())
+                .isEqualTo(robotServer.baseUrl() + "/robot/send?access_token=tok123456");
 
         assertThat(mvc.post().uri("/admin/integrations/robots/" + id + "/test").cookie(session).with(csrf()))
                 .hasStatus(HttpStatus.FOUND).flash().containsKey("flashSuccess");

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -27,6 +28,8 @@ import org.springframework.data.relational.core.mapping.Table;
 public class NotificationRobot {
 
     private static final Pattern PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,80}");
+    private static final Pattern WEBHOOK_TOKEN = Pattern.compile("(?i)(access_token|key)=([^&]*)");
+    private static final String MASK_CHAR = "•";
 
     @Id
     private UUID id;
@@ -83,7 +86,13 @@ public class NotificationRobot {
             errors.add(new FieldValidationException.FieldError("name", "notification.robot.name.invalid"));
         }
         String url = webhookUrl == null ? "" : webhookUrl.trim();
-        if (!hosts.allows(url)) {
+        // the webhook sent back exactly as masked keeps the stored one; any other text with the mask in it would
+        // store the mask and lose the token: refused, asking for the whole address
+        if (this.webhookUrl != null && url.equals(maskedWebhook())) {
+            url = this.webhookUrl;
+        } else if (url.contains(MASK_CHAR)) {
+            errors.add(new FieldValidationException.FieldError("webhookUrl", "notification.robot.url.masked"));
+        } else if (!hosts.allows(url)) {
             errors.add(new FieldValidationException.FieldError("webhookUrl", "notification.robot.url.invalid",
                     hosts.listed()));
         } else if (hosts.isOtherChannelsHost(channel, url)) {
@@ -161,7 +170,9 @@ public class NotificationRobot {
 
     /** The webhook without its access token, for lists. */
     public String maskedWebhook() {
-        return webhookUrl.replaceAll("(?i)(access_token|key)=([^&]{0,4})[^&]*", "$1=$2••••");
+        // a short token would show whole behind its first four characters: only a long one shows them
+        return WEBHOOK_TOKEN.matcher(webhookUrl).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "="
+                + (m.group(2).length() > 8 ? m.group(2).substring(0, 4) : "") + "••••"));
     }
 
     public void expectVersion(Long expected) {

@@ -95,6 +95,12 @@ class LostReasonApiTest {
                 .as("the version read before the change is stale").hasStatus(HttpStatus.CONFLICT);
         assertThat(send("PUT", "/api/v1/opportunity-lost-reasons/NO_SUCH_" + code, admin, "{\"version\": 0}"))
                 .hasStatus(HttpStatus.NOT_FOUND);
+        // the 404 names the record in the reader's words, not the class name
+        var missing = mvc.put().uri("/api/v1/opportunity-lost-reasons/NOPE_" + code).header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\": 0}").exchange();
+        assertThat(missing).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(json(missing).get("detail").asString()).isEqualTo("未找到输单原因 NOPE_" + code + "。");
     }
 
     @Test

@@ -258,12 +258,11 @@ class EndpointHardeningTest {
             assertThat(json).extractingPath("$.errors[0].code").isEqualTo("validation.NotBlank");
         });
         String token = "Bearer " + fixtures.token(mvc, "admin");
-        MvcTestResult user = mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"constraint.codes\",\"displayName\":\"约束代码\",\"password\":\"Secret-Pass-2026\"}")
-                .exchange();
-        assertThat(user).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("orgUnitId");
+        // (a new user's fields are judged together by the user's own rules, their codes its own: an org unit is not)
+        MvcTestResult unit = mvc.post().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"约束代码\"}").exchange();
+        assertThat(unit).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("parentId");
             assertThat(json).extractingPath("$.errors[0].code").isEqualTo("validation.NotNull");
         });
     }

@@ -172,14 +172,16 @@ class ApprovalApiTest {
                 head + "\"steps\":[{\"name\":\"Review\",\"mode\":\"PARALLEL\",\"approvers\":[" + approvers.apply(51) + "]}]}",
                 "steps approval.steps.tooMany", head + "\"steps\":[" + steps.apply(11) + "]}",
                 "facts approval.facts.tooMany", head + "\"facts\":{" + facts.apply(51) + "},\"steps\":[" + steps.apply(1) + "]}");
-        refusals.forEach((expected, body) -> {
+        for (var refusal : refusals.entrySet()) {
+            String expected = refusal.getKey();
+            String body = refusal.getValue();
             MvcTestResult refused = mvc.post().uri("/api/v1/approvals").header(HttpHeaders.AUTHORIZATION, bearer("admin"))
                     .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
             assertThat(refused).as(expected).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             assertThat(fixtures.mapper().readTree(refused.getResponse().getContentAsByteArray()).get("errors"))
                     .as(expected).extracting(e -> e.get("field").asString() + " " + e.get("code").asString())
                     .containsExactly(expected);
-        });
+        }
         assertThat(jdbcForLabels.sql("select count(*) from approval where subject_id = 'C-LIMITS'").query(Long.class).single())
                 .isZero();
     }

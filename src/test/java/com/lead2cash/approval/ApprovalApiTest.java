@@ -6,7 +6,13 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,7 +34,7 @@ class ApprovalApiTest {
     @Autowired Fixtures fixtures;
 
     UUID rep;
-    java.util.Map<String, com.lead2cash.platform.internal.identity.User> people = new java.util.HashMap<>();
+    Map<String, com.lead2cash.platform.internal.identity.User> people = new HashMap<>();
 
     @BeforeAll
     void people() {
@@ -158,35 +164,38 @@ class ApprovalApiTest {
      * approvers or a fallback — and nothing is stored.
      */
     @Test
-    void aFlowWithMoreStepsApproversOrFactsThanAnApprovalTakesIsRefusedByItsCountsAndNothingIsStored() {
-        java.util.function.IntFunction<String> approvers = n -> String.join(",", java.util.stream.Stream.generate(
-                () -> "{\"type\":\"USER\",\"userId\":\"" + UUID.randomUUID() + "\"}").limit(n).toList());
-        java.util.function.IntFunction<String> steps = n -> String.join(",", java.util.Collections.nCopies(n,
-                "{\"name\":\"Review\",\"mode\":\"PARALLEL\",\"approvers\":[{\"type\":\"ROLE\",\"role\":\"LEGAL\"}]}"));
-        java.util.function.IntFunction<String> facts = n -> String.join(",", java.util.stream.IntStream.range(0, n)
-                .mapToObj(i -> "\"fact" + i + "\":\"" + i + "\"").toList());
-        String head = "{\"subjectType\":\"Contract\",\"subjectId\":\"C-LIMITS\",\"title\":\"Contract C-LIMITS\","
-                + "\"submitterId\":\"" + rep + "\",";
-        java.util.Map<String, String> refusals = java.util.Map.of(
-                "steps[0].approvers approval.approvers.tooMany",
-                head + "\"steps\":[{\"name\":\"Review\",\"mode\":\"PARALLEL\",\"approvers\":[" + approvers.apply(51) + "]}]}",
-                "steps approval.steps.tooMany", head + "\"steps\":[" + steps.apply(11) + "]}",
-                "facts approval.facts.tooMany", head + "\"facts\":{" + facts.apply(51) + "},\"steps\":[" + steps.apply(1) + "]}");
+    void aFlowWithMoreStepsApproversOrFactsThanAnApprovalTakesIsRefusedByItsCountsAndNothingIsStored() throws Exception {
+        Map<String, Object> review = Map.of("name", "Review", "mode", "PARALLEL",
+                "approvers", List.of(Map.of("type", "ROLE", "role", "LEGAL")));
+        Map<String, Object> crowdedReview = Map.of("name", "Review", "mode", "PARALLEL", "approvers",
+                Stream.generate(() -> Map.of("type", "USER", "userId", UUID.randomUUID().toString())).limit(51).toList());
+        Map<String, String> manyFacts = new HashMap<>();
+        IntStream.range(0, 51).forEach(i -> manyFacts.put("fact" + i, String.valueOf(i)));
+        Map<String, Map<String, Object>> refusals = Map.of(
+                "steps[0].approvers approval.approvers.tooMany", limitsFlow(Map.of("steps", List.of(crowdedReview))),
+                "steps approval.steps.tooMany", limitsFlow(Map.of("steps", Collections.nCopies(11, review))),
+                "facts approval.facts.tooMany", limitsFlow(Map.of("facts", manyFacts, "steps", List.of(review))));
         for (var refusal : refusals.entrySet()) {
-            String expected = refusal.getKey();
-            String body = refusal.getValue();
             MvcTestResult refused = mvc.post().uri("/api/v1/approvals").header(HttpHeaders.AUTHORIZATION, bearer("admin"))
-                    .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
-            assertThat(refused).as(expected).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+                    .contentType(MediaType.APPLICATION_JSON).content(fixtures.mapper().writeValueAsString(refusal.getValue()))
+                    .exchange();
+            assertThat(refused).as(refusal.getKey()).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             assertThat(fixtures.mapper().readTree(refused.getResponse().getContentAsByteArray()).get("errors"))
-                    .as(expected).extracting(e -> e.get("field").asString() + " " + e.get("code").asString())
-                    .containsExactly(expected);
+                    .as(refusal.getKey()).extracting(e -> e.get("field").asString() + " " + e.get("code").asString())
+                    .containsExactly(refusal.getKey());
         }
         assertThat(jdbcForLabels.sql("select count(*) from approval where subject_id = 'C-LIMITS'").query(Long.class).single())
                 .isZero();
     }
 
-    @Autowired java.util.List<com.lead2cash.sop.SubjectDescriber> describers;
+    private Map<String, Object> limitsFlow(Map<String, Object> stepsAndFacts) {
+        Map<String, Object> flow = new HashMap<>(Map.of("subjectType", "Contract", "subjectId", "C-LIMITS",
+                "title", "Contract C-LIMITS", "submitterId", rep.toString()));
+        flow.putAll(stepsAndFacts);
+        return flow;
+    }
+
+    @Autowired List<com.lead2cash.sop.SubjectDescriber> describers;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcForLabels;
 
     @Test
@@ -196,7 +205,7 @@ class ApprovalApiTest {
                 .query(UUID.class).single();
         String title = jdbcForLabels.sql("select title from approval where id = :a").param("a", id).query(String.class).single();
         var describer = describers.stream().filter(d -> d.subjectType().equals("ApprovalTask")).findFirst().orElseThrow();
-        var ids = java.util.List.of(task.toString(), "not-a-uuid");
+        var ids = List.of(task.toString(), "not-a-uuid");
         assertThat(as("lawyer").actAs(() -> describer.describe(ids)))
                 .containsOnlyKeys(task.toString())
                 .containsEntry(task.toString(), new com.lead2cash.sop.SubjectDescriber.SubjectLabel(title, "/approvals/" + id));
@@ -207,7 +216,7 @@ class ApprovalApiTest {
                 .containsEntry(task.toString(), new com.lead2cash.sop.SubjectDescriber.SubjectLabel(title, null));
     }
 
-    @Autowired java.util.List<com.lead2cash.platform.RecordNames> recordNames;
+    @Autowired List<com.lead2cash.platform.RecordNames> recordNames;
 
     @Test
     void anApprovalReadsOnTheAuditScreenAsTheApprovalOfItsKindOfRecordAndTitleLinkedForThoseItOpensFor() throws Exception {
@@ -221,7 +230,7 @@ class ApprovalApiTest {
                     .doesNotContain(">" + id + "<");
         }
         var namer = recordNames.stream().filter(n -> n.recordType().equals("Approval")).findFirst().orElseThrow();
-        assertThat(as("outsider").actAs(() -> namer.names(java.util.List.of(id.toString(), "not-a-uuid"))))
+        assertThat(as("outsider").actAs(() -> namer.names(List.of(id.toString(), "not-a-uuid"))))
                 .as("someone the approval does not involve reads its name, without a link").containsOnlyKeys(id.toString())
                 .extractingByKey(id.toString()).extracting(com.lead2cash.platform.RecordNames.RecordName::link).isNull();
     }

@@ -370,8 +370,7 @@ class CatalogApiTest {
         byte[] edited = workbook(new Object[][] {
                 {"CAM-1", "摄像头 日夜型", null, "个", "安防", new BigDecimal("750"), new BigDecimal("13"), "是"},
                 {"NVR-8", "录像机 八路", "8 路", "台", "安防", new BigDecimal("2400.50"), new BigDecimal("13"), "是"}});
-        var imported = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .multipart().file(new MockMultipartFile("file", "产品目录.xlsx", null, edited)).exchange();
+        var imported = importProducts(director, null, "产品目录.xlsx", edited);
         assertThat(imported).hasStatus(200);
         assertThat(support.json(imported).get("created").asInt()).isEqualTo(1);
         assertThat(support.json(imported).get("updated").asInt()).isEqualTo(1);
@@ -385,8 +384,7 @@ class CatalogApiTest {
         // the export imported back unchanged updates nothing
         byte[] unchanged = mvc.get().uri("/api/v1/products/export").header(HttpHeaders.AUTHORIZATION, director).exchange()
                 .getResponse().getContentAsByteArray();
-        var again = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .multipart().file(new MockMultipartFile("file", "产品目录.xlsx", null, unchanged)).exchange();
+        var again = importProducts(director, null, "产品目录.xlsx", unchanged);
         assertThat(again).hasStatus(200);
         assertThat(support.json(again).get("created").asInt()).isZero();
         assertThat(support.json(again).get("updated").asInt()).isZero();
@@ -395,8 +393,7 @@ class CatalogApiTest {
         byte[] bad = workbook(new Object[][] {
                 {"NEW-1", "新产品", null, "个", null, new BigDecimal("10"), new BigDecimal("13"), "是"},
                 {"NEW-2", null, null, "个", null, "十元", new BigDecimal("13"), "是"}});
-        var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .multipart().file(new MockMultipartFile("file", "bad.xlsx", null, bad)).exchange();
+        var refused = importProducts(director, null, "bad.xlsx", bad);
         assertThat(refused).hasStatus(422);
         assertThat(support.json(refused).get("errors").valueStream().map(e -> e.get("field").asString()))
                 .contains("rows[3].listPrice");
@@ -454,9 +451,7 @@ class CatalogApiTest {
                 {"all-2", "重复产品", null, "个", null, new BigDecimal("10"), "百分之十三", "也许"},
                 // no code, a negative price, a tax rate past 100
                 {null, "无编码产品", null, "个", null, new BigDecimal("-1"), new BigDecimal("130"), "是"}});
-        var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .multipart().file(new MockMultipartFile("file", "bad.xlsx", null, bad)).exchange();
+        var refused = importProducts(director, "en", "bad.xlsx", bad);
         assertThat(refused).hasStatus(422);
         assertThat(support.json(refused).get("errors").valueStream()
                 .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
@@ -494,8 +489,7 @@ class CatalogApiTest {
         assertThat(exported).as("the product, its code as typed").hasSize(1);
         com.lead2cash.testing.SpreadsheetCells.assertKeptAsText(xlsx, exported.get(0).getCell(0), "@SUM-1");
         com.lead2cash.testing.SpreadsheetCells.assertKeptAsText(xlsx, exported.get(0).getCell(1), name);
-        var imported = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .multipart().file(new MockMultipartFile("file", "产品目录.xlsx", null, xlsx)).exchange();
+        var imported = importProducts(director, null, "产品目录.xlsx", xlsx);
         assertThat(imported).hasStatus(200);
         JsonNode product = support.getJson(mvc, director, "/api/v1/products?q=SUM-1").get("items").get(0);
         assertThat(product.get("code").asString()).isEqualTo("@SUM-1");
@@ -508,13 +502,9 @@ class CatalogApiTest {
         String director = support.bearer(mvc, company.director());
         long before = products();
         // one cell of 64 M letters packs into some kilobytes (the walk's 1.5 G one ran the server out of memory)
-        var oneCell = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .multipart().file(new MockMultipartFile("file", "bomb.xlsx", null, Workbooks.cellBomb("产品编码", 64L << 20)))
-                .exchange();
+        var oneCell = importProducts(director, null, "bomb.xlsx", Workbooks.cellBomb("产品编码", 64L << 20));
         assertThat(oneCell).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("spreadsheet.cellTooLong");
-        var manyRows = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .multipart().file(new MockMultipartFile("file", "bomb.xlsx", null, Workbooks.zipBomb(400L << 20)))
-                .exchange();
+        var manyRows = importProducts(director, null, "bomb.xlsx", Workbooks.zipBomb(400L << 20));
         assertThat(manyRows).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").asString()
                 .isIn("spreadsheet.packRatio", "spreadsheet.unpacksTooLarge");
         assertThat(products()).isEqualTo(before);
@@ -525,22 +515,19 @@ class CatalogApiTest {
         var company = support.company("cat-huge");
         String director = support.bearer(mvc, company.director());
         long before = products();
-        String header = "<row r=\"1\">" + inline("A1", "产品编码") + inline("B1", "产品名称") + inline("C1", "目录价（元，不含税）")
-                + inline("D1", "税率（%）") + "</row>";
+        String header = codeNamePriceAndTaxRow();
         // a numeric cell of 1E999999999, written out in full a billion digits: the walk's 1.6 KB file hung a thread
         for (String huge : List.of("1E400", "1E999999999", "-1E999999999", "1E-999999999")) {
-            var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                    .multipart().file(new MockMultipartFile("file", "huge.xlsx", null, Workbooks.xlsx(header + "<row r=\"2\">"
-                            + inline("A2", "HUGE-1") + inline("B2", "巨价") + "<c r=\"C2\"><v>" + huge + "</v></c>"
-                            + "<c r=\"D2\"><v>13</v></c></row>", null, false))).exchange();
+            var refused = importProducts(director, null, "huge.xlsx", Workbooks.xlsx(header + "<row r=\"2\">"
+                    + inline("A2", "HUGE-1") + inline("B2", "巨价") + "<c r=\"C2\"><v>" + huge + "</v></c>"
+                    + "<c r=\"D2\"><v>13</v></c></row>", null, false));
             assertThat(refused).as(huge).hasStatus(422).bodyJson().extractingPath("$.errors[0].code")
                     .isEqualTo("spreadsheet.numberOutOfRange");
         }
         // the same as text (or in a .csv) is no number the import takes
-        var asText = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .multipart().file(new MockMultipartFile("file", "huge.xlsx", null, Workbooks.xlsx(header + "<row r=\"2\">"
-                        + inline("A2", "HUGE-2") + inline("B2", "巨价") + inline("C2", "1E999999999")
-                        + "<c r=\"D2\"><v>13</v></c></row>", null, false))).exchange();
+        var asText = importProducts(director, null, "huge.xlsx", Workbooks.xlsx(header + "<row r=\"2\">"
+                + inline("A2", "HUGE-2") + inline("B2", "巨价") + inline("C2", "1E999999999")
+                + "<c r=\"D2\"><v>13</v></c></row>", null, false));
         assertThat(asText).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("catalog.import.notANumber");
         assertThat(products()).isEqualTo(before);
     }
@@ -554,13 +541,10 @@ class CatalogApiTest {
         var company = support.company("cat-formula");
         String director = support.bearer(mvc, company.director());
         long before = products();
-        String header = "<row r=\"1\">" + inline("A1", "产品编码") + inline("B1", "产品名称") + inline("C1", "目录价（元，不含税）")
-                + inline("D1", "税率（%）") + "</row>";
-        var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .multipart().file(new MockMultipartFile("file", "formula.xlsx", null, Workbooks.xlsx(header
-                        + "<row r=\"2\">" + inline("A2", "FORMULA-UNSAVED") + "<c r=\"B2\" t=\"str\"><f>UPPER(\"fx\")</f></c>"
-                        + "<c r=\"C2\"><f>5*2</f></c><c r=\"D2\"><v>13</v></c></row>", null, false))).exchange();
+        String header = codeNamePriceAndTaxRow();
+        var refused = importProducts(director, "en", "formula.xlsx", Workbooks.xlsx(header
+                + "<row r=\"2\">" + inline("A2", "FORMULA-UNSAVED") + "<c r=\"B2\" t=\"str\"><f>UPPER(\"fx\")</f></c>"
+                + "<c r=\"C2\"><f>5*2</f></c><c r=\"D2\"><v>13</v></c></row>", null, false));
         assertThat(refused).hasStatus(422);
         assertThat(support.json(refused).get("errors").valueStream()
                 .map(e -> e.get("field").asString() + " " + e.get("code").asString() + " " + e.get("message").asString()))
@@ -571,12 +555,17 @@ class CatalogApiTest {
                                 + " paste it as a value.");
         assertThat(products()).isEqualTo(before);
 
-        var cached = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .multipart().file(new MockMultipartFile("file", "cached.xlsx", null, Workbooks.xlsx(header
-                        + "<row r=\"2\">" + inline("A2", "FORMULA-SAVED") + "<c r=\"B2\" t=\"str\"><f>UPPER(\"fx\")</f><v>FX</v></c>"
-                        + "<c r=\"C2\"><f>5*2</f><v>10</v></c><c r=\"D2\"><v>13</v></c></row>", null, false))).exchange();
+        var cached = importProducts(director, null, "cached.xlsx", Workbooks.xlsx(header
+                + "<row r=\"2\">" + inline("A2", "FORMULA-SAVED") + "<c r=\"B2\" t=\"str\"><f>UPPER(\"fx\")</f><v>FX</v></c>"
+                + "<c r=\"C2\"><f>5*2</f><v>10</v></c><c r=\"D2\"><v>13</v></c></row>", null, false));
         assertThat(cached).hasStatus(200);
         assertThat(support.json(cached).get("created").asInt()).isEqualTo(1);
+    }
+
+    /** The header row of a sheet with the catalogue's four required columns. */
+    private static String codeNamePriceAndTaxRow() {
+        return "<row r=\"1\">" + inline("A1", "产品编码") + inline("B1", "产品名称") + inline("C1", "目录价（元，不含税）")
+                + inline("D1", "税率（%）") + "</row>";
     }
 
     private static String inline(String ref, String text) {
@@ -588,10 +577,7 @@ class CatalogApiTest {
         var company = support.company("cat8");
         String director = support.bearer(mvc, company.director());
         long before = products();
-        var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").multipart()
-                .file(new MockMultipartFile("file", "产品目录.xlsx", null, com.lead2cash.files.TestFiles.pdf(4096, 8)))
-                .exchange();
+        var refused = importProducts(director, "en", "产品目录.xlsx", com.lead2cash.files.TestFiles.pdf(4096, 8));
         assertThat(refused).hasStatus(422).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.errors[0].code").isEqualTo("catalog.import.notAWorkbook");
             assertThat(json).extractingPath("$.errors[0].message").asString().contains(".xlsx", ".csv");
@@ -601,15 +587,12 @@ class CatalogApiTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (String[] lang : new String[][] {{"en", "This file is a picture (SVG), not a CSV file or an Excel workbook (.xlsx)"},
                 {"zh-CN", "此文件是一张图片（SVG），不是 CSV 文件或 Excel 工作簿（.xlsx）"}}) {
-            var picture = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
-                    .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).multipart()
-                    .file(new MockMultipartFile("file", "产品目录.xlsx", null, svg)).exchange();
+            var picture = importProducts(director, lang[0], "产品目录.xlsx", svg);
             assertThat(picture).hasStatus(422).bodyJson().extractingPath("$.errors[0].message").asString()
                     .startsWith(lang[1]).doesNotContain("SECRET", "svg+xml");
         }
         // text is read as CSV whatever it is called: without the catalogue's columns it is refused for them
-        var text = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director).multipart()
-                .file(new MockMultipartFile("file", "产品目录.xlsx", null, "not a zip at all".getBytes())).exchange();
+        var text = importProducts(director, null, "产品目录.xlsx", "not a zip at all".getBytes());
         assertThat(text).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("catalog.import.unknownColumns");
         assertThat(products()).isEqualTo(before);
     }
@@ -685,6 +668,16 @@ class CatalogApiTest {
         assertThat(products()).isEqualTo(before);
         assertThat(body(mvc.get().uri("/products/import?lang=en").cookie(session).exchange()))
                 .contains("accept=\".xlsx,.csv\"", "Import from Excel or CSV");
+    }
+
+    /** An .xlsx import through the API, read in the given language (null: none asked). */
+    private org.springframework.test.web.servlet.assertj.MvcTestResult importProducts(String token, String language,
+            String name, byte[] content) {
+        var request = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, token);
+        if (language != null) {
+            request = request.header(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return request.multipart().file(new MockMultipartFile("file", name, null, content)).exchange();
     }
 
     private org.springframework.test.web.servlet.assertj.MvcTestResult csvImport(String token, String name, byte[] content) {

@@ -39,16 +39,16 @@ public interface Opportunities {
     boolean worksOn(UUID opportunityId);
 
     /**
-     * The customer accepted a quote of the opportunity: from PROPOSAL it moves to NEGOTIATION, from
-     * NEGOTIATION to CONTRACT, and its amount becomes the quote's total. Elsewhere it stays where it is; before the
-     * proposal stage (the evaluation, O1, not passed) and once won or lost nothing changes, the amount neither.
-     */
-    /**
      * The opportunity's stage, its row held (shared) until the caller's transaction ends: a stage change waits for
      * the caller, and the caller waits for a stage change under way. Empty for an unknown opportunity.
      */
     Optional<Stage> lockedStage(UUID opportunityId);
 
+    /**
+     * The customer accepted a quote of the opportunity: from PROPOSAL it moves to NEGOTIATION, from
+     * NEGOTIATION to CONTRACT, and its amount becomes the quote's total. Elsewhere it stays where it is; before the
+     * proposal stage (the evaluation, O1, not passed) and once won or lost nothing changes, the amount neither.
+     */
     void quoteAccepted(UUID opportunityId, UUID quoteId, BigDecimal total, Instant at);
 
     /**

@@ -695,7 +695,6 @@ class ComplaintApiTest {
         assertThat(screen(directorSession, "/satisfaction?groupBy=TEAM&lang=zh-CN", 200)).contains("未指定团队");
     }
 
-    /** The rep hands the signed customer over to the after-sales owner, who accepts it: they serve it from now on. */
     /** A complaint of a new customer of the rep, its resolution told: it waits for the customer's rating. */
     JsonNode awaitingRating(String rep, Service s, String customerName) {
         String customer = support.customer(s.rep(), customerName);

@@ -273,7 +273,6 @@ class CustomerImportTest {
                 .map(c -> c.get("name").asString())).containsExactlyInAnyOrder("再导甲有限公司", "再导乙有限公司", "再导丙有限公司");
     }
 
-    /** The data rows of a workbook's cells, each by its column's header (blank cells left out). */
     /**
      * An import's batch holds the names and credit codes of its rows from before its duplicate look-up until it
      * commits, as a registration by hand does: a registration of one of its companies sent meanwhile waits for the
@@ -391,6 +390,7 @@ class CustomerImportTest {
         return token;
     }
 
+    /** The data rows of a workbook's cells, each by its column's header (blank cells left out). */
     private static List<Map<String, String>> byHeader(List<List<String>> cells) {
         List<String> header = cells.get(0);
         return cells.subList(1, cells.size()).stream().map(row -> {

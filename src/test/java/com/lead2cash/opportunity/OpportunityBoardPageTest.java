@@ -676,10 +676,6 @@ class OpportunityBoardPageTest {
     }
 
     /**
-     * An expected close date in the past is refused beside its field on the new opportunity and when changed to one,
-     * on the form and over the API alike; a date that passed while the opportunity stayed open, left as it is, saves.
-     */
-    /**
      * The expected close date has one range, and every refusal of it names that range: a 2999 is not refused as
      * "between 1900-01-01 and 2199-12-31" (the years any date may have) only for the 2150 typed on that advice to be
      * refused again with another — on the API (create and change) and on the form alike.
@@ -730,6 +726,10 @@ class OpportunityBoardPageTest {
                 .asString()).isEqualTo("2036-12-01");
     }
 
+    /**
+     * An expected close date in the past is refused beside its field on the new opportunity and when changed to one,
+     * on the form and over the API alike; a date that passed while the opportunity stayed open, left as it is, saves.
+     */
     @Test
     void aPastExpectedCloseDateIsRefusedBesideItsFieldAndAnOverdueOneLeftAsItIsStillSaves() throws Exception {
         clock.set(TestClock.START);

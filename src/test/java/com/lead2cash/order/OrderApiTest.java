@@ -1236,7 +1236,6 @@ class OrderApiTest {
                 .as("ordered within the contract").isEqualByComparingTo("10");
     }
 
-    /** The whole order (ten units) shipped on 2026-12-03 by operations; the clock then two days on (12-05). */
     /** The customer's timeline entries of the given kinds, newest first, as "kind messageKey". */
     static List<String> entries(JsonNode timeline, java.util.Set<String> kinds) {
         return timeline.get("items").valueStream().filter(e -> kinds.contains(e.get("kind").asString()))

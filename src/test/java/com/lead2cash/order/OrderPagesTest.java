@@ -525,7 +525,6 @@ class OrderPagesTest {
                 .hasStatus3xxRedirection();
     }
 
-    /** The rep records the delivery on the form; the page answers with a redirect. */
     /** A signed contract's order, shipped whole by operations and delivered on 1 December: it awaits its acceptance. */
     String deliveredOrder(String customerName, String waybill) {
         Cookie rep = customers.session(mvc, reviewers().rep());

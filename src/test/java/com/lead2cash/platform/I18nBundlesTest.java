@@ -70,13 +70,6 @@ class I18nBundlesTest {
         }
     }
 
-    /**
-     * A text with arguments goes through MessageFormat, where a lone apostrophe starts a quoted part: "the
-     * catalogue's: {0}" prints "the catalogues: {0}", the argument never filled in. Each such text, in each
-     * language, is formatted here as Spring formats it (the application's message-source settings, dummy
-     * arguments): every argument must be filled in and every apostrophe kept. A text that takes no arguments
-     * is formatted too when {@code spring.messages.always-use-message-format} is on.
-     */
     /** An argument of a text, {0} or {0,number,#}: its index and its format (empty for a plain one). */
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)([^}]*)}");
     /** A plain argument, {0}, which a formatted text shows as the argument given. */
@@ -84,6 +77,13 @@ class I18nBundlesTest {
     /** What is left of an argument MessageFormat did not fill in. */
     private static final Pattern UNFILLED = Pattern.compile("\\{\\d");
 
+    /**
+     * A text with arguments goes through MessageFormat, where a lone apostrophe starts a quoted part: "the
+     * catalogue's: {0}" prints "the catalogues: {0}", the argument never filled in. Each such text, in each
+     * language, is formatted here as Spring formats it (the application's message-source settings, dummy
+     * arguments): every argument must be filled in and every apostrophe kept. A text that takes no arguments
+     * is formatted too when {@code spring.messages.always-use-message-format} is on.
+     */
     @ParameterizedTest
     @MethodSource("registeredBundles")
     void aFormattedTextFillsEveryArgumentAndKeepsItsApostrophes(String basename) throws IOException {

@@ -56,12 +56,12 @@ public final class Browser implements AutoCloseable {
         OPEN.add(this);
     }
 
-    /** The pages open in this browser, in the order they were opened. */
     /** Requests sent and not yet answered, in every profile of this browser. */
     List<String> pending() {
         return List.copyOf(pending.values());
     }
 
+    /** The pages open in this browser, in the order they were opened. */
     List<Page> pages() {
         return browser.contexts().stream().flatMap(c -> c.pages().stream()).toList();
     }

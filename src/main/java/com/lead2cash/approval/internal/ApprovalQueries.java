@@ -233,7 +233,6 @@ public class ApprovalQueries {
                 rs.getTimestamp("submitted_at").toInstant(), task);
     }
 
-    /** The approvals in progress in whose current step the person holds an open task (pending or waiting its turn). */
     /**
      * The approvals in progress with an open task of a person in their current step, or submitted by the person with
      * one of anyone (0092: their manager is another when they move), by id.

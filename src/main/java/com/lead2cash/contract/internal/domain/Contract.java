@@ -190,8 +190,10 @@ public class Contract {
         return c;
     }
 
-    /** Changes the terms (only while drafting or revising); milestones must add up to the amount. */
-    /** {@code draftedOn}: the company's calendar day the contract was drafted, the earliest a payment falls due. */
+    /**
+     * Changes the terms (only while drafting or revising); milestones must add up to the amount. {@code draftedOn}:
+     * the company's calendar day the contract was drafted, the earliest a payment falls due.
+     */
     public void revise(Terms terms, LocalDate draftedOn, Instant now) {
         requireEditable();
         apply(terms, false, draftedOn, draftedOn);

@@ -85,12 +85,12 @@ public class ContractTemplate {
         return t;
     }
 
-    /** Rewrites a draft version: name, clauses and what changed (the note). */
     /** Only a draft version is edited or published; published and retired versions are records of what was used. */
     public boolean editable() {
         return state == TemplateState.DRAFT;
     }
 
+    /** Rewrites a draft version: name, clauses and what changed (the note). */
     public void edit(String newName, List<TemplateClauseText> newClauses, String newNote) {
         if (!editable()) {
             throw new DomainException("contract.template.published");

@@ -454,7 +454,6 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private record Checked(List<ImportProblem> problems, Ready ready, CompanyKeys keys) {
     }
 
-    /** Everything about a row that needs no other row and no database: profile, grade, owner, contact. */
     /** The refusal of an owner the uploader may not give customers to, in the words of the uploader's scope. */
     static String ownerRefusal(Scope scope) {
         return switch (scope.kind()) {
@@ -464,6 +463,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         };
     }
 
+    /** Everything about a row that needs no other row and no database: profile, grade, owner, contact. */
     private Checked check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Scope scope) {
         List<ImportProblem> problems = new ArrayList<>();
         Map<CustomerImportFile.Column, String> refused = ImportColumns.refusedCells(row.cells(), row.formulas());

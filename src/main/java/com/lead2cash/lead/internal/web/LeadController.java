@@ -492,7 +492,6 @@ public class LeadController {
         return CurrentUser.require().isManager();
     }
 
-    /** Reps the manager may assign to: active reps within the manager's scope. */
     /**
      * The reps a manager may assign to, by name: a team's members are read by id (a page then reads its
      * team, not every rep of the company); a company-wide scope reads the reps and account managers.

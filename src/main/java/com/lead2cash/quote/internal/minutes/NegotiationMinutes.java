@@ -104,7 +104,6 @@ public class NegotiationMinutes {
         confirmationId = confirmation;
     }
 
-    /** The contact confirmed the version, or asked for changes (the rep writes the next version). */
     /** Whether these minutes are still out for the contact's answer (0040): sent, and the opportunity open. */
     public boolean awaitsAnswer(Stage opportunityStage) {
         return status == MinutesStatus.SENT && opportunityStage.isOpen();

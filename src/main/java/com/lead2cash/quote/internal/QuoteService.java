@@ -541,16 +541,10 @@ public class QuoteService {
      * Lines are priced from the named price list only when it applies to the customer.
      */
     private Drafted drafted(Content content, UUID customerId, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
         // the count first, before anything is looked up in the catalogue: a request of 20 000 lines is refused at once
         // (with the terms' own refusals), not after pricing every one of them
-        boolean counted = true;
-        try {
-            Quote.requireLineCount(content.lines());
-        } catch (FieldValidationException e) {
-            errors.addAll(e.errors());
-            counted = false;
-        }
+        List<FieldError> errors = new ArrayList<>(Quote.lineCountProblem(content.lines()).stream().toList());
+        boolean counted = errors.isEmpty();
         QuoteTerms terms = null;
         UUID priceList = content.priceListId();
         try {
@@ -587,7 +581,7 @@ public class QuoteService {
 
     /**
      * The lines with their prices: the unit price from the applicable price list unless one is given. Asked only of
-     * lines whose count {@link Quote#requireLineCount} took.
+     * lines whose count {@link Quote#lineCountProblem} took.
      */
     private List<QuoteLine> lines(List<LineRequest> requested, UUID customerId, UUID priceListId, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();

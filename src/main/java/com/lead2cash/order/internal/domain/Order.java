@@ -95,9 +95,15 @@ public class Order {
      * contract or the catalogue, so that 20 000 of them are refused at once.
      */
     public static void requireLineCount(List<?> lines) {
-        if (lines != null && lines.size() > MAX_LINES) {
-            throw new FieldValidationException("lines", "order.lines.tooMany", MAX_LINES);
-        }
+        tooManyLines(lines).ifPresent(tooMany -> {
+            throw new FieldValidationException(List.of(tooMany));
+        });
+    }
+
+    private static java.util.Optional<FieldValidationException.FieldError> tooManyLines(List<?> lines) {
+        return lines != null && lines.size() > MAX_LINES
+                ? java.util.Optional.of(new FieldValidationException.FieldError("lines", "order.lines.tooMany", MAX_LINES))
+                : java.util.Optional.empty();
     }
 
     /** A new order for a signed contract; lines were checked against the contract by the caller. */
@@ -107,8 +113,8 @@ public class Order {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         if (lines == null || lines.isEmpty()) {
             errors.add(new FieldValidationException.FieldError("lines", "order.lines.required"));
-        } else if (lines.size() > MAX_LINES) {
-            errors.add(new FieldValidationException.FieldError("lines", "order.lines.tooMany", MAX_LINES));
+        } else {
+            tooManyLines(lines).ifPresent(errors::add);
         }
         errors.addAll(problems(address, consignee, consigneePhone, promisedDate, today));
         if (!errors.isEmpty()) {

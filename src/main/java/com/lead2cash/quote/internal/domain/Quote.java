@@ -105,17 +105,20 @@ public class Quote {
      * How many lines a version may have: at least one, at most {@link #MAX_LINES}. A count alone, so that whoever
      * prices the lines asks it first and refuses too many before a single line is looked up in the catalogue.
      */
-    public static void requireLineCount(List<?> lines) {
+    public static java.util.Optional<FieldValidationException.FieldError> lineCountProblem(List<?> lines) {
         if (lines == null || lines.isEmpty()) {
-            throw new FieldValidationException("lines", "quote.lines.required");
+            return java.util.Optional.of(new FieldValidationException.FieldError("lines", "quote.lines.required"));
         }
         if (lines.size() > MAX_LINES) {
-            throw new FieldValidationException("lines", "quote.lines.tooMany", MAX_LINES);
+            return java.util.Optional.of(new FieldValidationException.FieldError("lines", "quote.lines.tooMany", MAX_LINES));
         }
+        return java.util.Optional.empty();
     }
 
     private void apply(QuoteTerms terms, List<QuoteLine> newLines, Authority required, Instant now) {
-        requireLineCount(newLines);
+        lineCountProblem(newLines).ifPresent(problem -> {
+            throw new FieldValidationException(List.of(problem));
+        });
         // each quantity and price fits an amount, their products may not: the totals are stored as amounts too
         QuoteTotals.Totals totals = QuoteTotals.of(newLines);
         if (Stream.of(totals.total(), totals.listTotal()).anyMatch(t -> InputRules.amountProblem(t).isPresent())) {

@@ -7,15 +7,14 @@ import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.RepairMigration;
 import com.lead2cash.testing.TestClock;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 @Import(TestClock.class)
 class ContractsStuckOnAnEndedApprovalMigrationTest {
 
-    private static final String MIGRATION = "db/migration/V202612140600__contracts_stuck_on_an_ended_approval.sql";
     private static final Instant MANAGER_APPROVED = Instant.parse("2026-11-30T03:00:00Z");
     private static final Instant ENDED = Instant.parse("2026-11-30T06:30:00Z");
 
@@ -41,12 +39,11 @@ class ContractsStuckOnAnEndedApprovalMigrationTest {
 
     @Test
     void flywayRanIt() {
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where version = '202612140600' and success")
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(migration().ranByFlyway()).isTrue();
     }
 
     @Test
-    void K2_aContractInFinalApprovalWhoseApprovalEndedIsApprovedOrReturnedAsTheProductWouldAndNoOtherMoves() throws Exception {
+    void K2_aContractInFinalApprovalWhoseApprovalEndedIsApprovedOrReturnedAsTheProductWouldAndNoOtherMoves() {
         Reviewers r = support.reviewers("k2mig");
         JsonNode approvedStuck = inFinalApproval(r, "杭州迁移批准科技有限公司");
         JsonNode sentBackStuck = inFinalApproval(r, "杭州迁移退回科技有限公司");
@@ -56,9 +53,7 @@ class ContractsStuckOnAnEndedApprovalMigrationTest {
         String legalHead = endFinalStep(approval, "APPROVED", r.manager().id().toString());
         endFinalStep(sentBackStuck.get("approvalId").asString(), "SENT_BACK", r.manager().id().toString());
 
-        String migration = new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8);
-        jdbc.sql(migration).update();
-        jdbc.sql(migration).update();
+        migration().runTwice();
 
         String rep = support.bearer(mvc, r.rep());
         JsonNode approved = customers.getJson(mvc, rep, "/api/v1/contracts/" + approvedStuck.get("id").asString());
@@ -81,6 +76,10 @@ class ContractsStuckOnAnEndedApprovalMigrationTest {
         assertThat(still.get("status").asString()).as("its final approvers still decide").isEqualTo("FINAL_APPROVAL");
         assertThat(still.get("version").asLong()).isEqualTo(waiting.get("version").asLong());
         assertThat(events(waiting)).isEmpty();
+    }
+
+    private RepairMigration migration() {
+        return RepairMigration.of(jdbc, "202612140600");
     }
 
     /** A contract of the rep that passed the departments' review (K1): FINAL_APPROVAL, as the owner reads it. */

@@ -3,7 +3,7 @@ package com.lead2cash.invoice.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.testing.IntegrationTest;
-import java.nio.charset.StandardCharsets;
+import com.lead2cash.testing.RepairMigration;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,8 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class RequestsOnTerminatedContractsMigrationTest {
 
-    private static final String MIGRATION =
-            "db/migration/V202612140400__invoice_requests_pending_on_terminated_contracts.sql";
     private static final Instant SUBMITTED = Instant.parse("2026-11-20T02:00:00.120Z");
     private static final Instant UPDATED = Instant.parse("2026-11-20T02:00:00.123400Z");
     private static final Instant TERMINATED = Instant.parse("2026-11-25T06:30:00Z");
@@ -35,12 +32,11 @@ class RequestsOnTerminatedContractsMigrationTest {
 
     @Test
     void flywayRanIt() {
-        assertThat(jdbc.sql("select success from flyway_schema_history where version = '202612140400'")
-                .query(Boolean.class).single()).isTrue();
+        assertThat(migration().ranByFlyway()).isTrue();
     }
 
     @Test
-    void aRequestPendingOnATerminatedContractIsCancelledOnTheTerminationAndItsApprovalWithdrawn() throws Exception {
+    void aRequestPendingOnATerminatedContractIsCancelledOnTheTerminationAndItsApprovalWithdrawn() {
         UUID terminated = contract("TERMINATED");
         UUID signed = contract("SIGNED");
         UUID submitter = UUID.randomUUID();
@@ -60,9 +56,7 @@ class RequestsOnTerminatedContractsMigrationTest {
         UUID approved = invoice(terminated, "APPROVED", null, submitter, "KP-MIG-T4");
         UUID cancelled = invoice(terminated, "CANCELLED", null, submitter, "KP-MIG-T5");
 
-        String migration = new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8);
-        jdbc.sql(migration).update();
-        jdbc.sql(migration).update();
+        migration().runTwice();
 
         assertThat(invoiceState(stuck)).isEqualTo("CANCELLED:true:1");
         assertThat(invoiceState(withoutApproval)).isEqualTo("CANCELLED:true:1");
@@ -121,6 +115,10 @@ class RequestsOnTerminatedContractsMigrationTest {
             assertThat(jdbc.sql("select count(*) from platform_audit_event where entity_id = :id")
                     .param("id", untouched.toString()).query(Long.class).single()).isZero();
         }
+    }
+
+    private RepairMigration migration() {
+        return RepairMigration.of(jdbc, "202612140400");
     }
 
     private UUID contract(String status) {
@@ -224,11 +222,6 @@ class RequestsOnTerminatedContractsMigrationTest {
     }
 
     private List<String> audit(String type, UUID id) {
-        return jdbc.sql("""
-                select action || ' ' || coalesce(field, 'null') || ' ' || coalesce(old_value, 'null') || ' -> '
-                    || coalesce(new_value, 'null') || coalesce(' ' || replace(detail, chr(10), '|'), '')
-                from platform_audit_event
-                where entity_type = :type and entity_id = :id and actor_id is null and actor_name = 'system'
-                order by id""").param("type", type).param("id", id.toString()).query(String.class).list();
+        return migration().systemAudit(type, id);
     }
 }

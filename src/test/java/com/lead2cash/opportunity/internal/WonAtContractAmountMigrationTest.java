@@ -3,15 +3,14 @@ package com.lead2cash.opportunity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.RepairMigration;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,20 +23,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class WonAtContractAmountMigrationTest {
 
-    private static final String MIGRATION =
-            "db/migration/V202612140410__opportunity_won_at_signed_contracts_amount.sql";
     private static final Instant WON = Instant.parse("2026-11-20T02:00:00Z");
 
     @Autowired JdbcClient jdbc;
 
     @Test
     void flywayRanIt() {
-        assertThat(jdbc.sql("select success from flyway_schema_history where version = '202612140410'")
-                .query(Boolean.class).single()).isTrue();
+        assertThat(migration().ranByFlyway()).isTrue();
     }
 
     @Test
-    void anOpportunityWonBySigningBeforeIsWorthItsContractAsAmendedAndTheUndecidableStayAsTheyAre() throws Exception {
+    void anOpportunityWonBySigningBeforeIsWorthItsContractAsAmendedAndTheUndecidableStayAsTheyAre() {
         UUID owner = UUID.randomUUID();
         UUID amended = opportunity(owner, "WON", "100000.00", null);
         UUID amendedContract = contract(amended, "SIGNED", "888888.88", "a1");
@@ -65,9 +61,7 @@ class WonAtContractAmountMigrationTest {
         contract(open, "SIGNED", "45000.00", "i1");
         BigDecimal wonCellBefore = wonCell(owner);
 
-        String migration = new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8);
-        jdbc.sql(migration).update();
-        jdbc.sql(migration).update();
+        migration().runTwice();
 
         assertThat(state(amended)).as("888 888.88 + 50 000.00 − 11 111.11").isEqualTo("927777.77:1");
         assertThat(state(archived)).isEqualTo("300000.00:1");
@@ -94,6 +88,10 @@ class WonAtContractAmountMigrationTest {
         assertThat(jdbc.sql("select count(*) from opportunity_stage_change where opportunity_id in (:ids)")
                 .param("ids", List.of(amended, archived)).query(Long.class).single())
                 .as("the stage does not change: no stage history line").isEqualTo(2);
+    }
+
+    private RepairMigration migration() {
+        return RepairMigration.of(jdbc, "202612140410");
     }
 
     private UUID opportunity(UUID owner, String stage, String amount, UUID wonBy) {
@@ -181,11 +179,6 @@ class WonAtContractAmountMigrationTest {
     }
 
     private List<String> audit(UUID opportunity) {
-        return jdbc.sql("""
-                select action || ' ' || coalesce(field, 'null') || ' ' || coalesce(old_value, 'null') || ' -> '
-                    || coalesce(new_value, 'null') || coalesce(' ' || replace(detail, chr(10), '|'), '')
-                from platform_audit_event
-                where entity_type = 'Opportunity' and entity_id = :id and actor_id is null and actor_name = 'system'
-                order by id""").param("id", opportunity.toString()).query(String.class).list();
+        return migration().systemAudit("Opportunity", opportunity);
     }
 }

@@ -414,10 +414,8 @@ class CustomerImportTest {
         return changed;
     }
 
-    private static byte[] xlsx(List<List<String>> rows) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
-            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("客户");
+    private static byte[] xlsx(List<List<String>> rows) {
+        return Workbooks.written("客户", ws -> {
             for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; c < rows.get(r).size(); c++) {
                     if (rows.get(r).get(c) != null) {
@@ -425,9 +423,7 @@ class CustomerImportTest {
                     }
                 }
             }
-            ws.finish();
-        }
-        return out.toByteArray();
+        });
     }
 
     @Test
@@ -556,9 +552,7 @@ class CustomerImportTest {
     void aFormulaWithNoSavedResultRefusesItsRowOnItsColumnAndTheReportShowsTheFormula() throws Exception {
         var company = support.company("impFormula");
         String rep = support.bearer(mvc, company.eastRep());
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
-            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("客户");
+        byte[] xlsx = Workbooks.written("客户", ws -> {
             ws.inlineString(0, 0, "客户名称");
             ws.inlineString(0, 1, "行业");
             ws.inlineString(0, 2, "联系人");
@@ -568,9 +562,8 @@ class CustomerImportTest {
             ws.formula(2, 2, "1+1");
             ws.inlineString(3, 0, "公式丙有限公司");
             ws.inlineString(3, 2, "钱经理");
-            ws.finish();
-        }
-        JsonNode done = importAndWait(rep, "formulas.xlsx", out.toByteArray(), "VALID_ROWS");
+        });
+        JsonNode done = importAndWait(rep, "formulas.xlsx", xlsx, "VALID_ROWS");
         assertThat(done.get("imported").asInt()).isEqualTo(1);
         assertThat(done.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString() + ": "
                 + e.get("message").asString())).containsExactly(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.testing.Workbooks;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +12,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,9 +69,7 @@ class SpreadsheetReaderTest {
 
     @Test
     void xlsxWithSharedAndInlineStringsNumbersAndDatesReadsAsTheSheetShowsIt() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook wb = new Workbook(out, "test", "1.0")) {
-            Worksheet ws = wb.newWorksheet("线索");
+        byte[] xlsx = Workbooks.written("线索", ws -> {
             ws.value(0, 0, "公司名称");
             ws.value(0, 1, "预算（元）");
             ws.value(0, 2, "计划采购日期");
@@ -83,9 +78,8 @@ class SpreadsheetReaderTest {
             ws.value(1, 2, LocalDate.of(2031, 3, 1));
             ws.inlineString(3, 0, "行内字符串公司");
             ws.value(3, 1, 12.50);
-            ws.finish();
-        }
-        List<SpreadsheetReader.Row> rows = read("a.xlsx", out.toByteArray(), LIMITS);
+        });
+        List<SpreadsheetReader.Row> rows = read("a.xlsx", xlsx, LIMITS);
         assertThat(rows).extracting(SpreadsheetReader.Row::line).containsExactly(1, 2, 4);
         assertThat(rows.get(1).cells().subList(0, 2)).containsExactly("共享字符串公司", "150000");
         assertThat(rows.get(1).serialDate(2)).isEqualTo(LocalDate.of(2031, 3, 1));
@@ -251,16 +245,13 @@ class SpreadsheetReaderTest {
 
     @Test
     void aFormulaWrittenByTheFileLibraryHasNoSavedResultAndIsMarkedSo() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook wb = new Workbook(out, "test", "1.0")) {
-            Worksheet ws = wb.newWorksheet("客户");
+        byte[] xlsx = Workbooks.written("客户", ws -> {
             ws.value(0, 0, "公司名称");
             ws.value(0, 1, "联系人");
             ws.value(1, 0, "公式公司");
             ws.formula(1, 1, "1+1");
-            ws.finish();
-        }
-        SpreadsheetReader.Row row = read("library.xlsx", out.toByteArray(), LIMITS).get(1);
+        });
+        SpreadsheetReader.Row row = read("library.xlsx", xlsx, LIMITS).get(1);
         assertThat(row.cells()).containsExactly("公式公司", "=1+1");
         assertThat(row.formulaWithoutResult(0)).isFalse();
         assertThat(row.formulaWithoutResult(1)).isTrue();

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 /** Hand-built .xlsx packages for tests: ordinary ones part by part, and hostile ones (zip bombs). */
 public final class Workbooks {
@@ -23,6 +26,22 @@ public final class Workbooks {
     public static byte[] xlsx(String sheetData, String sharedStrings, boolean date1904) {
         return xlsx(out -> write(out, "<worksheet xmlns=\"" + MAIN + "\"><sheetData>" + sheetData + "</sheetData></worksheet>"),
                 sharedStrings == null ? null : out -> write(out, sharedStrings), date1904);
+    }
+
+    /**
+     * A workbook as the product's own file library (fastexcel) writes it: one sheet named {@code sheet}, its cells
+     * written by {@code cells}.
+     */
+    public static byte[] written(String sheet, Consumer<Worksheet> cells) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet(sheet);
+            cells.accept(ws);
+            ws.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /**

@@ -1,5 +1,8 @@
 package com.lead2cash.platform;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,10 +12,13 @@ import java.util.UUID;
  */
 public class FileAlreadyImported extends ConflictException {
 
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final UUID earlier;
 
-    public FileAlreadyImported(String messageKey, UUID earlier, String fileName, String at) {
-        super(messageKey, fileName, at);
+    /** {@code at}, when the earlier import was started, is named to the minute in the business's {@code zone}. */
+    public FileAlreadyImported(String messageKey, UUID earlier, String fileName, Instant at, ZoneId zone) {
+        super(messageKey, fileName, MINUTE.format(at.atZone(zone)));
         this.earlier = earlier;
     }
 

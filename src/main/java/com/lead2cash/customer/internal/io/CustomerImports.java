@@ -175,8 +175,8 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
 
     /** The person imported this very file before (and it imported rows, or is still under way). */
     public static final class AlreadyImported extends FileAlreadyImported {
-        AlreadyImported(UUID earlier, String fileName, String at) {
-            super("customer.import.alreadyImported", earlier, fileName, at);
+        AlreadyImported(UUID earlier, String fileName, Instant at, ZoneId zone) {
+            super("customer.import.alreadyImported", earlier, fileName, at, zone);
         }
     }
 
@@ -225,8 +225,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                 order by created_at desc limit 1""")
                 .param("me", me.id()).param("sha", sha256)
                 .query((rs, i) -> new AlreadyImported(rs.getObject("id", UUID.class), rs.getString("file_name"),
-                        rs.getTimestamp("created_at").toInstant().atZone(zone).toLocalDateTime().toString()
-                                .replace('T', ' ').substring(0, 16)))
+                        rs.getTimestamp("created_at").toInstant(), zone))
                 .optional().ifPresent(earlier -> {
                     throw earlier;
                 });
@@ -455,7 +454,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     }
 
     /** The refusal of an owner the uploader may not give customers to, in the words of the uploader's scope. */
-    static String ownerRefusal(Scope scope) {
+    private static String ownerRefusal(Scope scope) {
         return switch (scope.kind()) {
             case SELF -> "customer.import.owner.notYou";
             case TEAM -> "customer.import.owner.unknown";

@@ -111,8 +111,8 @@ public class LeadImports {
 
     /** The person imported this very file before (and it imported rows, or is still under way). */
     public static final class AlreadyImported extends FileAlreadyImported {
-        AlreadyImported(UUID earlier, String fileName, String at) {
-            super("lead.import.alreadyImported", earlier, fileName, at);
+        AlreadyImported(UUID earlier, String fileName, Instant at, ZoneId zone) {
+            super("lead.import.alreadyImported", earlier, fileName, at, zone);
         }
     }
 
@@ -188,8 +188,7 @@ public class LeadImports {
                 order by created_at desc limit 1""")
                 .param("me", me.id()).param("sha", sha256)
                 .query((rs, i) -> new AlreadyImported(rs.getObject("id", UUID.class), rs.getString("file_name"),
-                        rs.getTimestamp("created_at").toInstant().atZone(zone).toLocalDateTime().toString()
-                                .replace('T', ' ').substring(0, 16)))
+                        rs.getTimestamp("created_at").toInstant(), zone))
                 .optional().ifPresent(earlier -> {
                     throw earlier;
                 });

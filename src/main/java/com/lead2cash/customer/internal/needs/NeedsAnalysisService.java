@@ -22,6 +22,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -125,17 +126,14 @@ class NeedsAnalysisService {
      * conversion, and the lead module's records are not this module's to read.
      */
     LocalDate registeredOn(Customer customer) {
-        List<java.sql.Timestamp> found = jdbc.sql("""
+        Timestamp first = jdbc.sql("""
                         with recursive merged (id, created_at) as (
                             select id, created_at from customer_customer where id = :id
                             union all
                             select c.id, c.created_at from customer_customer c join merged m on c.merged_into_id = m.id)
                         select min(created_at) from merged""")
-                .param("id", customer.id()).query(java.sql.Timestamp.class).list();
-        java.sql.Timestamp first = found.isEmpty() ? null : found.get(0);
-        Instant at = first == null || customer.createdAt().isBefore(first.toInstant()) ? customer.createdAt()
-                : first.toInstant();
-        return LocalDate.ofInstant(at, zone);
+                .param("id", customer.id()).query(Timestamp.class).single();
+        return LocalDate.ofInstant(first.toInstant(), zone);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.lead2cash.contract;
 
+import static com.lead2cash.testing.TestClock.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.files.TestFiles;
@@ -10,8 +11,6 @@ import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +29,6 @@ import tools.jackson.databind.JsonNode;
 @Import(TestClock.class)
 class ContractReviewTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     @Autowired MockMvcTester mvc;
     @Autowired ContractTestSupport support;
     @Autowired CustomerTestSupport customers;
@@ -41,10 +38,6 @@ class ContractReviewTest {
     @AfterEach
     void resetClock() {
         clock.set(TestClock.START);
-    }
-
-    static Instant shanghai(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
     }
 
     /** A complete draft of the rep, ready for review. */
@@ -234,12 +227,7 @@ class ContractReviewTest {
         String approvalId = submitted.get("approvalId").asString();
         String rep = support.bearer(mvc, r.rep());
 
-        assertThat(customers.post(mvc, rep, "/api/v1/approvals/" + approvalId + "/withdraw", null)).hasStatus(200);
-        // the contract follows its approval after the withdrawal committed, as it follows every decision
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id).get("status").asString())
-                        .isEqualTo("REVISING"));
-        JsonNode returned = customers.getJson(mvc, rep, "/api/v1/contracts/" + id);
+        JsonNode returned = withdrawn(rep, id, approvalId);
         assertThat(returned.get("availableActions").toString()).contains("SUBMIT");
 
         JsonNode revised = customers.json(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
@@ -285,19 +273,12 @@ class ContractReviewTest {
 
         JsonNode afterManager = decide(r.manager(), id, "APPROVE");
         assertThat(afterManager.get("status").asString()).isEqualTo("FINAL_APPROVAL");
-        // the legal department's longest-serving head (the one of this test or another's) approves beside the manager
-        String legalHead = jdbc.sql("""
-                select t.assignee_id::text from approval_task t join approval a on a.id = t.approval and t.round = a.round
-                 where a.id = cast(:a as uuid) and t.state = 'PENDING'""").param("a", approval).query(String.class).single();
+        String legalHead = legalHeadToDecide(approval);
         // the contract waits for the legal head alone now, as its list says
         assertThat(jdbc.sql("select waiting_for from contract_contract where id = cast(:id as uuid)").param("id", id)
                 .query(String.class).single()).isEqualTo("USER:" + legalHead);
         // the legal head approves on the approvals screens: the contract follows after the decision committed
-        String headName = jdbc.sql("select username from platform_user where id = cast(:id as uuid)")
-                .param("id", legalHead).query(String.class).single();
-        var onApprovals = support.post(mvc, customers.bearer(mvc, headName), "/api/v1/approvals/" + approval
-                + "/decision", "{\"decision\":\"APPROVE\"}");
-        assertThat(onApprovals).as(ContractTestSupport.text(onApprovals)).hasStatusOk();
+        approvesOnTheApprovalsScreens(legalHead, approval);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id).get("status").asString())
                         .isEqualTo("APPROVED"));
@@ -337,6 +318,25 @@ class ContractReviewTest {
         assertThat(customers.json(sentBack).get("status").asString()).isEqualTo("REVISING");
         assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id).get("availableActions").valueStream()
                 .map(JsonNode::asString)).contains("EDIT", "SUBMIT");
+    }
+
+    /**
+     * The one final approver left to decide once the manager approved (K2): the legal department's longest-serving head,
+     * this test's or another's; their id.
+     */
+    String legalHeadToDecide(String approval) {
+        return jdbc.sql("""
+                select t.assignee_id::text from approval_task t join approval a on a.id = t.approval and t.round = a.round
+                 where a.id = cast(:a as uuid) and t.state = 'PENDING'""").param("a", approval).query(String.class).single();
+    }
+
+    /** The approver approves on the approvals screens (the contract follows once the decision committed). */
+    void approvesOnTheApprovalsScreens(String approverId, String approval) {
+        String username = jdbc.sql("select username from platform_user where id = cast(:id as uuid)")
+                .param("id", approverId).query(String.class).single();
+        var decided = support.post(mvc, customers.bearer(mvc, username), "/api/v1/approvals/" + approval + "/decision",
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(decided).as(ContractTestSupport.text(decided)).hasStatusOk();
     }
 
     /** The owner withdraws the contract's approval; the contract once it followed (REVISING), read by the owner. */
@@ -416,13 +416,7 @@ class ContractReviewTest {
         clock.set(shanghai("2026-12-03T11:00")); // a Thursday
         String approval = reviewed(r, contract).get("approvalId").asString();
         decide(r.manager(), id, "APPROVE");
-        // the legal department's longest-serving head (this test's or another's) approves beside the manager
-        String headName = jdbc.sql("""
-                select u.username from approval_task t join approval a on a.id = t.approval and t.round = a.round
-                  join platform_user u on u.id = t.assignee_id
-                 where a.id = cast(:a as uuid) and t.state = 'PENDING'""").param("a", approval).query(String.class).single();
-        assertThat(support.post(mvc, customers.bearer(mvc, headName), "/api/v1/approvals/" + approval + "/decision",
-                "{\"decision\":\"APPROVE\"}")).hasStatusOk();
+        approvesOnTheApprovalsScreens(legalHeadToDecide(approval), approval);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(customers.deadlines("Contract", id)).contains("K3:OPEN"));
 

@@ -2,12 +2,12 @@ package com.lead2cash.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.RepairMigration;
+import com.lead2cash.testing.SignedContracts;
 import com.lead2cash.testing.TestClock;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -36,6 +36,7 @@ class ContractsStuckOnAnEndedApprovalMigrationTest {
     @Autowired ContractTestSupport support;
     @Autowired CustomerTestSupport customers;
     @Autowired JdbcClient jdbc;
+    @Autowired SignedContracts contracts;
 
     @Test
     void flywayRanIt() {
@@ -86,23 +87,11 @@ class ContractsStuckOnAnEndedApprovalMigrationTest {
     private JsonNode inFinalApproval(Reviewers r, String customer) {
         String rep = support.bearer(mvc, r.rep());
         String opportunity = support.opportunityAtContractStage(mvc, r, customer, "600000.00");
-        JsonNode draft = support.draft(mvc, rep, opportunity, "600000.00", "LOW");
-        JsonNode ready = support.complete(mvc, rep, draft.get("id").asString());
-        String id = ready.get("id").asString();
-        assertThat(support.post(mvc, rep, "/api/v1/contracts/" + id + "/submit",
-                "{\"version\":" + ready.get("version").asLong() + "}")).hasStatusOk();
-        pass(r.lawyer(), id, "LEGAL");
-        pass(r.finance(), id, "FINANCE");
-        pass(r.operations(), id, "OPERATIONS");
+        String id = support.draft(mvc, rep, opportunity, "600000.00", "LOW").get("id").asString();
+        contracts.reviewDraft(mvc, r, id);
         JsonNode contract = customers.getJson(mvc, rep, "/api/v1/contracts/" + id);
         assertThat(contract.get("status").asString()).isEqualTo("FINAL_APPROVAL");
         return contract;
-    }
-
-    private void pass(User reviewer, String contractId, String department) {
-        var result = support.post(mvc, support.bearer(mvc, reviewer), "/api/v1/contracts/" + contractId + "/reviews/"
-                + department, "{\"verdict\":\"PASS\"}");
-        assertThat(result).as(ContractTestSupport.text(result)).hasStatusOk();
     }
 
     /**

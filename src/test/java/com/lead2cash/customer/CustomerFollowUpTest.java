@@ -1,5 +1,6 @@
 package com.lead2cash.customer;
 
+import static com.lead2cash.testing.TestClock.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.customer.internal.activity.FollowUpFeed;
@@ -12,8 +13,6 @@ import com.lead2cash.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -47,10 +46,6 @@ class CustomerFollowUpTest {
     @BeforeEach
     void resetClock() {
         clock.set(NOW);
-    }
-
-    private static Instant shanghai(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
     }
 
     private Instant due(String customerId) {

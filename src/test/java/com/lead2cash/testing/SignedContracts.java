@@ -82,14 +82,19 @@ public class SignedContracts {
 
     /** Takes the rep's draft through reviews and the final approval (K2): APPROVED, to be signed. */
     public void approveDraft(MockMvcTester mvc, ContractTestSupport.Reviewers r, String id) {
+        reviewDraft(mvc, r, id);
+        decide(mvc, r.manager(), id);
+        decide(mvc, r.legalHead(), id);
+    }
+
+    /** Completes and submits the rep's draft, and the three departments pass it (K1): FINAL_APPROVAL. */
+    public void reviewDraft(MockMvcTester mvc, ContractTestSupport.Reviewers r, String id) {
         String rep = support.bearer(mvc, r.rep());
         JsonNode complete = support.complete(mvc, rep, id);
         expectOk(support.post(mvc, rep, "/api/v1/contracts/" + id + "/submit", "{\"version\":" + complete.get("version").asLong() + "}"));
         review(mvc, r.lawyer(), id, "LEGAL");
         review(mvc, r.finance(), id, "FINANCE");
         review(mvc, r.operations(), id, "OPERATIONS");
-        decide(mvc, r.manager(), id);
-        decide(mvc, r.legalHead(), id);
     }
 
     private void review(MockMvcTester mvc, User who, String id, String department) {

@@ -269,7 +269,7 @@ class ContractPagesTest {
         assertThat(FormHtml.inputValue(again, "amend-signedOn")).isEqualTo("2026-12-01");
         assertThat(tag(again, "input", "amend-amountChange")).as("the amount marked").contains("is-invalid");
         assertThat(tag(again, "input", "amend-title")).as("the title not").doesNotContain("is-invalid");
-        assertThat(besideField(again, "amend-amountChange-error")).isEqualTo("变更后合同金额须大于 0。");
+        assertThat(FormHtml.errorText(again, "amend-amountChange-error")).isEqualTo("变更后合同金额须大于 0。");
         assertThat(again).doesNotContain("id=\"flash-error\"", "id=\"amend-problems\"");
         assertThat(FormHtml.inputValue(page(rep, path, "en"), "amend-title")).as("given back once").isEmpty();
         // walk finding: an amount that could not be read was a bare flash "无法识别该值的格式。" naming no field
@@ -282,7 +282,7 @@ class ContractPagesTest {
         assertThat(tag(unread, "input", "amend-amountChange")).contains("is-invalid");
         assertThat(FormHtml.inputValue(unread, "amend-amountChange")).as("as typed").isEqualTo("abc");
         assertThat(FormHtml.inputValue(unread, "amend-title")).isEqualTo("补充协议二");
-        assertThat(besideField(unread, "amend-amountChange-error")).isEqualTo("This value is not in a form that can be read.");
+        assertThat(FormHtml.errorText(unread, "amend-amountChange-error")).isEqualTo("This value is not in a form that can be read.");
         assertThat(unread).doesNotContain("id=\"flash-error\"", "id=\"amend-problems\"", "id=\"amend-scan-error\"");
         // walk finding: a lowering with three decimals was refused as "an amount above 0", a blank title as the contract's
         MvcTestResult thirdDecimal = mvc.post().uri(path + "/amendments?lang=zh-CN").multipart()
@@ -292,9 +292,9 @@ class ContractPagesTest {
                 .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
         assertThat(thirdDecimal).hasStatus(422);
         String refusedBoth = body(thirdDecimal);
-        assertThat(besideField(refusedBoth, "amend-amountChange-error"))
+        assertThat(FormHtml.errorText(refusedBoth, "amend-amountChange-error"))
                 .isEqualTo("请输入合同金额的变更额，最多两位小数：调减为负数，不变则填 0 或留空。");
-        assertThat(besideField(refusedBoth, "amend-title-error")).isEqualTo("请填写补充协议名称（最多 200 个字符）。");
+        assertThat(FormHtml.errorText(refusedBoth, "amend-title-error")).isEqualTo("请填写补充协议名称（最多 200 个字符）。");
         assertThat(customers.getJson(mvc, support.bearer(mvc, r.rep()), "/api/v1/contracts/" + id + "/amendments").size())
                 .as("nothing recorded").isZero();
 
@@ -319,7 +319,7 @@ class ContractPagesTest {
         assertThat(terminate).as("the day's refusal beside the day, the reason's field without one")
                 .contains("id=\"terminate-effectiveOn-error\"").doesNotContain("id=\"terminate-reason-error\"")
                 .doesNotContain("id=\"flash-error\"");
-        assertThat(besideField(terminate, "terminate-effectiveOn-error")).contains("2026-12-01");
+        assertThat(FormHtml.errorText(terminate, "terminate-effectiveOn-error")).contains("2026-12-01");
         assertThat(FormHtml.textareaText(page(manager, path, "en"), "terminate-reason")).as("given back once").isEmpty();
         // walk finding: no reason and a day before 1900 (the picker bypassed) named the day only; both now, each
         // beside its own field
@@ -328,9 +328,9 @@ class ContractPagesTest {
                 .param("version", String.valueOf(version)).exchange();
         assertThat(refused).as("no reason, a day out of range").hasStatus(422);
         String both = body(refused);
-        assertThat(besideField(both, "terminate-reason-error")).startsWith("Give the reason (at most")
+        assertThat(FormHtml.errorText(both, "terminate-reason-error")).startsWith("Give the reason (at most")
                 .doesNotContain("The date must lie between");
-        assertThat(besideField(both, "terminate-effectiveOn-error")).startsWith("The date must lie between")
+        assertThat(FormHtml.errorText(both, "terminate-effectiveOn-error")).startsWith("The date must lie between")
                 .doesNotContain("Give the reason");
         assertThat(tag(both, "textarea", "terminate-reason")).contains("is-invalid");
         assertThat(tag(both, "input", "terminate-effectiveOn")).contains("is-invalid");
@@ -350,14 +350,6 @@ class ContractPagesTest {
         var tag = java.util.regex.Pattern.compile("<" + element + "\\b[^>]*\\bid=\"" + id + "\"[^>]*>").matcher(html);
         assertThat(tag.find()).as(element + " #" + id).isTrue();
         return tag.group();
-    }
-
-    /** The text of the refusal shown beside a field (the element of that id). */
-    private static String besideField(String html, String id) {
-        var error = java.util.regex.Pattern.compile("<div[^>]*\\bid=\"" + id + "\"[^>]*>(.*?)</div>", java.util.regex.Pattern.DOTALL)
-                .matcher(html);
-        assertThat(error.find()).as("#" + id).isTrue();
-        return org.springframework.web.util.HtmlUtils.htmlUnescape(error.group(1)).strip();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.internal.calendar.CalendarService;
 import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.FormHtml;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import jakarta.servlet.http.Cookie;
@@ -186,12 +187,12 @@ class WorkingCalendarPersistenceTest {
             // the screen's settings form: the same refusal, worded with the window, beside the field that changed
             Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
             String mondays = screenSettings(session, "en", "Asia/Shanghai", "09:00", "18:00", "MONDAY");
-            assertThat(errorBeside(mondays, "workingWeekdays-error"))
+            assertThat(FormHtml.errorText(mondays, "workingWeekdays-error"))
                     .contains("With this calendar the SOP window L1.window could not be counted")
                     .doesNotContain("Choose at least one working weekday");
-            assertThat(errorBeside(screenSettings(session, "zh", "Asia/Shanghai", "17:00", "18:00", "MONDAY", "TUESDAY",
+            assertThat(FormHtml.errorText(screenSettings(session, "zh", "Asia/Shanghai", "17:00", "18:00", "MONDAY", "TUESDAY",
                     "WEDNESDAY", "THURSDAY", "FRIDAY"), "workStart-error")).contains("按此日历无法计算 SOP 时限 L1.window");
-            assertThat(errorBeside(screenSettings(session, "en", "Asia/Shanghai", "09:00", "10:00", "MONDAY", "TUESDAY",
+            assertThat(FormHtml.errorText(screenSettings(session, "en", "Asia/Shanghai", "09:00", "10:00", "MONDAY", "TUESDAY",
                     "WEDNESDAY", "THURSDAY", "FRIDAY"), "workEnd-error")).contains("the SOP window L1.window could not");
             assertThat(calendar.current().toString()).isEqualTo(before);
         } finally {
@@ -435,7 +436,7 @@ class WorkingCalendarPersistenceTest {
                     "Someone changed the calendar meanwhile");
             String again = settings.getResponse().getContentAsString(StandardCharsets.UTF_8);
             // what was typed comes back, still at the revision it was read at
-            assertThat(com.lead2cash.testing.FormHtml.inputValue(again, "workStart")).isEqualTo("08:30");
+            assertThat(FormHtml.inputValue(again, "workStart")).isEqualTo("08:30");
             assertThat(again).contains("name=\"version\" value=\"" + read + "\"");
             assertThat(service.settings().workEnd()).isEqualTo(java.time.LocalTime.of(17, 30));
             assertThat(service.settings().workStart()).isEqualTo(java.time.LocalTime.of(9, 0));
@@ -492,13 +493,6 @@ class WorkingCalendarPersistenceTest {
         return page.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
-    /** The text of the refusal shown beside a field (the element of that id). */
-    private static String errorBeside(String html, String id) {
-        java.util.regex.Matcher error = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
-        assertThat(error.find()).as("#" + id).isTrue();
-        return org.springframework.web.util.HtmlUtils.htmlUnescape(error.group(1));
-    }
-
     /**
      * Walk finding: a refused settings form came back filled with the saved values (Asia/Shanghai, 09:00–18:00,
      * Monday to Friday), its message beside a value the administrator never typed. It comes back as typed, each
@@ -510,25 +504,25 @@ class WorkingCalendarPersistenceTest {
         Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
 
         String zone = screenSettings(session, "zh-CN", "Mars/Olympus", "08:30", "17:30", "MONDAY", "SATURDAY");
-        assertThat(errorBeside(zone, "zone-error")).isEqualTo("“Mars/Olympus”不是 Asia/Shanghai 这样的时区。");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(zone, "zone")).isEqualTo("Mars/Olympus");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(zone, "workStart")).isEqualTo("08:30");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(zone, "workEnd")).isEqualTo("17:30");
-        assertThat(com.lead2cash.testing.FormHtml.checked(zone, "wd-SATURDAY")).isTrue();
-        assertThat(com.lead2cash.testing.FormHtml.checked(zone, "wd-TUESDAY")).isFalse();
+        assertThat(FormHtml.errorText(zone, "zone-error")).isEqualTo("“Mars/Olympus”不是 Asia/Shanghai 这样的时区。");
+        assertThat(FormHtml.inputValue(zone, "zone")).isEqualTo("Mars/Olympus");
+        assertThat(FormHtml.inputValue(zone, "workStart")).isEqualTo("08:30");
+        assertThat(FormHtml.inputValue(zone, "workEnd")).isEqualTo("17:30");
+        assertThat(FormHtml.checked(zone, "wd-SATURDAY")).isTrue();
+        assertThat(FormHtml.checked(zone, "wd-TUESDAY")).isFalse();
 
         String hours = screenSettings(session, "en", "Asia/Shanghai", "18:00", "09:00", "MONDAY");
-        assertThat(errorBeside(hours, "workEnd-error")).isEqualTo("Work must end after it starts.");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(hours, "workStart")).isEqualTo("18:00");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(hours, "workEnd")).isEqualTo("09:00");
+        assertThat(FormHtml.errorText(hours, "workEnd-error")).isEqualTo("Work must end after it starts.");
+        assertThat(FormHtml.inputValue(hours, "workStart")).isEqualTo("18:00");
+        assertThat(FormHtml.inputValue(hours, "workEnd")).isEqualTo("09:00");
 
         String noWeekdays = screenSettings(session, "en", "Europe/Berlin", "", "16:00");
-        assertThat(errorBeside(noWeekdays, "workingWeekdays-error")).isEqualTo("Choose at least one working weekday.");
-        assertThat(errorBeside(noWeekdays, "workStart-error")).isEqualTo("Required.");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(noWeekdays, "zone")).isEqualTo("Europe/Berlin");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(noWeekdays, "workEnd")).isEqualTo("16:00");
+        assertThat(FormHtml.errorText(noWeekdays, "workingWeekdays-error")).isEqualTo("Choose at least one working weekday.");
+        assertThat(FormHtml.errorText(noWeekdays, "workStart-error")).isEqualTo("Required.");
+        assertThat(FormHtml.inputValue(noWeekdays, "zone")).isEqualTo("Europe/Berlin");
+        assertThat(FormHtml.inputValue(noWeekdays, "workEnd")).isEqualTo("16:00");
         for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
-            assertThat(com.lead2cash.testing.FormHtml.checked(noWeekdays, "wd-" + d)).as(d.name()).isFalse();
+            assertThat(FormHtml.checked(noWeekdays, "wd-" + d)).as(d.name()).isFalse();
         }
         assertThat(service.settings()).isEqualTo(before);
     }
@@ -555,9 +549,9 @@ class WorkingCalendarPersistenceTest {
         String added = day.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(added).contains("Holidays and make-up working days 2027", "2040-03-31 lies outside the years")
                 .doesNotContain("Holidays and make-up working days 2026");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(added, "exception-day")).isEqualTo("2040-03-31");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(added, "exception-note")).isEqualTo("年会补班");
-        assertThat(com.lead2cash.testing.FormHtml.selected(added, "exception-kind")).isEqualTo("WORKDAY");
+        assertThat(FormHtml.inputValue(added, "exception-day")).isEqualTo("2040-03-31");
+        assertThat(FormHtml.inputValue(added, "exception-note")).isEqualTo("年会补班");
+        assertThat(FormHtml.selected(added, "exception-kind")).isEqualTo("WORKDAY");
 
         // in Chinese alike
         String zh = mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
@@ -572,7 +566,7 @@ class WorkingCalendarPersistenceTest {
                 .param("version", String.valueOf(revision - 1)).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(removed).contains("id=\"stale-version\"", "Holidays and make-up working days 2027");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(removed, "exception-day")).isEmpty();
+        assertThat(FormHtml.inputValue(removed, "exception-day")).isEmpty();
 
         // a file with a bad line
         String imported = mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf())

@@ -28,6 +28,14 @@ public final class FormHtml {
         return value.find() ? HtmlUtils.htmlUnescape(value.group(1)) : "";
     }
 
+    /** The text of the refusal shown beside a field: the element of that id ({@code workEnd-error}). */
+    public static String errorText(String html, String id) {
+        Matcher error = Pattern.compile("<div[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</div>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(error.find()).as("#" + id).isTrue();
+        return HtmlUtils.htmlUnescape(error.group(1)).strip();
+    }
+
     /** Whether the checkbox shows ticked. */
     public static boolean checked(String html, String id) {
         Matcher input = Pattern.compile("<input\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);

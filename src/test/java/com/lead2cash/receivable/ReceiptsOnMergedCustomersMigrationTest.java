@@ -6,12 +6,11 @@ import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
-import java.nio.charset.StandardCharsets;
+import com.lead2cash.testing.RepairMigration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -23,7 +22,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 class ReceiptsOnMergedCustomersMigrationTest {
 
-    private static final String MIGRATION = "db/migration/V202612081001__receivable_receipts_on_merged_customers.sql";
 
     @Autowired MockMvcTester mvc;
     @Autowired ContractTestSupport support;
@@ -57,9 +55,7 @@ class ReceiptsOnMergedCustomersMigrationTest {
         Map<UUID, Long> versions = Map.of(twin, version(twin), advance, version(advance), onEarlier, version(onEarlier),
                 standing, version(standing));
 
-        String migration = new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8);
-        jdbc.sql(migration).update();
-        jdbc.sql(migration).update();
+        RepairMigration.of(jdbc, "202612081001").runTwice();
 
         for (UUID receipt : new UUID[] {twin, advance, onEarlier, standing}) {
             assertThat(jdbc.sql("select customer_id from receivable_receipt where id = :id").param("id", receipt)

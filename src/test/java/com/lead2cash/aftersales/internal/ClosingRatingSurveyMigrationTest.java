@@ -7,7 +7,7 @@ import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.testing.AftersalesTestSupport;
 import com.lead2cash.testing.AftersalesTestSupport.Service;
 import com.lead2cash.testing.IntegrationTest;
-import java.nio.charset.StandardCharsets;
+import com.lead2cash.testing.RepairMigration;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ClosingRatingSurveyMigrationTest {
 
-    private static final String MIGRATION = "db/migration/V202612051003__aftersales_survey_closing_ratings.sql";
     private static final String ROW = """
             select customer_id, occasion, subject_id, rep_id, team_id, product_line, confirmation_id, sent_at, rating,
                    comment, answered_at from aftersales_survey where occasion = 'COMPLAINT_CLOSED' and subject_id = :k""";
@@ -65,9 +63,7 @@ class ClosingRatingSurveyMigrationTest {
                 .param("id", earlierSurvey).param("c", customer).param("k", surveyed).param("rep", s.rep().id())
                 .param("conf", UUID.randomUUID()).param("sent", Timestamp.from(closed)).update();
 
-        String migration = new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8);
-        jdbc.sql(migration).update();
-        jdbc.sql(migration).update();
+        RepairMigration.of(jdbc, "202612051003").runTwice();
 
         assertThat(row(old)).as("as SurveyService.recordRating writes it").isEqualTo(written);
         assertThat(written).containsEntry("rating", 4).containsEntry("comment", "处理及时")

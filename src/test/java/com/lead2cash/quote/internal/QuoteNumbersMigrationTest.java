@@ -3,11 +3,10 @@ package com.lead2cash.quote.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.testing.IntegrationTest;
-import java.nio.charset.StandardCharsets;
+import com.lead2cash.testing.RepairMigration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,14 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class QuoteNumbersMigrationTest {
 
-    private static final String MIGRATION = "db/migration/V202612120300__quote_document_numbers.sql";
 
     @Autowired JdbcClient jdbc;
 
     @Test
     void flywayRanItAndTheQuoteSequenceIsGone() {
-        assertThat(jdbc.sql("select success from flyway_schema_history where version = '202612120300'")
-                .query(Boolean.class).single()).isTrue();
+        assertThat(RepairMigration.of(jdbc, "202612120300").ranByFlyway()).isTrue();
         assertThat(jdbc.sql("select to_regclass('quote_number_seq') is null").query(Boolean.class).single()).isTrue();
     }
 
@@ -42,9 +39,7 @@ class QuoteNumbersMigrationTest {
         quote("QT-2016-000099", 1);
         jdbc.sql("insert into platform_document_number (prefix, year, last) values ('Q', 2017, 20)").update();
 
-        String migration = new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8);
-        jdbc.sql(migration).update();
-        jdbc.sql(migration).update();
+        RepairMigration.of(jdbc, "202612120300").runTwice();
 
         assertThat(jdbc.sql("""
                 select year || ':' || last from platform_document_number where prefix = 'Q' and year < 2020

@@ -3,6 +3,7 @@ package com.lead2cash.sop.internal.calendar;
 import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.BadRequestException;
+import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.FieldValidationException.FieldError;
@@ -274,7 +275,7 @@ public class CalendarService implements BusinessCalendar {
                 .param("weekdays", EnumSet.copyOf(weekdays).stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("now", Timestamp.from(clock.instant())).param("expected", expectedRevision).update();
         if (updated == 0) {
-            throw new com.lead2cash.platform.ConflictException("calendar.error.concurrentChange");
+            throw new ConflictException("calendar.error.concurrentChange");
         }
         PerTransaction.forget(currentInTransaction);
         requirePolicyWindowsCountable(changedField(previous, workStart, workEnd, weekdays));
@@ -484,7 +485,7 @@ public class CalendarService implements BusinessCalendar {
         long stored = jdbc.sql("select revision from sop_calendar_settings where id = 1 for update")
                 .query(Long.class).single();
         if (stored != expectedRevision) {
-            throw new com.lead2cash.platform.ConflictException("calendar.error.concurrentChange");
+            throw new ConflictException("calendar.error.concurrentChange");
         }
     }
 

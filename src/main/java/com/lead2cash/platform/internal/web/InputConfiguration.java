@@ -52,7 +52,6 @@ class InputConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new RepeatedParameterGuard()).addPathPatterns("/api/**").order(10);
         registry.addInterceptor(new RequestParameterGuard()).order(10);
         registry.addInterceptor(new PageVersionGuard()).order(11);
         registry.addInterceptor(new ContentEncodingGuard()).order(8);

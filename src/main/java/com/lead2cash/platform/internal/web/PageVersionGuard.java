@@ -71,9 +71,7 @@ class PageVersionGuard implements HandlerInterceptor {
     private static boolean carriesVersion(MethodParameter parameter) {
         RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
         if (param != null) {
-            String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
-                    : parameter.getParameterName();
-            return VERSION.equals(name) && !Map.class.isAssignableFrom(parameter.getParameterType());
+            return VERSION.equals(RequestParameterGuard.nameOf(param, parameter)) && !Map.class.isAssignableFrom(parameter.getParameterType());
         }
         if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
             Class<?> form = parameter.getParameterType();

@@ -7,18 +7,25 @@ import com.lead2cash.platform.OwnDateRange;
 import com.lead2cash.platform.web.RefusedInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -30,19 +37,30 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * it to show on its form. A query parameter whose document lists its allowed values
  * ({@code @Parameter(schema = @Schema(allowableValues = …))}) takes only those: the API document is the truth,
  * and an unknown value is refused (422 listing them) rather than silently read as the default.
+ * <p>
+ * First of all, an API parameter the operation takes as one value ({@code grade}, {@code status}, {@code size},
+ * {@code cursor}, …), given more than once ({@code ?grade=A&grade=C}), is refused: 400 on that parameter
+ * ({@code error.parameter.repeated}). Spring would read the first value for most types and join the values with a
+ * comma for a text, so the client was answered for a question it did not ask. A parameter the operation takes as a
+ * list or an array (declared an array in the API document) stays repeatable, and so does any on a screen.
  */
 class RequestParameterGuard implements HandlerInterceptor {
 
     /** The request attribute a form handler's {@link RefusedInput} is read from. */
     static final String REFUSED = RefusedInput.class.getName();
 
+    private final Map<java.lang.reflect.Method, Set<String>> singleValued = new ConcurrentHashMap<>();
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            refuseRepeated(request, singleValued.computeIfAbsent(method.getMethod(), m -> singleValued(method)));
+        }
         boolean onItsForm = showsOnItsForm(method);
-        java.util.Set<String> ownRange = ownDateRanges(method);
+        Set<String> ownRange = ownDateRanges(method);
         List<FieldValidationException> refused = new ArrayList<>();
         Map<String, Integer> ownLimits = ownLengthLimits(method);
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -80,12 +98,38 @@ class RequestParameterGuard implements HandlerInterceptor {
         return true;
     }
 
+    private static void refuseRepeated(HttpServletRequest request, Set<String> single) {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            if (parameter.getValue().length > 1 && single.contains(parameter.getKey())) {
+                throw new BadRequestException(parameter.getKey(), "error.parameter.repeated", parameter.getKey());
+            }
+        }
+    }
+
+    /** The names of the handler's request parameters that it reads as one value. */
+    private static Set<String> singleValued(HandlerMethod method) {
+        Set<String> names = new HashSet<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            String name = param == null ? null : nameOf(param, parameter);
+            if (name != null && !name.isEmpty() && takesOneValue(parameter.getParameterType())) {
+                names.add(name);
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    private static boolean takesOneValue(Class<?> type) {
+        return !type.isArray() && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)
+                && !MultipartFile.class.isAssignableFrom(type) && !Part.class.isAssignableFrom(type);
+    }
+
     /**
      * The length each of the handler's parameters documents as its own ({@code @Parameter(schema = @Schema(maxLength
      * = …))}), below the general limit: a value past the general limit is refused naming this one.
      */
     private static Map<String, Integer> ownLengthLimits(HandlerMethod method) {
-        Map<String, Integer> limits = new java.util.HashMap<>();
+        Map<String, Integer> limits = new HashMap<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             io.swagger.v3.oas.annotations.Parameter documented =
                     parameter.getParameterAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
@@ -112,8 +156,8 @@ class RequestParameterGuard implements HandlerInterceptor {
      * The fields of the handler's forms whose module judges their date's range itself ({@link OwnDateRange}): their
      * refusal names that range, not the years any record can have.
      */
-    private static java.util.Set<String> ownDateRanges(HandlerMethod method) {
-        java.util.Set<String> names = new java.util.HashSet<>();
+    private static Set<String> ownDateRanges(HandlerMethod method) {
+        Set<String> names = new HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             Class<?> type = parameter.getParameterType();
             if (!type.isPrimitive() && !type.isArray() && type.getName().startsWith("com.lead2cash.")) {
@@ -123,9 +167,9 @@ class RequestParameterGuard implements HandlerInterceptor {
         return names;
     }
 
-    private static final ClassValue<java.util.Set<String>> OWN_DATE_RANGES = new ClassValue<>() {
+    private static final ClassValue<Set<String>> OWN_DATE_RANGES = new ClassValue<>() {
         @Override
-        protected java.util.Set<String> computeValue(Class<?> type) {
+        protected Set<String> computeValue(Class<?> type) {
             return Arrays.stream(type.getDeclaredFields()).filter(f -> f.isAnnotationPresent(OwnDateRange.class))
                     .map(java.lang.reflect.Field::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
@@ -186,7 +230,8 @@ class RequestParameterGuard implements HandlerInterceptor {
         }
     }
 
-    private static String nameOf(RequestParam param, MethodParameter parameter) {
+    /** The name a {@code @RequestParam} is read by: its own, or the Java parameter's. */
+    static String nameOf(RequestParam param, MethodParameter parameter) {
         return !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
                 : parameter.getParameterName();
     }

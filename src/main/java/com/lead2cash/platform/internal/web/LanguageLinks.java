@@ -1,6 +1,5 @@
 package com.lead2cash.platform.internal.web;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,20 +22,10 @@ record LanguageLinks(String zh, String en) {
     /** The links for a request's raw query string (null when it has none). */
     static LanguageLinks of(String rawQuery) {
         List<String> kept = new ArrayList<>();
-        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                if (name.isEmpty() || name.equals(PARAM)) {
-                    continue;
-                }
-                String value = eq < 0 ? null : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                kept.add(encode(name) + (value == null ? "" : "=" + encode(value)));
-            } catch (IllegalArgumentException undecodable) {
-                // a broken escape is refused before any page renders; a link simply leaves it out
+        for (QueryPair pair : QueryPair.of(rawQuery)) {
+            // a broken escape is refused before any page renders; a link simply leaves it out
+            if (!pair.name().isEmpty() && !pair.name().equals(PARAM)) {
+                kept.add(encode(pair.name()) + (pair.value() == null ? "" : "=" + encode(pair.value())));
             }
         }
         String query = kept.isEmpty() ? "?" : "?" + String.join("&", kept) + "&";

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.Part;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -167,21 +165,8 @@ public class UploadLimitFilter extends OncePerRequestFilter {
         public Map<String, String[]> getParameterMap() {
             if (parameters == null) {
                 Map<String, List<String>> read = new LinkedHashMap<>();
-                String query = getQueryString();
-                if (query != null) {
-                    for (String pair : query.split("&")) {
-                        if (pair.isEmpty()) {
-                            continue;
-                        }
-                        int equals = pair.indexOf('=');
-                        try {
-                            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                            read.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-                        } catch (IllegalArgumentException undecodable) {
-                            // a pair the address cannot give: left out, as the container leaves it out
-                        }
-                    }
+                for (QueryPair pair : QueryPair.of(getQueryString())) {
+                    read.computeIfAbsent(pair.name(), n -> new ArrayList<>()).add(pair.value() == null ? "" : pair.value());
                 }
                 Map<String, String[]> values = new LinkedHashMap<>();
                 read.forEach((name, list) -> values.put(name, list.toArray(String[]::new)));

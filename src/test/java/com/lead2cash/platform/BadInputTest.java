@@ -118,6 +118,10 @@ class BadInputTest {
                 .content(json).exchange();
     }
 
+    private MvcTestResult get(String uri, Object... vars) {
+        return mvc.get().uri(uri, vars).header(HttpHeaders.AUTHORIZATION, admin).exchange();
+    }
+
     private int orgUnits() {
         return jdbc.sql("select count(*) from platform_org_unit").query(Integer.class).single();
     }
@@ -253,8 +257,7 @@ class BadInputTest {
     @Test
     void aSearchTextFarPastItsLimitIsRefusedNamingItsOwnLimit() throws Exception {
         for (int length : new int[] {InputRules.MAX_SEARCH + 1, InputRules.MAX_TEXT + 1, 2 * InputRules.MAX_TEXT}) {
-            MvcTestResult answer = mvc.get().uri("/api/v1/leads?q={q}", "查".repeat(length))
-                    .header(HttpHeaders.AUTHORIZATION, admin).exchange();
+            MvcTestResult answer = get("/api/v1/leads?q={q}", "查".repeat(length));
             assertThat(answer).as("q of " + length).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             String body = answer.getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat((String) com.jayway.jsonpath.JsonPath.read(body, "$.errors[0].field")).isEqualTo("q");
@@ -313,13 +316,13 @@ class BadInputTest {
 
     @Test
     void aParameterWrittenAsADateOutsideTheYearsARecordCanHaveIsRefusedWith422NamingIt() {
-        assertThat(mvc.get().uri("/api/v1/users?from={d}", "0001-12-04").header(HttpHeaders.AUTHORIZATION, admin))
+        assertThat(get("/api/v1/users?from={d}", "0001-12-04"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("from");
-        assertThat(mvc.get().uri("/api/v1/users?from={d}", "2200-01-01").header(HttpHeaders.AUTHORIZATION, admin))
+        assertThat(get("/api/v1/users?from={d}", "2200-01-01"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         for (String date : new String[] {"1900-01-01", "2199-12-31", "2026-12-04"}) {
-            assertThat(mvc.get().uri("/api/v1/users?from={d}", date).header(HttpHeaders.AUTHORIZATION, admin)).as(date)
+            assertThat(get("/api/v1/users?from={d}", date)).as(date)
                     .hasStatus(HttpStatus.OK);
         }
     }
@@ -391,14 +394,13 @@ class BadInputTest {
         // dueBefore=9999-… and 0001-… were read; -999999999-… reached the database (422 "not storable", no field)
         for (String at : new String[] {"9999-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "2200-01-02T00:00:00+08:00",
                 "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z"}) {
-            MvcTestResult answer = mvc.get().uri("/api/v1/deadlines?dueBefore={at}", at)
-                    .header(HttpHeaders.AUTHORIZATION, admin).exchange();
+            MvcTestResult answer = get("/api/v1/deadlines?dueBefore={at}", at);
             assertThat(answer).as(at).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("dueBefore");
             assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.dateOutOfRange");
         }
         for (String at : new String[] {"2026-12-08T10:00:00+08:00", "2199-12-31T23:59:59Z", "1900-01-01T00:00:00Z"}) {
-            assertThat(mvc.get().uri("/api/v1/deadlines?dueBefore={at}", at).header(HttpHeaders.AUTHORIZATION, admin))
+            assertThat(get("/api/v1/deadlines?dueBefore={at}", at))
                     .as(at).hasStatusOk();
         }
     }
@@ -472,13 +474,12 @@ class BadInputTest {
     void aParameterReadAsAMonthOutsideTheYearsARecordCanHaveIsRefusedWith422NamingIt() {
         // the forecast from=-999999999-01 reached the database: 'date out of range', 422 unchecked and a stack
         for (String month : new String[] {"-999999999-01", "0001-01", "2200-01"}) {
-            MvcTestResult answer = mvc.get().uri("/api/v1/test-only/month?from={m}", month)
-                    .header(HttpHeaders.AUTHORIZATION, admin).exchange();
+            MvcTestResult answer = get("/api/v1/test-only/month?from={m}", month);
             assertThat(answer).as(month).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("from");
         }
-        assertThat(mvc.get().uri("/api/v1/test-only/month?from={m}", "2026-12").header(HttpHeaders.AUTHORIZATION, admin)
-                .exchange()).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.from").isEqualTo("2026-12");
+        assertThat(get("/api/v1/test-only/month?from={m}", "2026-12")).hasStatus(HttpStatus.OK)
+                .bodyJson().extractingPath("$.from").isEqualTo("2026-12");
     }
 
     @Test
@@ -497,7 +498,7 @@ class BadInputTest {
 
     @Test
     void aQueryParameterWithANulIsRefusedWith422NamingIt() {
-        assertThat(mvc.get().uri("/api/v1/users?q={q}", "a\u0000b").header(HttpHeaders.AUTHORIZATION, admin))
+        assertThat(get("/api/v1/users?q={q}", "a\u0000b"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("q");
     }
@@ -511,8 +512,7 @@ class BadInputTest {
                 "/api/v1/deadlines", "/api/v1/approvals", "/api/v1/approvals/delegations", "/api/v1/lead-api-keys",
                 "/api/v1/org-units", "/api/v1/policy/versions"}) {
             for (String cursor : new String[] {forged, "%%%garbled", "eA"}) {
-                MvcTestResult answer = mvc.get().uri(uri + "?cursor={c}", cursor).header(HttpHeaders.AUTHORIZATION, admin)
-                        .exchange();
+                MvcTestResult answer = get(uri + "?cursor={c}", cursor);
                 answers.put(uri + " " + cursor, answer.getResponse().getStatus() + " "
                         + answer.getResponse().getContentAsString(StandardCharsets.UTF_8).contains("\"field\":\"cursor\""));
             }
@@ -530,16 +530,15 @@ class BadInputTest {
         java.util.Map<String, String> answers = new java.util.TreeMap<>();
         for (String query : new String[] {"grade=A&grade=C", "status=NEW&status=SCREENED", "size=5&size=6",
                 "cursor=a&cursor=b", "q=x&q=y", "view=pool&view=mine"}) {
-            MvcTestResult answer = mvc.get().uri("/api/v1/leads?" + query).header(HttpHeaders.AUTHORIZATION, admin)
-                    .exchange();
+            MvcTestResult answer = get("/api/v1/leads?" + query);
             String body = answer.getResponse().getContentAsString(StandardCharsets.UTF_8);
             answers.put(query, answer.getResponse().getStatus() + " " + body.contains("\"code\":\"error.parameter.repeated\"")
                     + " " + body.contains("\"field\":\"" + query.substring(0, query.indexOf('=')) + "\""));
         }
         assertThat(answers).allSatisfy((query, answer) -> assertThat(answer).as(query).isEqualTo("400 true true"));
-        assertThat(mvc.get().uri("/api/v1/leads?grade=A&size=5").header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk();
-        MvcTestResult list = mvc.get().uri("/api/v1/receivables/contract-figures?contractId={a}&contractId={b}",
-                UUID.randomUUID(), UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, admin).exchange();
+        assertThat(get("/api/v1/leads?grade=A&size=5")).hasStatusOk();
+        MvcTestResult list = get("/api/v1/receivables/contract-figures?contractId={a}&contractId={b}",
+                UUID.randomUUID(), UUID.randomUUID());
         assertThat(list.getResponse().getStatus()).as("a list parameter is repeatable").isNotEqualTo(400);
     }
 
@@ -554,24 +553,21 @@ class BadInputTest {
             assertThat(post("/api/v1/leads", "{\"companyName\":\"游标标签公司" + i + "\",\"source\":\"TRADE_SHOW\"}"))
                     .hasStatus(HttpStatus.CREATED);
         }
-        String leads = mvc.get().uri("/api/v1/leads?size=2").header(HttpHeaders.AUTHORIZATION, admin).exchange()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String leads = get("/api/v1/leads?size=2").getResponse().getContentAsString(StandardCharsets.UTF_8);
         String cursor = com.jayway.jsonpath.JsonPath.read(leads, "$.nextCursor");
         assertThat(cursor).isNotBlank();
-        assertThat(mvc.get().uri("/api/v1/leads?size=2&cursor={c}", cursor).header(HttpHeaders.AUTHORIZATION, admin))
-                .hasStatusOk();
+        assertThat(get("/api/v1/leads?size=2&cursor={c}", cursor)).hasStatusOk();
         java.util.Map<String, String> answers = new java.util.TreeMap<>();
         for (String uri : new String[] {"/api/v1/customers", "/api/v1/users", "/api/v1/deadlines", "/api/v1/notifications",
                 "/api/v1/lead-api-keys", "/api/v1/approvals/delegations", "/api/v1/orders", "/api/v1/contracts"}) {
-            MvcTestResult answer = mvc.get().uri(uri + "?cursor={c}", cursor).header(HttpHeaders.AUTHORIZATION, admin)
-                    .exchange();
+            MvcTestResult answer = get(uri + "?cursor={c}", cursor);
             answers.put(uri, answer.getResponse().getStatus() + " "
                     + answer.getResponse().getContentAsString(StandardCharsets.UTF_8).contains("\"field\":\"cursor\""));
         }
         assertThat(answers).allSatisfy((request, answer) -> assertThat(answer).as(request).isEqualTo("400 true"));
         String untagged = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("2026-11-30T00:00:00Z\u001f" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        assertThat(mvc.get().uri("/api/v1/leads?cursor={c}", untagged).header(HttpHeaders.AUTHORIZATION, admin))
+        assertThat(get("/api/v1/leads?cursor={c}", untagged))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
     }
 
@@ -586,13 +582,13 @@ class BadInputTest {
         for (String at : new String[] {"+999999999-12-31T23:59:59Z", "+294277-06-01T00:00:00Z", "-999999999-01-01T00:00:00Z"}) {
             for (String uri : new String[] {"/api/v1/leads", "/api/v1/notifications"}) {
                 String list = uri.equals("/api/v1/leads") ? "lead" : "notification";
-                assertThat(mvc.get().uri(uri + "?cursor={c}", cursor(list, at, id)).header(HttpHeaders.AUTHORIZATION, admin))
+                assertThat(get(uri + "?cursor={c}", cursor(list, at, id)))
                         .as(uri + " " + at).hasStatus(HttpStatus.BAD_REQUEST)
                         .bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.cursor.invalid");
             }
         }
         for (String at : new String[] {"0202-05-01T00:00:00Z", "2200-01-01T00:00:00Z", "+294276-06-01T00:00:00Z"}) {
-            assertThat(mvc.get().uri("/api/v1/leads?cursor={c}", cursor("lead", at, id)).header(HttpHeaders.AUTHORIZATION, admin))
+            assertThat(get("/api/v1/leads?cursor={c}", cursor("lead", at, id)))
                     .as(at).hasStatusOk();
         }
     }
@@ -605,11 +601,11 @@ class BadInputTest {
     @Test
     void anAbsurdOrNegativePageSizeIsA400AndALargeOneIsCapped() {
         for (String size : new String[] {"99999999999", "-1", "0", "ten"}) {
-            assertThat(mvc.get().uri("/api/v1/leads?size=" + size).header(HttpHeaders.AUTHORIZATION, admin))
+            assertThat(get("/api/v1/leads?size=" + size))
                     .as(size).hasStatus(HttpStatus.BAD_REQUEST)
                     .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        assertThat(mvc.get().uri("/api/v1/users?size=5000").header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk();
+        assertThat(get("/api/v1/users?size=5000")).hasStatusOk();
     }
 
     @Test

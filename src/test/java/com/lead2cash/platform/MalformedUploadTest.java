@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MalformedUploadTest {
 
     private static final String BOUNDARY = "XYZ";
+    private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
     /** A file part with no closing boundary: the upload stopped on its way. */
     private static final String CUT_OFF = "--" + BOUNDARY
             + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc";
@@ -52,13 +53,14 @@ class MalformedUploadTest {
                 "/api/v1/calendar/import", "/api/v1/complaints/" + UUID.randomUUID() + "/evidence");
     }
 
-    private HttpResponse<String> post(String path, String contentType, String body, String header, String value)
+    /** {@code body} posted to {@code path} in English, with the headers given as name and value pairs. */
+    private HttpResponse<String> post(String path, String contentType, String body, String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept-Language", "en").header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (header != null) {
-            request.header(header, value);
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -68,8 +70,7 @@ class MalformedUploadTest {
             throws Exception {
         String admin = "Bearer " + fixtures.token(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         for (String path : apiUploads()) {
-            HttpResponse<String> answer = post(path, "multipart/form-data; boundary=" + BOUNDARY, CUT_OFF,
-                    "Authorization", admin);
+            HttpResponse<String> answer = post(path, MULTIPART, CUT_OFF, "Authorization", admin);
             assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(400);
             assertThat(answer.headers().firstValue("Content-Type")).as(path)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -91,10 +92,7 @@ class MalformedUploadTest {
     void aBodyCutOffOnAScreenIsTheProducts400PageWithItsSecurityHeaders() throws Exception {
         String session = "SESSION=" + fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD).getValue();
         for (String path : List.of("/complaints/" + UUID.randomUUID() + "/evidence", "/leads/imports")) {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "text/html").header("Accept-Language", "en").header("Cookie", session)
-                    .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                    .POST(HttpRequest.BodyPublishers.ofString(CUT_OFF)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = post(path, MULTIPART, CUT_OFF, "Accept", "text/html", "Cookie", session);
             assertThat(page.statusCode()).as(path).isEqualTo(400);
             assertThat(page.headers().firstValue("Content-Type")).as(path)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -108,13 +106,13 @@ class MalformedUploadTest {
     @Test
     void anUploadOfSomeoneNotSignedInIsRefusedNeverA500() throws Exception {
         for (String path : apiUploads()) {
-            HttpResponse<String> answer = post(path, "multipart/form-data; boundary=" + BOUNDARY, CUT_OFF, null, null);
+            HttpResponse<String> answer = post(path, MULTIPART, CUT_OFF);
             assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(401);
             assertThat(answer.headers().firstValue("Content-Type")).as(path)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
-        HttpResponse<String> page = post("/complaints/" + UUID.randomUUID() + "/evidence",
-                "multipart/form-data; boundary=" + BOUNDARY, CUT_OFF, "Accept", "text/html");
+        HttpResponse<String> page = post("/complaints/" + UUID.randomUUID() + "/evidence", MULTIPART, CUT_OFF,
+                "Accept", "text/html");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
     }
 
@@ -138,7 +136,7 @@ class MalformedUploadTest {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\nAccept: text/html\r\n"
                     + (header == null ? "" : header + "\r\n")
-                    + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: " + (32 << 20)
+                    + "Content-Type: " + MULTIPART + "\r\nContent-Length: " + (32 << 20)
                     + "\r\n\r\n" + CUT_OFF).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();

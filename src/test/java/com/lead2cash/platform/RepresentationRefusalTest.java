@@ -46,6 +46,23 @@ class RepresentationRefusalTest {
         admin = support.bearer(mvc, "admin");
     }
 
+    /** A lead captured over the API by the marketing user, its body in JSON: the caller adds its headers and body. */
+    private MockMvcTester.MockMvcRequestBuilder captureLead() {
+        return mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
+                .contentType(MediaType.APPLICATION_JSON);
+    }
+
+    /** A web-to-lead key the admin issues. */
+    private String apiKey(String name) {
+        return support.postJson(mvc, admin, "/api/v1/lead-api-keys",
+                "{\"name\":\"" + name + "\",\"source\":\"WEBSITE_FORM\",\"ratePerMinute\":50}").get("apiKey").asString();
+    }
+
+    /** A lead sent by a website's form with its key, in JSON. */
+    private MockMvcTester.MockMvcRequestBuilder webToLead(String key) {
+        return mvc.post().uri("/api/v1/public/leads").header("X-Api-Key", key).contentType(MediaType.APPLICATION_JSON);
+    }
+
     private int leadsNamed(String name) {
         return jdbc.sql("select count(*) from lead_lead where company_name = :n").param("n", name).query(Integer.class).single();
     }
@@ -58,21 +75,17 @@ class RepresentationRefusalTest {
 
     @Test
     void aWebToLeadAskedForInATypeOtherThanJsonIsRefusedBeforeTheLeadIsMade() {
-        String key = support.postJson(mvc, admin, "/api/v1/lead-api-keys",
-                "{\"name\":\"接受类型官网\",\"source\":\"WEBSITE_FORM\",\"ratePerMinute\":50}").get("apiKey").asString();
+        String key = apiKey("接受类型官网");
         String[] accepts = {"text/csv", "text/html", "text/plain", "image/png", "application/pdf"};
         for (int i = 0; i < accepts.length; i++) {
             for (int twice = 0; twice < 2; twice++) {
-                refused406(mvc.post().uri("/api/v1/public/leads").header("X-Api-Key", key)
-                        .header(HttpHeaders.ACCEPT, accepts[i]).contentType(MediaType.APPLICATION_JSON)
+                refused406(webToLead(key).header(HttpHeaders.ACCEPT, accepts[i])
                         .content("{\"companyName\":\"接受类型网单公司\",\"phone\":\"1390000771" + i + "\"}").exchange(),
                         accepts[i]);
             }
         }
         assertThat(leadsNamed("接受类型网单公司")).isZero();
-        MvcTestResult created = mvc.post().uri("/api/v1/public/leads").header("X-Api-Key", key)
-                .header(HttpHeaders.ACCEPT, "application/problem+json, application/json")
-                .contentType(MediaType.APPLICATION_JSON)
+        MvcTestResult created = webToLead(key).header(HttpHeaders.ACCEPT, "application/problem+json, application/json")
                 .content("{\"companyName\":\"接受类型网单公司\",\"phone\":\"13900007719\"}").exchange();
         assertThat(created).hasStatus(HttpStatus.CREATED);
         assertThat(created.getResponse().getContentType()).as("a success is never labelled a problem")
@@ -84,14 +97,12 @@ class RepresentationRefusalTest {
     void aLeadCapturedOrCorrectedAskingForAnotherTypeIsRefusedAndNothingChanges() {
         for (String accept : new String[] {"text/html", "text/csv", "text/event-stream", "application/octet-stream",
                 "application/x-ndjson", "application/problem+json", "application/json;q=0, */*"}) {
-            refused406(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
-                    .header(HttpHeaders.ACCEPT, accept).contentType(MediaType.APPLICATION_JSON)
+            refused406(captureLead().header(HttpHeaders.ACCEPT, accept)
                     .content(co.gradeBLead("接受类型录入公司", "13822297701")).exchange(), accept);
         }
         assertThat(leadsNamed("接受类型录入公司")).isZero();
         for (String accept : new String[] {"*/*", "application/*", "text/html, application/json;q=0.1"}) {
-            assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
-                    .header(HttpHeaders.ACCEPT, accept).contentType(MediaType.APPLICATION_JSON)
+            assertThat(captureLead().header(HttpHeaders.ACCEPT, accept)
                     .content(co.gradeBLead("接受类型录入公司" + accept.length(), "1382229771" + accept.length() % 10)))
                     .as(accept).hasStatus(HttpStatus.CREATED);
         }
@@ -135,6 +146,12 @@ class RepresentationRefusalTest {
         }
     }
 
+    private static void refused415(MvcTestResult result, String as) {
+        assertThat(result).as(as).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.contentEncoding");
+    }
+
     private static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
@@ -145,32 +162,20 @@ class RepresentationRefusalTest {
 
     @Test
     void aBodySentWithAContentEncodingIsRefused415BeforeItIsRead() throws IOException {
-        MvcTestResult gzipped = mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
-                .header(HttpHeaders.CONTENT_ENCODING, "gzip").contentType(MediaType.APPLICATION_JSON)
+        MvcTestResult gzipped = captureLead().header(HttpHeaders.CONTENT_ENCODING, "gzip")
                 .content(gzip(co.gradeBLead("压缩请求体公司", "13822297703"))).exchange();
-        assertThat(gzipped).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.code").isEqualTo("error.contentEncoding");
+        refused415(gzipped, "gzip");
         assertThat(gzipped.getResponse().getHeader(HttpHeaders.ACCEPT_ENCODING)).isEqualTo("identity");
-        assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
-                .header(HttpHeaders.CONTENT_ENCODING, "br").contentType(MediaType.APPLICATION_JSON)
-                .content(co.gradeBLead("压缩请求体公司", "13822297703")))
-                .as("a plain body labelled br is not read as if the label were not there")
-                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).bodyJson().extractingPath("$.code")
-                .isEqualTo("error.contentEncoding");
+        refused415(captureLead().header(HttpHeaders.CONTENT_ENCODING, "br")
+                .content(co.gradeBLead("压缩请求体公司", "13822297703")).exchange(),
+                "a plain body labelled br is not read as if the label were not there");
         assertThat(leadsNamed("压缩请求体公司")).isZero();
 
-        String key = support.postJson(mvc, admin, "/api/v1/lead-api-keys",
-                "{\"name\":\"压缩官网\",\"source\":\"WEBSITE_FORM\",\"ratePerMinute\":50}").get("apiKey").asString();
-        assertThat(mvc.post().uri("/api/v1/public/leads").header("X-Api-Key", key)
-                .header(HttpHeaders.CONTENT_ENCODING, "gzip").contentType(MediaType.APPLICATION_JSON)
-                .content(gzip("{\"companyName\":\"压缩网单公司\",\"phone\":\"13900007720\"}")))
-                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).bodyJson().extractingPath("$.code")
-                .isEqualTo("error.contentEncoding");
+        refused415(webToLead(apiKey("压缩官网")).header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                .content(gzip("{\"companyName\":\"压缩网单公司\",\"phone\":\"13900007720\"}")).exchange(), "web-to-lead gzip");
         assertThat(leadsNamed("压缩网单公司")).isZero();
 
-        assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, marketing)
-                .header(HttpHeaders.CONTENT_ENCODING, "identity").contentType(MediaType.APPLICATION_JSON)
+        assertThat(captureLead().header(HttpHeaders.CONTENT_ENCODING, "identity")
                 .content(co.gradeBLead("原样请求体公司", "13822297704"))).hasStatus(HttpStatus.CREATED);
 
         Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);

@@ -119,6 +119,16 @@ class RepresentationRefusalTest {
         assertThat(leadsNamed("接受类型更正公司")).isOne();
     }
 
+    /** An Accept that cannot be read admits no JSON either: the lead is refused before it is made, not after. */
+    @Test
+    void aLeadAskedForWithAnAcceptThatCannotBeReadIsRefusedBeforeItIsMade() {
+        for (String accept : new String[] {"garbage", "application/json;q=x"}) {
+            refused406(captureLead().header(HttpHeaders.ACCEPT, accept)
+                    .content(co.gradeBLead("不可读接受类型公司", "13822297705")).exchange(), accept);
+        }
+        assertThat(leadsNamed("不可读接受类型公司")).isZero();
+    }
+
     @Test
     void anApiKeyAskedForAsHtmlIsNotIssued() {
         refused406(mvc.post().uri("/api/v1/lead-api-keys").header(HttpHeaders.AUTHORIZATION, admin)

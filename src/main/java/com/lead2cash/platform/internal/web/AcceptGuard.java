@@ -52,8 +52,8 @@ final class AcceptGuard implements HandlerInterceptor {
     /**
      * Whether the request's Accept admits {@code application/json}: no header, or a media range that includes it
      * whose quality is above 0, the most specific range deciding ({@code application/json;q=0, *}{@code /*} does
-     * not). A header that cannot be read is left to Spring, which refuses it when it comes to write the answer
-     * ({@link ApiExceptionHandler}).
+     * not). A header that cannot be read ({@code garbage}) admits nothing: Spring would refuse it only when it came to
+     * write the answer, after the change was made ({@link ApiExceptionHandler} writes that 406 as JSON).
      */
     static boolean admitsJson(HttpServletRequest request) {
         List<String> accept = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
@@ -64,7 +64,7 @@ final class AcceptGuard implements HandlerInterceptor {
         try {
             types = MediaType.parseMediaTypes(accept);
         } catch (InvalidMediaTypeException e) {
-            return true;
+            return false;
         }
         if (types.isEmpty()) {
             return true;

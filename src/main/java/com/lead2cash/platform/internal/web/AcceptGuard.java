@@ -41,7 +41,7 @@ final class AcceptGuard implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
-        if (handler instanceof HandlerMethod method && request.getRequestURI().startsWith("/api/")
+        if (handler instanceof HandlerMethod method && ProgramCalls.api(request)
                 && request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) == null
                 && jsonOperations.computeIfAbsent(method, AcceptGuard::answersInJson) && !admitsJson(request)) {
             throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));

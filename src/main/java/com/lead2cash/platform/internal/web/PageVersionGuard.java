@@ -36,7 +36,7 @@ class PageVersionGuard implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !"POST".equals(request.getMethod()) || isApi(request)
+        if (!(handler instanceof HandlerMethod method) || !"POST".equals(request.getMethod()) || ProgramCalls.api(request)
                 || !guarded.computeIfAbsent(method.getMethod(), m -> readsVersion(method))) {
             return true;
         }
@@ -45,10 +45,6 @@ class PageVersionGuard implements HandlerInterceptor {
             throw new RequestRefusedException(428, null, "error.page.versionRequired");
         }
         return true;
-    }
-
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     private static boolean isVersion(String value) {

@@ -26,6 +26,11 @@ public final class ProgramCalls {
                 || !accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_HTML_VALUE);
     }
 
+    /** A call of the API: its address, past the application's own path, begins {@code /api/}. */
+    public static boolean api(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     /** A refusal of this address (the request's, or the one an error dispatch is for) is answered as a problem. */
     public static boolean answeredAsProblem(String uri, HttpServletRequest request) {
         return uri != null && (uri.startsWith("/api/") || actuator(uri) && fromProgram(request));

@@ -49,20 +49,35 @@ class RequestParameterGuard implements HandlerInterceptor {
     /** The request attribute a form handler's {@link RefusedInput} is read from. */
     static final String REFUSED = RefusedInput.class.getName();
 
-    private final Map<java.lang.reflect.Method, Set<String>> singleValued = new ConcurrentHashMap<>();
+    /** What each handler's parameters declare, read once. */
+    private final Map<java.lang.reflect.Method, Declared> declared = new ConcurrentHashMap<>();
+
+    /**
+     * What a handler's parameters declare of the rules: the names it reads as one value, the lengths documented as
+     * their own, the form fields whose date range their module judges, and whether it shows refusals on its form.
+     */
+    private record Declared(Set<String> singleValued, Map<String, Integer> ownLimits, Set<String> ownRange,
+                            boolean onItsForm) {
+
+        static Declared of(HandlerMethod method) {
+            return new Declared(RequestParameterGuard.singleValued(method), ownLengthLimits(method), ownDateRanges(method),
+                    showsOnItsForm(method));
+        }
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            refuseRepeated(request, singleValued.computeIfAbsent(method.getMethod(), m -> singleValued(method)));
+        Declared declares = declared.computeIfAbsent(method.getMethod(), m -> Declared.of(method));
+        if (ProgramCalls.api(request)) {
+            refuseRepeated(request, declares.singleValued());
         }
-        boolean onItsForm = showsOnItsForm(method);
-        Set<String> ownRange = ownDateRanges(method);
+        boolean onItsForm = declares.onItsForm();
+        Set<String> ownRange = declares.ownRange();
         List<FieldValidationException> refused = new ArrayList<>();
-        Map<String, Integer> ownLimits = ownLengthLimits(method);
+        Map<String, Integer> ownLimits = declares.ownLimits();
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
             InputRules.textProblem(name).ifPresent(key -> {
@@ -142,7 +157,7 @@ class RequestParameterGuard implements HandlerInterceptor {
                 }
             }
         }
-        return limits;
+        return Map.copyOf(limits);
     }
 
     /** The first refusal, at once (the error page or the API's 422), unless the handler shows them on its form. */
@@ -161,19 +176,12 @@ class RequestParameterGuard implements HandlerInterceptor {
         for (MethodParameter parameter : method.getMethodParameters()) {
             Class<?> type = parameter.getParameterType();
             if (!type.isPrimitive() && !type.isArray() && type.getName().startsWith("com.lead2cash.")) {
-                names.addAll(OWN_DATE_RANGES.get(type));
+                Arrays.stream(type.getDeclaredFields()).filter(f -> f.isAnnotationPresent(OwnDateRange.class))
+                        .map(java.lang.reflect.Field::getName).forEach(names::add);
             }
         }
-        return names;
+        return Set.copyOf(names);
     }
-
-    private static final ClassValue<Set<String>> OWN_DATE_RANGES = new ClassValue<>() {
-        @Override
-        protected Set<String> computeValue(Class<?> type) {
-            return Arrays.stream(type.getDeclaredFields()).filter(f -> f.isAnnotationPresent(OwnDateRange.class))
-                    .map(java.lang.reflect.Field::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        }
-    };
 
     /** A handler that takes {@link RefusedInput} shows the refusals on its form itself. */
     private static boolean showsOnItsForm(HandlerMethod method) {

@@ -189,9 +189,8 @@ public class UploadLimitFilter extends OncePerRequestFilter {
     /** A problem in the API; on a screen, back to the form's screen with the message. */
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
                         Object... args) throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         // as the chain writes them (it would write them only as the answer is sent)
-        if (path.startsWith("/api/")) {
+        if (ProgramCalls.api(request)) {
             SecurityHeaders.problem(response);
             problems.write(request, response, status, key, args);
         } else {
@@ -268,8 +267,7 @@ public class UploadLimitFilter extends OncePerRequestFilter {
      */
     private void refuseHere(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
             throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
+        if (ProgramCalls.api(request)) {
             SecurityHeaders.problem(response);
             problems.write(request, response, status, key);
         } else {

@@ -36,7 +36,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * refusal) before the controller binds anything — or, for a form handler that takes {@link RefusedInput}, handed to
  * it to show on its form. A query parameter whose document lists its allowed values
  * ({@code @Parameter(schema = @Schema(allowableValues = …))}) takes only those: the API document is the truth,
- * and an unknown value is refused (422 listing them) rather than silently read as the default.
+ * and an unknown value is refused (400 listing them, as an unknown enum value is) rather than silently read as the
+ * default.
  * <p>
  * First of all, an API parameter the operation takes as one value ({@code grade}, {@code status}, {@code size},
  * {@code cursor}, …), given more than once ({@code ?grade=A&grade=C}), is refused: 400 on that parameter

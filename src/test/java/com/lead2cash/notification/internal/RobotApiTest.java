@@ -1,15 +1,12 @@
 package com.lead2cash.notification.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
@@ -18,10 +15,9 @@ import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,7 +38,8 @@ import tools.jackson.databind.JsonNode;
         "l2c.notification.robot-plain-http=true"})
 class RobotApiTest {
 
-    static WireMockServer robotServer;
+    @RegisterExtension
+    static TestRobotServer robotServer = new TestRobotServer();
 
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
@@ -50,21 +47,8 @@ class RobotApiTest {
 
     String admin;
 
-    @BeforeAll
-    static void startRobotServer() {
-        robotServer = new WireMockServer(options().dynamicPort());
-        robotServer.start();
-    }
-
-    @AfterAll
-    static void stopRobotServer() {
-        robotServer.stop();
-    }
-
     @BeforeEach
     void reset() {
-        robotServer.resetAll();
-        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         admin = "Bearer " + fixtures.token(mvc, "admin");
     }
 
@@ -86,7 +70,7 @@ class RobotApiTest {
     }
 
     private String webhook(String token) {
-        return robotServer.baseUrl() + "/robot/send?access_token=" + token;
+        return robotServer.dingTalkWebhook(token);
     }
 
     @Test
@@ -172,7 +156,7 @@ class RobotApiTest {
         // a loopback address by number is not the allowed host "localhost"
         var internal = send("POST", "/api/v1/robots", admin, """
                 {"channel": "DINGTALK", "name": "%s", "webhookUrl": "http://127.0.0.1:%d/robot/send"}"""
-                .formatted(name, robotServer.port()));
+                .formatted(name, robotServer.getPort()));
         assertThat(internal).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(json(internal).at("/errors/0/field").asString()).isEqualTo("webhookUrl");
         var unknownKind = send("POST", "/api/v1/robots", admin, """

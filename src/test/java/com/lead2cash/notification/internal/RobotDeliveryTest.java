@@ -6,11 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.NotificationKind;
@@ -33,10 +31,9 @@ import java.util.Locale;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -59,7 +56,8 @@ class RobotDeliveryTest {
 
     static final Instant START = Instant.parse("2026-11-24T02:00:00Z");
     static final MutableClock CLOCK = new MutableClock(START);
-    static WireMockServer robotServer;
+    @RegisterExtension
+    static TestRobotServer robotServer = new TestRobotServer();
 
     @TestConfiguration
     static class Clocks {
@@ -82,23 +80,9 @@ class RobotDeliveryTest {
 
     UUID rep;
 
-    @BeforeAll
-    static void startRobotServer() {
-        robotServer = new WireMockServer(options().dynamicPort());
-        robotServer.start();
-    }
-
-    @AfterAll
-    static void stopRobotServer() {
-        robotServer.stop();
-    }
-
     @BeforeEach
     void reset() {
         CLOCK.set(START);
-        robotServer.resetAll();
-        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
-        robotServer.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         jdbc.sql("delete from notification_delivery").update();
         jdbc.sql("delete from notification_message").update();
         jdbc.sql("delete from notification_robot").update();
@@ -432,7 +416,7 @@ class RobotDeliveryTest {
         // a loopback address by number is not the allowed host "localhost"
         assertThat(mvc.post().uri("/admin/integrations/robots/new").cookie(session).with(csrf())
                 .param("channel", "DINGTALK").param("name", "ssrf")
-                .param("webhookUrl", "http://127.0.0.1:" + robotServer.port() + "/robot/send"))
+                .param("webhookUrl", "http://127.0.0.1:" + robotServer.getPort() + "/robot/send"))
                 .hasStatusOk().bodyText().contains("is-invalid", "localhost");
         assertThat(jdbc.sql("select count(*) from notification_robot").query(Integer.class).single()).isZero();
 
@@ -454,7 +438,7 @@ class RobotDeliveryTest {
     void aRobotSavedWithAnAddressNoLongerAllowedIsNeverPosted() {
         NotificationRobot robot = dingTalk(null, "");
         jdbc.sql("update notification_robot set webhook_url = :url where id = :id")
-                .param("url", "http://127.0.0.1:" + robotServer.port() + "/robot/send").param("id", robot.id()).update();
+                .param("url", "http://127.0.0.1:" + robotServer.getPort() + "/robot/send").param("id", robot.id()).update();
         notifier.send(urgent());
         worker.runOnce();
         assertThat(delivery().state()).isEqualTo("FAILED");

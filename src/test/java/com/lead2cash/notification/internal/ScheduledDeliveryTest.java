@@ -1,13 +1,9 @@
 package com.lead2cash.notification.internal;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.notification.internal.domain.Channel;
@@ -18,9 +14,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -32,24 +27,13 @@ import org.springframework.test.context.TestPropertySource;
         "l2c.notification.robot-hosts=localhost", "l2c.notification.robot-plain-http=true"})
 class ScheduledDeliveryTest {
 
-    static WireMockServer robotServer;
+    @RegisterExtension
+    static TestRobotServer robotServer = new TestRobotServer();
 
     @Autowired Notifier notifier;
     @Autowired RobotAdmin robots;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
-
-    @BeforeAll
-    static void startRobotServer() {
-        robotServer = new WireMockServer(options().dynamicPort());
-        robotServer.start();
-        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
-    }
-
-    @AfterAll
-    static void stopRobotServer() {
-        robotServer.stop();
-    }
 
     @Test
     void theScheduledPollDeliversACommittedNotificationOnItsOwn() {

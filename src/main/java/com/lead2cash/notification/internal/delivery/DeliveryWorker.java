@@ -37,8 +37,6 @@ public class DeliveryWorker {
 
     public static final String TASK = "notification-delivery";
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    /** The longest reason a failed delivery (or a robot's failed test, RobotFailureAlerts) records. */
-    static final int MAX_ERROR_LENGTH = 1000;
 
     /** A claimed outbox row. */
     record Claimed(UUID id, UUID messageId, UUID digestId, UUID outboundId, UUID recipientId, Channel channel,
@@ -149,9 +147,7 @@ public class DeliveryWorker {
     }
 
     private void fail(Claimed delivery, RuntimeException e, boolean giveUp) {
-        // transport errors quote the webhook address, whose token must not reach the log or the table
-        String error = RobotWebhooks.redact(RobotFailures.describe(e));
-        error = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        String error = RobotFailures.recorded(e);
         log.info("notification delivery {} on {} failed (attempt {}{}): {}", delivery.id(), delivery.channel(),
                 delivery.attempts(), giveUp ? ", giving up" : "", error);
         // next_attempt_at was already moved to the backoff time by the claim

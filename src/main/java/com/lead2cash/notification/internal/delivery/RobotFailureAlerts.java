@@ -79,10 +79,8 @@ public class RobotFailureAlerts {
      */
     @Transactional
     public void testFailed(UUID robotId, RuntimeException why) {
-        // as a failed delivery records it: the reason without the webhook's credentials
-        String error = RobotWebhooks.redact(RobotFailures.describe(why));
-        recordTest(robotId, error.length() > DeliveryWorker.MAX_ERROR_LENGTH
-                ? error.substring(0, DeliveryWorker.MAX_ERROR_LENGTH) : error);
+        // as a failed delivery records it
+        recordTest(robotId, RobotFailures.recorded(why));
     }
 
     private void recordTest(UUID robotId, String error) {

@@ -39,6 +39,9 @@ public final class RobotFailures {
             45009, "notification.robot.failure.errcode.tooFast",
             130101, "notification.robot.failure.errcode.tooFast");
 
+    /** The longest reason a failed send records. */
+    private static final int MAX_RECORDED = 1000;
+
     private RobotFailures() {
     }
 
@@ -61,6 +64,16 @@ public final class RobotFailures {
         String cause = root.getClass().getSimpleName()
                 + (root.getMessage() == null || root.getMessage().isBlank() ? "" : " (" + root.getMessage() + ")");
         return e.getMessage() == null || e.getMessage().isBlank() ? cause : own + " [" + cause + "]";
+    }
+
+    /**
+     * What a failed send records ({@code last_error}, a test's {@code last_test_error}) and logs: {@link #describe}d
+     * without the webhook's credentials (a transport error quotes the address, whose token must reach neither the log
+     * nor the table), cut at {@value #MAX_RECORDED} characters.
+     */
+    public static String recorded(Throwable e) {
+        String error = RobotWebhooks.redact(describe(e));
+        return error.length() > MAX_RECORDED ? error.substring(0, MAX_RECORDED) : error;
     }
 
     /** A robot delivery's recorded error said as a message: the reason, never the remote's own words. */

@@ -77,9 +77,10 @@ class RobotApiController {
                              + " test message when newer, in the reader's words as the robots page says it")
                      RobotAdmin.RobotHealth delivery,
                      @Schema(requiredMode = RequiredMode.REQUIRED) long version) {
-        static RobotView of(NotificationRobot r, RobotAdmin.RobotHealth health) {
-            return new RobotView(r.id(), r.channel(), r.name(), r.maskedWebhook(), r.maskedSecret(), r.prefixes(),
-                    r.enabled(), health, r.version() == null ? 0 : r.version());
+        static RobotView of(RobotAdmin.RobotRow r, RobotAdmin.RobotHealth health) {
+            return new RobotView(r.id(), r.channel(), r.name(), r.maskedWebhook(), r.maskedSecret(),
+                    r.kindPrefixes().isEmpty() ? List.of() : List.of(r.kindPrefixes().split(",")), r.enabled(), health,
+                    r.version() == null ? 0 : r.version());
         }
     }
 
@@ -103,10 +104,7 @@ class RobotApiController {
         Locale locale = LocaleContextHolder.getLocale();
         Map<UUID, RobotAdmin.RobotHealth> health = robots.health(locale);
         RobotAdmin.RobotHealth none = robots.noDeliveries(locale);
-        return robots.list().stream().map(r -> new RobotView(r.id(), r.channel(), r.name(), r.maskedWebhook(),
-                r.maskedSecret(), r.kindPrefixes().isEmpty() ? List.of() : List.of(r.kindPrefixes().split(",")),
-                r.enabled(), health.getOrDefault(r.id(), none),
-                r.version() == null ? 0 : r.version())).toList();
+        return robots.list().stream().map(r -> RobotView.of(r, health.getOrDefault(r.id(), none))).toList();
     }
 
     @Operation(summary = "Connect a group robot (administrators): https on its channel's robot host, kinds the"
@@ -148,7 +146,7 @@ class RobotApiController {
     }
 
     private RobotView view(NotificationRobot robot) {
-        return RobotView.of(robot, robots.health(robot.id(), LocaleContextHolder.getLocale()));
+        return RobotView.of(RobotAdmin.RobotRow.of(robot), robots.health(robot.id(), LocaleContextHolder.getLocale()));
     }
 
     private static String joined(List<String> kindPrefixes) {

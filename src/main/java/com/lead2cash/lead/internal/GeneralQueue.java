@@ -80,8 +80,7 @@ class GeneralQueue implements HandedOnWork {
             return;
         }
         List<UUID> waiting = inGeneralQueue();
-        boolean waitedOnNobody = directory.activeWithRole(LeadRouting.GENERAL_QUEUE_ROLE).stream()
-                .allMatch(p -> p.id().equals(userId));
+        boolean waitedOnNobody = routing.managersOfQueue(null).stream().allMatch(userId::equals);
         if (waitedOnNobody) {
             waiting.forEach(id -> leads.findById(id).ifPresent(lead -> routing.tellQueueManager(userId, lead)));
         }

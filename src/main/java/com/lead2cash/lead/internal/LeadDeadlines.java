@@ -12,10 +12,9 @@ import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -128,8 +127,7 @@ public class LeadDeadlines {
      * ({@link LeadRouting#GENERAL_QUEUE_ROLE}, the sales directors, by username); nobody when none is active.
      */
     private Optional<UUID> generalQueueOwner() {
-        return directory.activeWithRole(LeadRouting.GENERAL_QUEUE_ROLE).stream().map(OrgDirectory.Person::id)
-                .findFirst();
+        return LeadRouting.generalQueueManagers(directory).stream().findFirst();
     }
 
     /**
@@ -141,12 +139,11 @@ public class LeadDeadlines {
      * director was active has no window: it opens now, for the queue's owner (no lead waits without a clock).
      */
     public void generalQueueWindowsToItsManagers(Collection<UUID> leadIds, Instant now) {
-        Optional<UUID> owner = generalQueueOwner();
-        if (owner.isEmpty() || leadIds.isEmpty()) {
+        List<UUID> managers = LeadRouting.generalQueueManagers(directory);
+        if (managers.isEmpty() || leadIds.isEmpty()) {
             return;
         }
-        Set<UUID> managers = directory.activeWithRole(LeadRouting.GENERAL_QUEUE_ROLE).stream()
-                .map(OrgDirectory.Person::id).collect(Collectors.toSet());
+        UUID owner = managers.get(0);
         for (UUID leadId : leadIds) {
             SubjectRef subject = SubjectRef.of(Lead.SUBJECT, leadId);
             // newest first: the running window is the lead's latest of the rule (a lead waits in one queue at a time)
@@ -156,9 +153,9 @@ public class LeadDeadlines {
                     .findFirst();
             if (running.isEmpty()) {
                 // it came to the queue while no director was active: its window starts when one takes it up
-                deadlines.open(LeadRules.MANAGER_QUEUE, subject, owner.get(), now);
+                deadlines.open(LeadRules.MANAGER_QUEUE, subject, owner, now);
             } else if (!managers.contains(running.get().ownerId())) {
-                deadlines.transfer(LeadRules.MANAGER_QUEUE, subject, owner.get());
+                deadlines.transfer(LeadRules.MANAGER_QUEUE, subject, owner);
             }
         }
     }

@@ -104,6 +104,15 @@ public class LeadRouting {
         if (queueManager != null) {
             return List.of(queueManager);
         }
+        return generalQueueManagers(directory);
+    }
+
+    /**
+     * L9 — who looks after the general queue: the active holders of {@link #GENERAL_QUEUE_ROLE}, by username, the first
+     * of them its windows' owner ({@code LeadDeadlines}); none when nobody active holds it. The one lookup for routing,
+     * its deadlines and the role's holders' work (GeneralQueue).
+     */
+    public static List<UUID> generalQueueManagers(OrgDirectory directory) {
         return directory.activeWithRole(GENERAL_QUEUE_ROLE).stream().map(OrgDirectory.Person::id).toList();
     }
 }

@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -114,13 +112,7 @@ class GeneralQueueWithNoSalesDirectorTest {
 
     /** The administrator changes the user through the API (unit, roles and activation as given), in English. */
     private MvcTestResult put(User user, UUID unit, List<Role> roles, boolean active) {
-        User current = identity.user(user.id());
-        return mvc.put().uri("/api/v1/users/{id}", user.id())
-                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + unit
-                        + "\",\"roles\":" + roles.stream().map(r -> "\"" + r + "\"").toList()
-                        + ",\"active\":" + active + ",\"version\":" + current.version() + "}").exchange();
+        return fixtures.saveUser(mvc, user.id(), unit, roles, active, "en");
     }
 
     /** The one unheld role of an answer's part, as {@code role kind count}. */

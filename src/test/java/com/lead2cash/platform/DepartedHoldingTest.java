@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -54,13 +53,7 @@ class DepartedHoldingTest {
 
     /** The administrator saves the user with this unit, these roles and activation through the API; the answer. */
     private JsonNode save(User user, UUID unit, java.util.Collection<Role> roles, boolean active, String language) {
-        User current = identity.user(user.id());
-        var result = mvc.put().uri("/api/v1/users/{id}", user.id())
-                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + unit
-                        + "\",\"roles\":" + roles.stream().map(r -> "\"" + r + "\"").toList()
-                        + ",\"active\":" + active + ",\"version\":" + current.version() + "}").exchange();
+        var result = fixtures.saveUser(mvc, user.id(), unit, roles, active, language);
         assertThat(result).hasStatusOk();
         return support.json(result);
     }

@@ -5,11 +5,14 @@ import com.lead2cash.platform.internal.identity.IdentityService;
 import com.lead2cash.platform.internal.identity.OrgUnit;
 import com.lead2cash.platform.internal.identity.User;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +63,21 @@ public class Fixtures {
 
     public String token(MockMvcTester mvc, String username) {
         return token(mvc, username, "admin".equals(username) ? ADMIN_PASSWORD : PASSWORD);
+    }
+
+    /**
+     * The administrator saves the user through the API ({@code PUT /api/v1/users/{id}}) with this unit, these roles and
+     * activation, the rest of their profile as it is, answered in the language given.
+     */
+    public MvcTestResult saveUser(MockMvcTester mvc, UUID userId, UUID unit, Collection<Role> roles, boolean active,
+                                  String language) {
+        User current = identity.user(userId);
+        return mvc.put().uri("/api/v1/users/{id}", userId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(mvc, "admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + unit
+                        + "\",\"roles\":" + roles.stream().map(r -> "\"" + r + "\"").toList()
+                        + ",\"active\":" + active + ",\"version\":" + current.version() + "}").exchange();
     }
 
     /** Signs in through the login form, as a browser does; the answer is the session cookie. */

@@ -104,6 +104,19 @@ class PeopleApiTest {
                 .containsExactlyInAnyOrder("email", "password");
     }
 
+    /** A user's change to a unit that does not exist is refused with every other refused field, as a new user's is. */
+    @Test
+    void anUnknownUnitOfAChangedUserIsNamedWithEveryOtherRefusedField() {
+        JsonNode user = createUser("unknown.unit." + java.util.UUID.randomUUID().toString().substring(0, 6),
+                fixtures.rootUnit().toString());
+        assertThat(mvc.put().uri("/api/v1/users/" + user.get("id").asString()).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"displayName":"x","email":"bad","orgUnitId":"%s","roles":["SALES_REP"],"hireDate":"2024-05-01",
+                         "version":%d}""".formatted(java.util.UUID.randomUUID(), user.get("version").asLong())))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactlyInAnyOrder("email", "orgUnitId");
+    }
+
     /**
      * Walk finding: a blank display name, a missing unit or a hire date beyond the years any record can have was
      * refused alone (bean validation, the general date range), the other refused fields only on the next try.

@@ -120,9 +120,6 @@ public class IdentityService {
     @Transactional
     public Activation updateUser(UUID id, UserForm form, Long expectedVersion) {
         User user = user(id);
-        if (form.orgUnitId() != null && !units.existsById(form.orgUnitId())) {
-            throw new FieldValidationException("orgUnitId", "user.orgUnit.unknown");
-        }
         user.expectVersion(expectedVersion);
         keepAnAdministrator(user, user.active(), orElseEmpty(form.roles()));
         Set<Role> given = new java.util.HashSet<>(orElseEmpty(form.roles()));
@@ -136,6 +133,9 @@ public class IdentityService {
                 form.email(), form.orgUnitId(), form.hireDate(), orElseEmpty(form.roles()), clock.instant()));
         if (form.password() != null && !form.password().isEmpty()) {
             passwordProblem(form.password(), user.username()).ifPresent(errors::add);
+        }
+        if (form.orgUnitId() != null && !units.existsById(form.orgUnitId())) {
+            errors.add(new FieldValidationException.FieldError("orgUnitId", "user.orgUnit.unknown"));
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);

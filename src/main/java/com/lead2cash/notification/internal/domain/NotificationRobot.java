@@ -30,6 +30,8 @@ public class NotificationRobot {
     private static final Pattern PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,80}");
     private static final Pattern WEBHOOK_TOKEN = Pattern.compile("(?i)(access_token|key)=([^&]*)");
     private static final String MASK_CHAR = "•";
+    /** What stands for the hidden part of a token or a secret where it is shown. */
+    private static final String MASK = MASK_CHAR.repeat(4);
 
     @Id
     private UUID id;
@@ -165,14 +167,14 @@ public class NotificationRobot {
         if (secret == null || secret.isEmpty()) {
             return null;
         }
-        return secret.length() > 8 ? "••••" + secret.substring(secret.length() - 4) : "••••";
+        return secret.length() > 8 ? MASK + secret.substring(secret.length() - 4) : MASK;
     }
 
     /** The webhook without its access token, for lists. */
     public String maskedWebhook() {
         // a short token would show whole behind its first four characters: only a long one shows them
         return WEBHOOK_TOKEN.matcher(webhookUrl).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "="
-                + (m.group(2).length() > 8 ? m.group(2).substring(0, 4) : "") + "••••"));
+                + (m.group(2).length() > 8 ? m.group(2).substring(0, 4) : "") + MASK));
     }
 
     public void expectVersion(Long expected) {

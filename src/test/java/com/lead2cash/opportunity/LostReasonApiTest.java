@@ -76,6 +76,11 @@ class LostReasonApiTest {
         assertThat(again).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(json(again).at("/errors/0/field").asString()).isEqualTo("code");
         assertThat(json(again).at("/errors/0/message").asString()).contains(code);
+        assertThat(mvc.get().uri("/api/v1/opportunity-lost-reasons/" + code).header(HttpHeaders.AUTHORIZATION, admin))
+                .as("the refused add changed nothing").hasStatusOk().bodyJson().extractingPath("$.version")
+                .isEqualTo((int) version);
+        assertThat(jdbc.sql("select label_en from opportunity_lost_reason where code = :code").param("code", code)
+                .query(String.class).single()).isEqualTo("Delivery time not met");
 
         String path = "/api/v1/opportunity-lost-reasons/" + code;
         assertThat(send("PUT", path, admin, "{\"active\": false}")).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
@@ -154,5 +159,59 @@ class LostReasonApiTest {
         assertThat(jdbc.sql("select label_en || ' ' || version from opportunity_lost_reason where code = :code")
                 .param("code", code).query(String.class).single())
                 .isEqualTo("Changed " + (reason.get("version").asLong() + 2));
+    }
+
+    /**
+     * Walk finding (data loss): the new reason's form, given a code a reason has already, overwrote that reason's labels,
+     * order and state. It is refused on the code, in the reader's language, and changes nothing; the form comes back
+     * with what was typed, the existing reason's row as stored. Changing a reason is its row's edit, at its version.
+     */
+    @Test
+    void aNewReasonOnTheScreenWithACodeTakenIsRefusedAndChangesNothing() throws Exception {
+        String code = code();
+        JsonNode reason = json(send("POST", "/api/v1/opportunity-lost-reasons", admin, """
+                {"code": "%s", "labelZh": "原来的", "labelEn": "As it was", "position": 30}""".formatted(code)));
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        // the new reason's form sends no version (and the code in any case)
+        assertThat(mvc.post().uri("/admin/opportunity-lost-reasons").cookie(session)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("code", code.toLowerCase(Locale.ROOT))
+                .param("labelZh", "覆盖").param("labelEn", "Overwritten").param("position", "100")
+                .param("active", "true"))
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "opportunity.lostReason.code.taken");
+        assertThat(jdbc.sql("select label_zh || '|' || label_en || '|' || position || '|' || active || '|' || version"
+                        + " from opportunity_lost_reason where code = :code").param("code", code).query(String.class)
+                .single()).as("nothing changed").isEqualTo("原来的|As it was|30|true|" + reason.get("version").asLong());
+
+        for (String lang : java.util.List.of("en", "zh-CN")) {
+            // the refusal again, then the page it redirects to, in the reader's language
+            var refused = mvc.post().uri("/admin/opportunity-lost-reasons").cookie(session)
+                    .with(SecurityMockMvcRequestPostProcessors.csrf()).param("code", code)
+                    .param("labelZh", "覆盖").param("labelEn", "Overwritten").param("position", "100")
+                    .param("active", "true").exchange();
+            String page = mvc.get().uri("/admin/opportunity-lost-reasons?lang=" + lang).cookie(session)
+                    .flashAttrs(refused.getMvcResult().getFlashMap()).exchange().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(lang).contains(lang.equals("en")
+                    ? "A lost reason with the code " + code + " exists already"
+                    : "代码为 " + code + " 的输单原因已存在");
+            assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "new-reason-code")).as("the form, as typed")
+                    .isEqualTo(code);
+            assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "new-reason-labelEn")).isEqualTo("Overwritten");
+            assertThat(page).as("the code is marked as the field refused")
+                    .containsPattern("id=\"new-reason-code\"[^>]*is-invalid|is-invalid[^>]*id=\"new-reason-code\"");
+            assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "labelEn-" + code)).as("the row as stored")
+                    .isEqualTo("As it was");
+        }
+
+        // its row's edit, at its version, changes it
+        assertThat(mvc.post().uri("/admin/opportunity-lost-reasons").cookie(session)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("code", code).param("labelZh", "改过的")
+                .param("labelEn", "Changed").param("position", "40")
+                .param("version", reason.get("version").asString()))
+                .hasStatus3xxRedirection().flash().containsEntry("flashSuccess", "opportunity.lostReason.saved");
+        assertThat(jdbc.sql("select label_en || '|' || position || '|' || active || '|' || version"
+                        + " from opportunity_lost_reason where code = :code").param("code", code).query(String.class)
+                .single()).as("unticked: retired").isEqualTo("Changed|40|false|" + (reason.get("version").asLong() + 1));
     }
 }

@@ -649,8 +649,12 @@ class OpportunityBoardPageTest {
         assertThat(FormHtml.inputValue(page, "new-reason-position")).isEqualTo("60");
         assertThat(FormHtml.inputValue(page, "labelEn-PRICE")).as("the rows as they are").isEqualTo("Price too high");
 
+        // a reason's row sends the version it was read at
+        String priceVersion = String.valueOf(jdbc.sql("select version from opportunity_lost_reason where code = 'PRICE'")
+                .query(Long.class).single());
         refused(admin, "/admin/opportunity-lost-reasons", "opportunity.lostReason.label.required", "code", "PRICE",
-                "labelZh", "", "labelEn", "Price above the budget", "position", "10", "active", "true");
+                "labelZh", "", "labelEn", "Price above the budget", "position", "10", "active", "true",
+                "version", priceVersion);
         page = mvc.get().uri("/admin/opportunity-lost-reasons?lang=en").cookie(admin).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(FormHtml.inputValue(page, "labelEn-PRICE")).as("the row's edit").isEqualTo("Price above the budget");

@@ -69,23 +69,16 @@ public class LostReasons {
     }
 
     /**
-     * Adds a reason or changes one (the admin screen); the code is fixed once used, labels and order may change. A
-     * version given (a reason's row on the screen) must be the stored one (409 otherwise); a new reason's form has none.
+     * The admin screen's save: a reason's row carries the version it was read at and changes that reason (409 when
+     * stale, 404 when there is none of that code); the new reason's form has none and adds one, refused on the code
+     * when a reason has it already (it never overwrites one: a change is that reason's row's).
      */
     @Transactional
-    public void save(String code, String labelZh, String labelEn, boolean active, int position, Long expectedVersion) {
-        String c = validated(code, labelZh, labelEn);
-        if (expectedVersion != null) {
-            Versions.requireCurrent(find(c).map(LostReason::version).orElse(null), expectedVersion);
+    public LostReason save(String code, String labelZh, String labelEn, boolean active, int position, Long expectedVersion) {
+        if (expectedVersion == null) {
+            return add(code, labelZh, labelEn, active, position);
         }
-        jdbc.sql("""
-                insert into opportunity_lost_reason (code, label_zh, label_en, active, position)
-                values (:code, :zh, :en, :active, :position)
-                on conflict (code) do update set label_zh = excluded.label_zh, label_en = excluded.label_en,
-                    active = excluded.active, position = excluded.position,
-                    version = opportunity_lost_reason.version + 1
-                """).param("code", c).param("zh", labelZh.strip()).param("en", labelEn.strip())
-                .param("active", active).param("position", position).update();
+        return change(code, labelZh, labelEn, active, position, expectedVersion);
     }
 
     /** The API's new reason: a code no reason has (else 422 on the code), checked as the screen checks it. */

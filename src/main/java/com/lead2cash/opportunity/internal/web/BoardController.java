@@ -269,14 +269,19 @@ class BoardController {
                           RefusedInput refused, RedirectAttributes redirect) {
         try {
             refused.check();
-            // a reason's row carries the version it was read at (a stale one is refused); the new reason's form none
-            lostReasons.save(code, labelZh, labelEn, active, position, version);
-            Flash.success(redirect, "opportunity.lostReason.saved", code);
+            // a reason's row carries the version it was read at (a stale one is refused) and changes that reason; the
+            // new reason's form has none and adds one, refused when its code is a reason's already (never overwrites)
+            LostReasons.LostReason saved = lostReasons.save(code, labelZh, labelEn, active, position, version);
+            Flash.success(redirect, "opportunity.lostReason.saved", saved.code());
         } catch (DomainException e) {
             Flash.error(redirect, e);
-            // the reason's row (by its code), or the new reason's form, shows what was typed again
+            // the reason's row (a version sent), or the new reason's form (none), shows what was typed again, the
+            // fields refused marked
             Flash.typed(redirect, "lostReasonTyped", "code", code, "labelZh", labelZh, "labelEn", labelEn,
-                    "active", active, "position", position);
+                    "active", active, "position", position, "version", version,
+                    "refused", e instanceof FieldValidationException fields
+                            ? fields.errors().stream().map(FieldValidationException.FieldError::field).distinct().toList()
+                            : null);
         }
         return "redirect:/admin/opportunity-lost-reasons";
     }

@@ -579,6 +579,11 @@ class OrderApiTest {
             String en = ordersPage(session, id, "en");
             String card = zh.substring(zh.indexOf("id=\"accepted-by\""), zh.indexOf("id=\"acceptance-results\""));
             assertThat(card).as(company).contains(signer);
+            // the API's acceptance says it as the confirmation's answer does (nameMatchesRecipient)
+            JsonNode acceptance = customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("acceptance");
+            assertThat(acceptance.get("signedBy").asString()).as(company).isEqualTo(signer);
+            assertThat(acceptance.get("nameMatchesRecipient").isBoolean()).as(company).isTrue();
+            assertThat(acceptance.get("nameMatchesRecipient").asBoolean()).as(company).isEqualTo(!other);
             if (other) {
                 assertThat(card).contains("accepted-by-name-differs", "与收件人姓名不一致", "收件人：" + recipient);
                 assertThat(en).contains("accepted-by-name-differs", "not the recipient name", "Sent to " + recipient + ".");
@@ -1069,6 +1074,8 @@ class OrderApiTest {
         JsonNode still = customers.getJson(mvc, rep(), "/api/v1/orders/" + id);
         assertThat(still.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(still.get("acceptance").get("formFileId").isNull()).as("accepted on the paper form").isFalse();
+        assertThat(still.get("acceptance").get("nameMatchesRecipient").isNull())
+                .as("no name typed online to hold against a recipient").isTrue();
     }
 
     @Test

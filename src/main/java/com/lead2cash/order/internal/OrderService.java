@@ -684,6 +684,16 @@ public class OrderService {
         return confirmations.of(ACCEPTANCE_SUBJECT, o.id().toString());
     }
 
+    /**
+     * Whether the name typed on the confirmation the order was accepted online on is its recipient's; null when it
+     * was accepted on the signed form (no name typed online).
+     */
+    @Transactional(readOnly = true)
+    public Boolean acceptanceNameMatchesRecipient(Order o) {
+        return o.acceptanceConfirmationId() == null ? null : confirmations.find(o.acceptanceConfirmationId())
+                .filter(c -> c.answeredAt() != null).map(ConfirmationView::nameMatchesRecipient).orElse(null);
+    }
+
     /** The signed acceptance form of an order the reader may see. */
     @Transactional(readOnly = true)
     public StoredFile acceptanceForm(UUID id) {

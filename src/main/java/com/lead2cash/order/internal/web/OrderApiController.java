@@ -105,9 +105,17 @@ class OrderApiController {
     record PromisedDateView(LocalDate promisedDate, String reason, Instant customerToldAt, Instant recordedAt) {
     }
 
-    /** {@code quantity} and {@code quality} in the reader's language when the customer's contact accepted online. */
+    /**
+     * {@code quantity} and {@code quality} in the reader's language when the customer's contact accepted online; then
+     * {@code signedBy} is the name typed on the link, and {@code nameMatchesRecipient} whether it is the recipient's
+     * (as {@code /api/v1/confirmations/{id}} and the order's acceptance card say it).
+     */
     record AcceptanceView(LocalDate acceptedOn, String signedBy, String quantity, String quality, String remarks,
-                          UUID formFileId, UUID confirmationId) {
+                          UUID formFileId, UUID confirmationId,
+                          @Schema(description = "Accepted online: whether the name typed (signedBy) is the name of the"
+                                  + " contact the link was sent to (spaces and case ignored); null when accepted on the"
+                                  + " signed form")
+                          Boolean nameMatchesRecipient) {
     }
 
     record ProgressNoteView(String note, UUID recordedBy, Instant recordedAt) {
@@ -295,7 +303,7 @@ class OrderApiController {
                         p.recordedAt())).toList(), lines, shipments, o.deliveredOn(),
                 o.acceptedOn() == null ? null : new AcceptanceView(o.acceptedOn(), o.acceptanceSignedBy(),
                         results.quantity(), results.quality(), o.acceptanceRemarks(), o.acceptanceFileId(),
-                        o.acceptanceConfirmationId()),
+                        o.acceptanceConfirmationId(), service.acceptanceNameMatchesRecipient(o)),
                 o.contractTerminatedOn(), service.progressNotes(o.id()).stream()
                         .map(n -> new ProgressNoteView(n.note(), n.recordedBy(), n.recordedAt())).toList(),
                 service.actions(o), o.version());

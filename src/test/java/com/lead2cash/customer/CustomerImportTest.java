@@ -123,6 +123,34 @@ class CustomerImportTest {
         assertThat(mvc.get().uri("/api/v1/customers/imports/template.xlsx")).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
+    /**
+     * Walk finding: the template asked for as JSON was taken for an import's id ("template.xlsx", 400), and asked for
+     * in another type it was refused as if the API answered JSON there. It is a spreadsheet: a 406 that says so, in
+     * the reader's language; asked for as a spreadsheet (or anything), it is given.
+     */
+    @Test
+    void theTemplateAskedForAsJsonIsA406ThatSaysItIsASpreadsheet() throws Exception {
+        var company = support.company("imptpl406");
+        String rep = support.bearer(mvc, company.eastRep());
+        for (String accept : List.of("application/json", "application/yaml")) {
+            for (String[] language : List.of(new String[] {"en", "spreadsheet"}, new String[] {"zh-CN", "电子表格"})) {
+                var refused = mvc.get().uri("/api/v1/customers/imports/template.xlsx").header(HttpHeaders.AUTHORIZATION, rep)
+                        .header(HttpHeaders.ACCEPT, accept).header(HttpHeaders.ACCEPT_LANGUAGE, language[0]).exchange();
+                assertThat(refused).as(accept + " " + language[0]).hasStatus(HttpStatus.NOT_ACCEPTABLE);
+                assertThat(refused).bodyJson().extractingPath("$.detail").asString().as(accept + " " + language[0])
+                        .contains(language[1], ".xlsx").doesNotContain("JSON");
+            }
+        }
+        for (String accept : List.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "*/*")) {
+            assertThat(mvc.get().uri("/api/v1/customers/imports/template.xlsx").header(HttpHeaders.AUTHORIZATION, rep)
+                    .header(HttpHeaders.ACCEPT, accept).exchange()).as(accept).hasStatus(200)
+                    .hasContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+        assertThat(mvc.get().uri("/api/v1/customers/imports/nope").header(HttpHeaders.AUTHORIZATION, rep)
+                .header(HttpHeaders.ACCEPT, "application/json")).as("an import's id that is none, as before")
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
     @Test
     void validRowsAreImportedAndEachRefusedRowIsReportedWithLineAndReason() {
         var company = support.company("imp");

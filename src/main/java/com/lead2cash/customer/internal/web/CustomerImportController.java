@@ -134,7 +134,9 @@ class CustomerImportController {
         @Operation(summary = "The progress of one of your customer imports, its first " + ImportProblem.SHOWN
                 + " problems (errors), how many"
                 + " there are (problemCount) and the report that has them all (report)")
-        @GetMapping("/api/v1/customers/imports/{id}")
+        // an id has no dot: the template (template.xlsx) asked for in a type it is not is refused 406 as the
+        // spreadsheet it is, not taken for an import's id (400)
+        @GetMapping("/api/v1/customers/imports/{id:[^.]+}")
         CustomerImports.CustomerImportStatus status(@PathVariable UUID id) {
             return imports.status(id);
         }

@@ -2,12 +2,15 @@ package com.lead2cash.platform.internal.web;
 
 import com.lead2cash.platform.RequestRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -71,6 +74,21 @@ class ApiFallbackHandler {
         }
         return answer;
     }
+
+    /**
+     * An answer asked for (Accept) in a type no operation of the address writes, known before a controller is chosen
+     * (its mapping's {@code produces}: an import template asked for as JSON): 406, saying what the address answers —
+     * a spreadsheet (.xlsx) where that is all it answers, not that the API answers JSON.
+     */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    Object notAcceptable(HttpServletRequest request, HttpMediaTypeNotAcceptableException e) {
+        List<MediaType> answered = e.getSupportedMediaTypes();
+        boolean spreadsheet = !answered.isEmpty() && answered.stream().allMatch(SPREADSHEET::isCompatibleWith);
+        return answer(request, HttpStatus.NOT_ACCEPTABLE, spreadsheet ? "error.http.406.spreadsheet" : "error.http.406");
+    }
+
+    private static final MediaType SPREADSHEET =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     Object wrongContentType(HttpServletRequest request) {

@@ -303,6 +303,17 @@ class LeadImportTest {
                 .query(String.class).single()).isEqualTo("TRADE_SHOW true");
     }
 
+    /** As the customer import's: the template asked for as JSON is a 406 that says it is a spreadsheet, not a 400. */
+    @Test
+    void theTemplateAskedForAsJsonIsA406ThatSaysItIsASpreadsheet() {
+        String admin = support.bearer(mvc, "admin");
+        var refused = mvc.get().uri("/api/v1/leads/imports/template.xlsx").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT, "application/json").header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange();
+        assertThat(refused).hasStatus(406).bodyJson().extractingPath("$.code").isEqualTo("error.http.406.spreadsheet");
+        assertThat(mvc.get().uri("/api/v1/leads/imports/nope").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT, "application/json")).as("an import's id that is none, as before").hasStatus(400);
+    }
+
     @Test
     void theTemplateRoundTripsFilledInAsAnXlsxFile() throws Exception {
         byte[] template = mvc.get().uri("/api/v1/leads/imports/template.xlsx")

@@ -163,7 +163,9 @@ public class LeadImportController {
         }
 
         @Operation(summary = "Progress and per-row report of an import")
-        @GetMapping("/api/v1/leads/imports/{id}")
+        // an id has no dot: the template (template.xlsx) asked for in a type it is not is refused 406 as the
+        // spreadsheet it is, not taken for an import's id (400)
+        @GetMapping("/api/v1/leads/imports/{id:[^.]+}")
         LeadImports.ImportStatus status(@PathVariable UUID id) {
             return imports.status(id);
         }

@@ -76,12 +76,7 @@ class ApproverNoLongerNamedTest {
 
     /** The administrator changes the user's roles and unit through the API; the answer. */
     private JsonNode change(User user, UUID unit, Role... roles) {
-        User current = identity.user(user.id());
-        var result = mvc.put().uri("/api/v1/users/{id}", user.id()).header(HttpHeaders.AUTHORIZATION, bearer("admin"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + unit
-                        + "\",\"roles\":" + java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"").toList()
-                        + ",\"version\":" + current.version() + "}").exchange();
+        var result = fixtures.saveUser(mvc, user.id(), unit, List.of(roles), true, "en");
         assertThat(result).hasStatusOk();
         return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
     }

@@ -71,11 +71,7 @@ class DeactivatedApproverTest {
     /** The administrator deactivates the user through the API, in the language given; the answer. */
     private JsonNode deactivate(User user, String language) {
         User current = identity.user(user.id());
-        var result = mvc.put().uri("/api/v1/users/{id}", user.id()).header(HttpHeaders.AUTHORIZATION, bearer("admin"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + current.orgUnitId()
-                        + "\",\"roles\":" + current.roleSet().stream().map(r -> "\"" + r + "\"").toList()
-                        + ",\"active\":false,\"version\":" + current.version() + "}").exchange();
+        var result = fixtures.saveUser(mvc, user.id(), current.orgUnitId(), current.roleSet(), false, language);
         assertThat(result).hasStatusOk();
         return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
     }
@@ -184,12 +180,8 @@ class DeactivatedApproverTest {
                 .param("id", former.id()).update();
 
         // one PUT gives them the role (they would be its longest-serving holder) and deactivates them
-        User current = identity.user(given.id());
-        var result = mvc.put().uri("/api/v1/users/{id}", given.id()).header(HttpHeaders.AUTHORIZATION, bearer("admin"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + current.orgUnitId()
-                        + "\",\"roles\":[\"SALES_ASSISTANT\",\"FINANCE\"],\"active\":false,\"version\":"
-                        + current.version() + "}").exchange();
+        var result = fixtures.saveUser(mvc, given.id(), identity.user(given.id()).orgUnitId(),
+                List.of(Role.SALES_ASSISTANT, Role.FINANCE), false, "en");
         assertThat(result).hasStatusOk();
 
         assertThat(identity.user(given.id()).active()).isFalse();

@@ -52,12 +52,7 @@ class UnheldApprovalPoolTest {
 
     /** The administrator changes the user through the API (roles and activation as given), in English; the answer. */
     private JsonNode put(User user, List<Role> roles, boolean active) {
-        User current = identity.user(user.id());
-        var result = mvc.put().uri("/api/v1/users/{id}", user.id()).header(HttpHeaders.AUTHORIZATION, bearer("admin"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + current.orgUnitId()
-                        + "\",\"roles\":" + roles.stream().map(r -> "\"" + r + "\"").toList()
-                        + ",\"active\":" + active + ",\"version\":" + current.version() + "}").exchange();
+        var result = fixtures.saveUser(mvc, user.id(), identity.user(user.id()).orgUnitId(), roles, active, "en");
         assertThat(result).hasStatusOk();
         return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
     }

@@ -16,9 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -41,22 +39,14 @@ class ManagerHeadshipsGivenUpTest {
     @Autowired OrgDirectory directory;
     @Autowired JdbcClient jdbc;
 
-    /** The administrator moves the user to the unit through the API, keeping their roles; the answer. */
+    /** The administrator moves the user to the unit through the API as a regional manager; the answer. */
     private MvcTestResult move(User user, UUID unit) {
-        User current = identity.user(user.id());
-        return mvc.put().uri("/api/v1/users/{id}", user.id()).header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + unit
-                        + "\",\"roles\":[\"REGIONAL_MANAGER\"],\"version\":" + current.version() + "}").exchange();
+        return fixtures.saveUser(mvc, user.id(), unit, List.of(Role.REGIONAL_MANAGER), true, "en");
     }
 
-    /** The administrator gives the user these roles through the API, keeping their unit; the answer. */
-    private MvcTestResult giveRoles(User user, String roles) {
-        User current = identity.user(user.id());
-        return mvc.put().uri("/api/v1/users/{id}", user.id()).header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + current.orgUnitId()
-                        + "\",\"roles\":[" + roles + "],\"version\":" + current.version() + "}").exchange();
+    /** The administrator gives the user this role through the API, keeping their unit; the answer. */
+    private MvcTestResult giveRole(User user, Role role) {
+        return fixtures.saveUser(mvc, user.id(), identity.user(user.id()).orgUnitId(), List.of(role), true, "en");
     }
 
     /** A territory of the east manager whose only rep is junior, and a grade A lead of it: it waits in a queue (L9). */
@@ -195,7 +185,7 @@ class ManagerHeadshipsGivenUpTest {
         assertThat(queueDeadlineOwner(waiting)).isEqualTo(manager.id());
         String contested = contestOfTheEastTeam(co, "西藏降职争议" + co.tag(), "13877780094");
 
-        MvcTestResult demoted = giveRoles(manager, "\"SALES_REP\"");
+        MvcTestResult demoted = giveRole(manager, Role.SALES_REP);
 
         assertThat(demoted).hasStatusOk();
         assertThat(identity.user(manager.id()).orgUnitId()).isEqualTo(co.east());
@@ -231,7 +221,7 @@ class ManagerHeadshipsGivenUpTest {
         String juniors = territoryOfJuniors(co, "浙江省衢州市江山市");
         String waiting = queuedLead(co, juniors, "江山排队" + co.tag(), "13877780095").get("id").asString();
 
-        MvcTestResult kept = giveRoles(manager, "\"SALES_MANAGER\"");
+        MvcTestResult kept = giveRole(manager, Role.SALES_MANAGER);
 
         assertThat(kept).hasStatusOk();
         assertThat(support.json(kept).get("headshipsGivenUp").isNull()).isTrue();
@@ -260,13 +250,8 @@ class ManagerHeadshipsGivenUpTest {
         User director = co.director();
         // the director stands in the root unit, above the east team, and is appointed its head
         fixtures.appointManager(co.east(), director.id());
-        User current = identity.user(director.id());
 
-        MvcTestResult moved = mvc.put().uri("/api/v1/users/{id}", director.id())
-                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + co.west()
-                        + "\",\"roles\":[\"SALES_DIRECTOR\"],\"version\":" + current.version() + "}").exchange();
+        MvcTestResult moved = fixtures.saveUser(mvc, director.id(), co.west(), List.of(Role.SALES_DIRECTOR), true, "en");
 
         assertThat(moved).hasStatusOk();
         assertThat(identity.orgUnit(co.east()).managerId()).as("the east team is headed by him no more").isNull();

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.SpreadsheetCells;
-import java.io.ByteArrayOutputStream;
+import com.lead2cash.testing.Workbooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,9 +149,7 @@ class LeadImportTest {
      */
     @Test
     void aFormulaWithNoSavedResultRefusesItsRowOnItsColumnOnceAndTheReportShowsTheFormula() throws Exception {
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        try (Workbook wb = new Workbook(file, "test", "1.0")) {
-            Worksheet ws = wb.newWorksheet("线索");
+        byte[] file = Workbooks.written("线索", ws -> {
             java.util.List<String> header = java.util.List.of("公司名称*", "来源渠道*", "联系人", "预算（元）");
             for (int c = 0; c < header.size(); c++) {
                 ws.inlineString(0, c, header.get(c));
@@ -169,9 +165,8 @@ class LeadImportTest {
             ws.inlineString(4, 0, "公式丁公司");
             ws.inlineString(4, 1, "展会");
             ws.inlineString(4, 2, "王五");
-            ws.finish();
-        }
-        JsonNode status = importAndWait("formulas.xlsx", file.toByteArray(), "VALID_ROWS");
+        });
+        JsonNode status = importAndWait("formulas.xlsx", file, "VALID_ROWS");
         assertThat(status.get("state").asString()).isEqualTo("DONE");
         assertThat(status.get("imported").asInt()).isEqualTo(1);
         String said = "This cell holds a formula with no saved result: paste it as a value.";
@@ -325,9 +320,7 @@ class LeadImportTest {
         }
         assertThat(headers).contains("公司名称*", "来源渠道*", "统一社会信用代码", "计划采购日期");
 
-        ByteArrayOutputStream filled = new ByteArrayOutputStream();
-        try (Workbook wb = new Workbook(filled, "test", "1.0")) {
-            Worksheet ws = wb.newWorksheet("线索");
+        byte[] filled = Workbooks.written("线索", ws -> {
             for (int i = 0; i < headers.size(); i++) {
                 ws.value(0, i, headers.get(i));
                 String h = headers.get(i).replace("*", "");
@@ -340,9 +333,8 @@ class LeadImportTest {
                     default -> { }
                 }
             }
-            ws.finish();
-        }
-        JsonNode status = importAndWait("filled.xlsx", filled.toByteArray(), "ALL_OR_NOTHING");
+        });
+        JsonNode status = importAndWait("filled.xlsx", filled, "ALL_OR_NOTHING");
         assertThat(status.get("state").asString()).isEqualTo("DONE");
         assertThat(status.get("imported").asInt()).isEqualTo(1);
         var row = jdbc.sql("select source, budget, purchase_date, uscc from lead_lead where company_name = '模板往返有限公司'")
@@ -405,16 +397,13 @@ class LeadImportTest {
         // a CSV saved by Excel on Chinese Windows (GB18030) named .xls, a workbook named .csv
         byte[] gb18030 = (HEADER + "内容为准甲公司,展会,,,,,,,\r\n").getBytes(java.nio.charset.Charset.forName("GB18030"));
         assertThat(importAndWait("leads.xls", gb18030, "ALL_OR_NOTHING").get("imported").asInt()).isEqualTo(1);
-        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        try (Workbook wb = new Workbook(xlsx, "test", "1.0")) {
-            Worksheet ws = wb.newWorksheet("线索");
+        byte[] xlsx = Workbooks.written("线索", ws -> {
             ws.value(0, 0, "公司名称");
             ws.value(0, 1, "来源渠道");
             ws.value(1, 0, "内容为准乙公司");
             ws.value(1, 1, "展会");
-            ws.finish();
-        }
-        assertThat(importAndWait("leads.csv", xlsx.toByteArray(), "ALL_OR_NOTHING").get("imported").asInt()).isEqualTo(1);
+        });
+        assertThat(importAndWait("leads.csv", xlsx, "ALL_OR_NOTHING").get("imported").asInt()).isEqualTo(1);
         assertThat(count("内容为准")).isEqualTo(2);
     }
 
@@ -516,11 +505,11 @@ class LeadImportTest {
                 .header(HttpHeaders.AUTHORIZATION, admin).exchange().getResponse().getContentAsByteArray();
         // corrected in a spreadsheet program: every refused row gets a name and a known source, budgets become numbers,
         // a decision maker yes or no
-        ByteArrayOutputStream corrected = new ByteArrayOutputStream();
-        try (ReadableWorkbook in = new ReadableWorkbook(new java.io.ByteArrayInputStream(report));
-             Workbook out = new Workbook(corrected, "test", "1.0")) {
-            Worksheet ws = out.newWorksheet("线索");
-            var rows = in.getFirstSheet().read();
+        java.util.List<org.dhatim.fastexcel.reader.Row> rows;
+        try (ReadableWorkbook in = new ReadableWorkbook(new java.io.ByteArrayInputStream(report))) {
+            rows = in.getFirstSheet().read();
+        }
+        byte[] corrected = Workbooks.written("线索", ws -> {
             for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; c < rows.get(r).getCellCount(); c++) {
                     var cell = rows.get(r).getCell(c);
@@ -540,9 +529,8 @@ class LeadImportTest {
                     }
                 }
             }
-            ws.finish();
-        }
-        JsonNode again = importAndWait("corrected.xlsx", corrected.toByteArray(), "ALL_OR_NOTHING");
+        });
+        JsonNode again = importAndWait("corrected.xlsx", corrected, "ALL_OR_NOTHING");
         assertThat(again.get("state").asString()).isEqualTo("DONE");
         assertThat(again.get("imported").asInt()).isEqualTo(3);
         assertThat(count("报告更正")).isEqualTo(3);

@@ -1,5 +1,6 @@
 package com.lead2cash.aftersales;
 
+import static com.lead2cash.testing.TestClock.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.aftersales.internal.AftersalesQueries;
@@ -22,8 +23,6 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -50,8 +49,6 @@ import tools.jackson.databind.JsonNode;
 @RecordApplicationEvents
 class ComplaintApiTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     @TestConfiguration
     static class Notifications {
         /** Breaches and escalations are asserted as notifications handed to the notifier. */
@@ -77,10 +74,6 @@ class ComplaintApiTest {
     @AfterEach
     void resetClock() {
         clock.set(TestClock.START);
-    }
-
-    static Instant shanghai(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
     }
 
     JsonNode ok(MvcTestResult result) {

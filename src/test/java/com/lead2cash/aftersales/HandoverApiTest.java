@@ -1,5 +1,6 @@
 package com.lead2cash.aftersales;
 
+import static com.lead2cash.testing.TestClock.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +14,6 @@ import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
 import com.lead2cash.files.TestFiles;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,6 @@ import tools.jackson.databind.JsonNode;
 @Import(TestClock.class)
 class HandoverApiTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     @Autowired MockMvcTester mvc;
     @Autowired AftersalesTestSupport support;
     @Autowired ContractTestSupport contracts;
@@ -42,10 +39,6 @@ class HandoverApiTest {
     @AfterEach
     void resetClock() {
         clock.set(TestClock.START);
-    }
-
-    static Instant shanghai(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
     }
 
     String checklist(long version) {

@@ -1,5 +1,6 @@
 package com.lead2cash.order;
 
+import static com.lead2cash.testing.TestClock.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -16,8 +17,6 @@ import com.lead2cash.testing.SignedContracts;
 import com.lead2cash.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,6 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=2", "l2c.notification.poll-interval=1h"})
 class OrderApiTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** One set of reviewers for the class: K2 asks the longest-serving legal head. */
     static Reviewers reviewers;
     static String product;
@@ -77,10 +75,6 @@ class OrderApiTest {
             product = sales.product(mvc, reviewers.team(), "GW-100", "工业网关 GW-100", "6000.00", "13");
         }
         return reviewers;
-    }
-
-    static Instant shanghai(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
     }
 
     String rep() {

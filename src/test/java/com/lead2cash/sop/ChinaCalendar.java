@@ -2,9 +2,7 @@ package com.lead2cash.sop;
 
 import com.lead2cash.sop.internal.ChinaPublicHolidays;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,10 +18,5 @@ final class ChinaCalendar {
         Map<LocalDate, DayKind> days = new HashMap<>(ChinaPublicHolidays.forYear(2025));
         days.putAll(ChinaPublicHolidays.forYear(2026));
         return days;
-    }
-
-    /** A Shanghai wall-clock time such as {@code 2026-03-06T17:50}, as an instant. */
-    static Instant shanghai(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(WorkingCalendar.DEFAULT_ZONE).toInstant();
     }
 }

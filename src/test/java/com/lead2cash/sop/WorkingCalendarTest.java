@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static com.lead2cash.sop.ChinaCalendar.CHINA_2025_2026;
-import static com.lead2cash.sop.ChinaCalendar.shanghai;
+import static com.lead2cash.testing.TestClock.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

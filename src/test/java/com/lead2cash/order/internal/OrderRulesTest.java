@@ -1,5 +1,6 @@
 package com.lead2cash.order.internal;
 
+import static com.lead2cash.testing.TestClock.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,10 +34,6 @@ class OrderRulesTest {
     static final OrderRules RULES = SopPolicy.defaults().bind(OrderRules.class);
     static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
     static final Instant NOW = TODAY.atTime(10, 0).atZone(SHANGHAI).toInstant();
-
-    static Instant shanghai(String localDateTime) {
-        return java.time.LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
-    }
 
     @Test
     void D2_aMondayShipmentNeedsItsWaybillByFridaysStartOfWork() {

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * V202612140600: a contract resubmitted after a withdrawal stayed FINAL_APPROVAL once its new flow ended, the contract
  * following it only while their rounds agreed. Each contract in review whose own approval ended moves as the product
  * now moves it, at the approval's end, with its own event: approved (K2) to APPROVED, to be signed, recorded as the last
- * final approver's; sent back to REVISING. One whose approval still runs stays as it is; run twice, each moves once.
+ * final approver's; sent back, turned down or withdrawn to REVISING. One whose approval still runs, in final approval
+ * or in the departments' review, stays as it is; run twice, each moves once.
  */
 @IntegrationTest
 @Import(TestClock.class)
@@ -79,6 +80,36 @@ class ContractsStuckOnAnEndedApprovalMigrationTest {
         assertThat(events(waiting)).isEmpty();
     }
 
+    @Test
+    void K2_aContractInFinalApprovalWhoseApprovalWasTurnedDownOrWithdrawnGoesBackToRevisingAndOneInReviewStaysAsItIs() {
+        Reviewers r = support.reviewers("k2mig2");
+        JsonNode rejectedStuck = inFinalApproval(r, "杭州迁移否决科技有限公司");
+        JsonNode withdrawnStuck = inFinalApproval(r, "杭州迁移撤回科技有限公司");
+        JsonNode reviewing = inReview(r, "杭州迁移审查科技有限公司");
+        endFinalStep(rejectedStuck.get("approvalId").asString(), "REJECTED", r.manager().id().toString());
+        withdraw(withdrawnStuck.get("approvalId").asString());
+
+        migration().runTwice();
+
+        String rep = support.bearer(mvc, r.rep());
+        for (JsonNode stuck : List.of(rejectedStuck, withdrawnStuck)) {
+            JsonNode returned = customers.getJson(mvc, rep, "/api/v1/contracts/" + stuck.get("id").asString());
+            assertThat(returned.get("status").asString()).isEqualTo("REVISING");
+            assertThat(returned.get("availableActions").valueStream().map(JsonNode::asString)).contains("EDIT", "SUBMIT");
+            assertThat(returned.get("version").asLong()).as("moved once").isEqualTo(stuck.get("version").asLong() + 1);
+            assertThat(jdbc.sql("select waiting_for from contract_contract where id = cast(:id as uuid)")
+                    .param("id", stuck.get("id").asString()).query(String.class).single())
+                    .isEqualTo("USER:" + r.rep().id());
+        }
+        assertThat(events(rejectedStuck)).containsExactly("RETURNED:null:REJECTED:" + ENDED);
+        assertThat(events(withdrawnStuck)).containsExactly("RETURNED:null:WITHDRAWN:" + ENDED);
+
+        JsonNode still = customers.getJson(mvc, rep, "/api/v1/contracts/" + reviewing.get("id").asString());
+        assertThat(still.get("status").asString()).as("its departments still review it").isEqualTo("IN_REVIEW");
+        assertThat(still.get("version").asLong()).isEqualTo(reviewing.get("version").asLong());
+        assertThat(events(reviewing)).isEmpty();
+    }
+
     private RepairMigration migration() {
         return RepairMigration.of(jdbc, "202612140600");
     }
@@ -92,6 +123,32 @@ class ContractsStuckOnAnEndedApprovalMigrationTest {
         JsonNode contract = customers.getJson(mvc, rep, "/api/v1/contracts/" + id);
         assertThat(contract.get("status").asString()).isEqualTo("FINAL_APPROVAL");
         return contract;
+    }
+
+    /** A contract of the rep submitted and not yet reviewed by the departments (K1): IN_REVIEW, its approval running. */
+    private JsonNode inReview(Reviewers r, String customer) {
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, customer, "600000.00");
+        String id = support.draft(mvc, rep, opportunity, "600000.00", "LOW").get("id").asString();
+        JsonNode complete = support.complete(mvc, rep, id);
+        assertThat(support.post(mvc, rep, "/api/v1/contracts/" + id + "/submit",
+                "{\"version\":" + complete.get("version").asLong() + "}")).hasStatusOk();
+        JsonNode contract = customers.getJson(mvc, rep, "/api/v1/contracts/" + id);
+        assertThat(contract.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(jdbc.sql("select state from approval where id = cast(:a as uuid)")
+                .param("a", contract.get("approvalId").asString()).query(String.class).single()).isEqualTo("IN_PROGRESS");
+        return contract;
+    }
+
+    /** The approval withdrawn by its submitter as the approval module records it: open tasks skipped; the contract not told. */
+    private void withdraw(String approval) {
+        jdbc.sql("""
+                update approval_task t set state = 'SKIPPED'
+                  from approval a
+                 where a.id = t.approval and t.round = a.round and a.id = cast(:a as uuid)
+                   and t.state in ('PENDING', 'WAITING')""").param("a", approval).update();
+        jdbc.sql("update approval set state = 'WITHDRAWN', ended_at = :ended where id = cast(:a as uuid)")
+                .param("ended", Timestamp.from(ENDED)).param("a", approval).update();
     }
 
     /**

@@ -2,13 +2,17 @@ package com.lead2cash.testing;
 
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.region.Region;
+import com.lead2cash.region.Regions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -48,29 +52,34 @@ public class LeadTestSupport {
     }
 
     // each test of a class makes its own company in the class's one database: its territories' cities must not be
-    // another company's, so there are more cities than any class has tests (at most 14 today)
+    // another company's (territories on the same city pool their reps, L5, and a lead would go to the other company's
+    // rep), so each company takes the first pair of cities no territory of the data names yet, and there are more
+    // pairs than any class has tests (at most 27 today)
     private static final List<String> EAST_CITIES = List.of("江苏省南京市", "江苏省无锡市", "江苏省徐州市", "江苏省常州市",
             "江苏省苏州市", "江苏省南通市", "江苏省连云港市", "江苏省淮安市", "江苏省盐城市", "江苏省扬州市", "江苏省镇江市",
             "江苏省泰州市", "江苏省宿迁市", "安徽省合肥市", "安徽省芜湖市", "安徽省淮南市", "安徽省马鞍山市", "安徽省淮北市",
             "安徽省铜陵市", "安徽省安庆市", "安徽省黄山市", "安徽省滁州市", "安徽省阜阳市", "安徽省六安市", "安徽省亳州市",
-            "安徽省池州市");
+            "安徽省池州市", "山东省济南市", "山东省青岛市", "山东省淄博市", "山东省枣庄市", "山东省东营市", "山东省烟台市",
+            "山东省潍坊市", "山东省济宁市", "山东省泰安市", "山东省威海市");
     private static final List<String> WEST_CITIES = List.of("四川省成都市", "四川省自贡市", "四川省攀枝花市", "四川省泸州市",
             "四川省德阳市", "四川省绵阳市", "四川省广元市", "四川省遂宁市", "四川省内江市", "四川省乐山市", "四川省南充市",
             "四川省眉山市", "四川省宜宾市", "四川省广安市", "四川省达州市", "四川省雅安市", "四川省巴中市", "四川省资阳市",
             "贵州省贵阳市", "贵州省遵义市", "贵州省安顺市", "贵州省六盘水市", "云南省昆明市", "云南省曲靖市", "云南省玉溪市",
-            "云南省保山市");
+            "云南省保山市", "甘肃省兰州市", "甘肃省嘉峪关市", "甘肃省金昌市", "甘肃省白银市", "甘肃省天水市", "甘肃省武威市",
+            "甘肃省张掖市", "甘肃省平凉市", "甘肃省酒泉市", "甘肃省庆阳市");
 
     private final Fixtures fixtures;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
-    private final AtomicInteger companies = new AtomicInteger();
+    private final Regions regions;
 
-    LeadTestSupport(Fixtures fixtures, JdbcClient jdbc, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+    LeadTestSupport(Fixtures fixtures, JdbcClient jdbc, Clock clock, @Value("${l2c.zone}") ZoneId zone, Regions regions) {
         this.fixtures = fixtures;
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
+        this.regions = regions;
     }
 
     /** The product's today: the injected clock's date in the company's zone. */
@@ -92,7 +101,7 @@ public class LeadTestSupport {
         User marketing = fixtures.user("mkt." + tag, fixtures.rootUnit(), today.minusYears(2), Role.MARKETING);
         fixtures.appointManager(east, eastManager.id());
         fixtures.appointManager(west, westManager.id());
-        int n = companies.getAndIncrement() % EAST_CITIES.size();
+        int n = freeCities();
         String eastCity = EAST_CITIES.get(n);
         String westCity = WEST_CITIES.get(n);
         String admin = bearer(mvc, "admin");
@@ -106,6 +115,23 @@ public class LeadTestSupport {
                         """.formatted(tag, westCity, westManager.id(), westRep.id())).exchange();
         return new Company(east, west, eastManager, senior, junior, westManager, westRep, director, marketing,
                 UUID.fromString(eastTerritory.get("id").asString()), eastCity, westCity, tag, today);
+    }
+
+    /** The first pair of cities neither of which a territory of the data names; refused when none is left. */
+    private int freeCities() {
+        Set<String> taken = jdbc.sql("select regions from lead_territory where regions is not null").query(String.class)
+                .list().stream().flatMap(r -> Arrays.stream(r.split(","))).map(String::strip).collect(Collectors.toSet());
+        for (int n = 0; n < EAST_CITIES.size(); n++) {
+            if (!taken.contains(code(EAST_CITIES.get(n))) && !taken.contains(code(WEST_CITIES.get(n)))) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("every city pair of LeadTestSupport has a territory: add cities for more companies");
+    }
+
+    private String code(String city) {
+        return regions.resolve(city).map(Region::code).filter(code -> code != null)
+                .orElseThrow(() -> new IllegalStateException(city + " names no division"));
     }
 
     public String bearer(MockMvcTester mvc, String username) {

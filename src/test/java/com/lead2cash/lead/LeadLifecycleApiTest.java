@@ -440,11 +440,9 @@ class LeadLifecycleApiTest {
 
     @Test
     void aContactTimeTooEarlyIsRefusedNamingTheZoneOfTheTimeItGives() {
-        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海时区科技", "13800000061")));
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海时区科技", "13800000063")));
         String id = lead.get("id").asString();
-        String owner = lead.get("ownerId").asString().equals(co.senior().id().toString())
-                ? co.senior().username() : co.junior().username();
-        String rep = support.bearer(mvc, owner);
+        String rep = support.bearer(mvc, ownerUsername(lead));
 
         var refused = mvc.post().uri("/api/v1/leads/" + id + "/contact-attempts")
                 .header(org.springframework.http.HttpHeaders.AUTHORIZATION, rep)
@@ -457,14 +455,25 @@ class LeadLifecycleApiTest {
         // the API's times are UTC; the refusal gives the company's wall time, so it says whose
         assertThat(refused).bodyJson().extractingPath("$.errors[0].message").asString()
                 .containsPattern("between \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(Asia/Shanghai\\) and now");
+    }
 
-        // the lead's page names the budget's currency once, by the value, in either language
-        var session = fixtures.session(mvc, owner, com.lead2cash.testing.Fixtures.PASSWORD);
-        UUID leadId = UUID.fromString(id);
+    @Test
+    void theLeadPageNamesTheBudgetsCurrencyOnceByTheValueInEitherLanguage() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海币种科技", "13800000064")));
+        var session = fixtures.session(mvc, ownerUsername(lead), com.lead2cash.testing.Fixtures.PASSWORD);
+        UUID leadId = UUID.fromString(lead.get("id").asString());
         assertThat(sessionPage(session, leadId, "en")).contains(">Budget</dt><dd class=\"col-sm-8\">500,000.00 CNY</dd>")
                 .doesNotContain("Budget (CNY)");
         assertThat(sessionPage(session, leadId, "zh-CN")).contains(">预算</dt><dd class=\"col-sm-8\">500,000.00 CNY</dd>")
                 .doesNotContain("预算（元）</dt>");
+    }
+
+    /** The username of the east rep the lead was routed to. */
+    private String ownerUsername(JsonNode lead) {
+        String owner = lead.get("ownerId").asString();
+        assertThat(owner).as("routed to one of the company's east reps")
+                .isIn(co.senior().id().toString(), co.junior().id().toString());
+        return owner.equals(co.senior().id().toString()) ? co.senior().username() : co.junior().username();
     }
 
     @Test

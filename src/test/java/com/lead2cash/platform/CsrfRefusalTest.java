@@ -98,6 +98,33 @@ class CsrfRefusalTest {
         }
     }
 
+    /**
+     * The refusal page is rendered before the dispatcher: in the language the page would have been in — zh-CN
+     * without Accept-Language, the language cookie over the header, and a {@code ?lang=} on the address over both
+     * (the pages' interceptor never ran for it, so it was the header's or the cookie's).
+     */
+    @Test
+    void aRoleRefusedAPageIsToldSoInTheLanguageTheAddressOrTheCookiePicks() throws Exception {
+        LeadTestSupport.Company co = support.company(mvc, "refusallang");
+        Cookie session = fixtures.session(mvc, co.junior().username(), Fixtures.PASSWORD);
+        String english = "You are not allowed to open this page.";
+        String chinese = "您无权打开此页面";
+        assertThat(mvc.get().uri("/admin/users").cookie(session).accept(MediaType.TEXT_HTML)
+                .requestAttr(com.lead2cash.testing.EnglishReaderAutoConfiguration.NO_LANGUAGE, true).exchange()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).as("no Accept-Language")
+                .contains(chinese, "lang=\"zh-CN\"").doesNotContain(english);
+        assertThat(mvc.get().uri("/admin/users?lang=en").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .accept(MediaType.TEXT_HTML).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .as("?lang=en").contains(english, "lang=\"en\"").doesNotContain(chinese);
+        assertThat(mvc.get().uri("/admin/users").cookie(session, new Cookie("L2C_LANG", "en"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").accept(MediaType.TEXT_HTML).exchange()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .as("cookie en").contains(english, "lang=\"en\"").doesNotContain(chinese);
+        assertThat(mvc.get().uri("/admin/users?lang=fr").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .accept(MediaType.TEXT_HTML).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .as("a language the pages are not written in is ignored").contains(english).doesNotContain(chinese);
+    }
+
     @Test
     void aSignedInFormOrHtmxPostWithoutItsTokenAnswersTheErrorPageInTheReadersLanguage() throws Exception {
         LeadTestSupport.Company co = support.company(mvc, "csrf");

@@ -103,6 +103,66 @@ class MalformedUploadTest {
         }
     }
 
+    /** {@code body} posted to {@code path} with only the headers given (no Accept-Language unless one is given). */
+    private HttpResponse<String> postAsIs(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", MULTIPART)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The error page of a refused upload is rendered before the dispatcher, and was in the server's own language
+     * (English) whatever the reader's: it is in the reader's, as every page — zh-CN without Accept-Language, the
+     * language cookie over the browser's header, a {@code ?lang=} on the address over both.
+     */
+    @Test
+    void theErrorPageOfAnUnreadableUploadIsInTheReadersLanguage() throws Exception {
+        String session = "SESSION=" + fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD).getValue();
+        String chinese = "无法读取上传的内容";
+        String english = "The upload could not be read";
+
+        HttpResponse<String> noHeader = postAsIs("/leads/imports", CUT_OFF, "Accept", "text/html", "Cookie", session);
+        assertThat(noHeader.statusCode()).isEqualTo(400);
+        assertThat(noHeader.body()).contains("lang=\"zh-CN\"", chinese).doesNotContain(english);
+
+        HttpResponse<String> cookie = postAsIs("/leads/imports", CUT_OFF, "Accept", "text/html",
+                "Accept-Language", "zh-CN", "Cookie", session + "; L2C_LANG=en");
+        assertThat(cookie.statusCode()).isEqualTo(400);
+        assertThat(cookie.body()).contains("lang=\"en\"", english).doesNotContain(chinese);
+
+        HttpResponse<String> picked = postAsIs("/leads/imports?lang=en", CUT_OFF, "Accept", "text/html",
+                "Accept-Language", "zh-CN", "Cookie", session);
+        assertThat(picked.statusCode()).isEqualTo(400);
+        assertThat(picked.body()).contains("lang=\"en\"", english).doesNotContain(chinese);
+
+        HttpResponse<String> chosenChinese = postAsIs("/leads/imports", CUT_OFF, "Accept", "text/html",
+                "Accept-Language", "en", "Cookie", session + "; L2C_LANG=zh-CN");
+        assertThat(chosenChinese.body()).contains("lang=\"zh-CN\"", chinese).doesNotContain(english);
+    }
+
+    /** The API's problem for the same upload, written by the same filter: in the reader's language too. */
+    @Test
+    void theProblemOfAnUnreadableUploadIsInTheReadersLanguage() throws Exception {
+        String admin = "Bearer " + fixtures.token(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        HttpResponse<String> noHeader = postAsIs("/api/v1/leads/imports", CUT_OFF, "Authorization", admin);
+        assertThat(noHeader.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noHeader.body()).get("detail").asString()).contains("无法读取上传的内容");
+
+        HttpResponse<String> cookie = postAsIs("/api/v1/leads/imports", CUT_OFF, "Authorization", admin,
+                "Accept-Language", "zh-CN", "Cookie", "L2C_LANG=en");
+        assertThat(cookie.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(cookie.body()).get("detail").asString()).contains("The upload could not be read");
+
+        HttpResponse<String> picked = postAsIs("/api/v1/leads/imports?lang=en", CUT_OFF, "Authorization", admin,
+                "Accept-Language", "zh-CN");
+        assertThat(picked.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(picked.body()).get("detail").asString()).contains("The upload could not be read");
+    }
+
     @Test
     void anUploadOfSomeoneNotSignedInIsRefusedNeverA500() throws Exception {
         for (String path : apiUploads()) {

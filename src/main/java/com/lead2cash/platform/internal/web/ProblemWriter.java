@@ -32,14 +32,14 @@ public class ProblemWriter {
     }
 
     /**
-     * The reader's language as the pages choose it (their cookie, else Accept-Language, else zh-CN): a problem written
-     * by a security filter comes before the dispatcher has set it, when the thread holds the servlet's own reading of
-     * the header (English without one).
+     * The reader's language as the pages choose it (a {@code ?lang=} on the address, else their cookie, else
+     * Accept-Language, else zh-CN): a problem written by a security filter comes before the dispatcher has set it,
+     * when the thread holds the servlet's own reading of the header (English without one).
      */
     private Locale locale() {
         LocaleResolver resolver = locales.getIfAvailable();
         if (resolver != null && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
-            return resolver.resolveLocale(current.getRequest());
+            return ErrorPageOutsideDispatcher.locale(current.getRequest(), resolver);
         }
         return LocaleContextHolder.getLocale();
     }

@@ -4,17 +4,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.ViewResolver;
 
 /**
  * The screens' answer to a refusal decided by the security filters (a form posted without its CSRF token, a role
@@ -39,13 +33,10 @@ public class RefusalPage implements AccessDeniedHandler {
     /** Session attribute: the username of the last refused sign-in, offered again on the form (never the password). */
     public static final String LAST_USERNAME = "l2c.signIn.lastUsername";
 
-    private final ViewResolver views;
-    private final LocaleResolver locales;
+    private final ErrorPageOutsideDispatcher errorPage;
 
-    RefusalPage(@org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver") ViewResolver views,
-                LocaleResolver locales) {
-        this.views = views;
-        this.locales = locales;
+    RefusalPage(ErrorPageOutsideDispatcher errorPage) {
+        this.errorPage = errorPage;
     }
 
     @Override
@@ -56,29 +47,11 @@ public class RefusalPage implements AccessDeniedHandler {
         }
         // a missing or stale token is a page left open past its session, not a lack of rights: say what to do
         String key = denied instanceof CsrfException ? "error.page.csrf" : null;
-        // the reader's language as on every page (the language cookie), though the dispatcher has not run
-        request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, locales);
-        Locale locale = locales.resolveLocale(request);
-        Locale before = LocaleContextHolder.getLocale();
-        LocaleContextHolder.setLocale(locale);
-        try {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            Map<String, Object> model = PageExceptionHandler.errorModel(HttpServletResponse.SC_FORBIDDEN, key,
-                    new Object[0], request);
-            // its heading says the page expired, not that the reader may not open it
-            model.put("expired", denied instanceof CsrfException);
-            View view = views.resolveViewName("error", locale);
-            if (view == null) {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN);
-                return;
-            }
-            view.render(model, request, response);
-        } catch (IOException | ServletException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ServletException(e);
-        } finally {
-            LocaleContextHolder.setLocale(before);
-        }
+        Map<String, Object> model = PageExceptionHandler.errorModel(HttpServletResponse.SC_FORBIDDEN, key,
+                new Object[0], request);
+        // its heading says the page expired, not that the reader may not open it
+        model.put("expired", denied instanceof CsrfException);
+        // in the reader's language as on every page (the language cookie), though the dispatcher has not run
+        errorPage.render(request, response, HttpServletResponse.SC_FORBIDDEN, model);
     }
 }

@@ -20,7 +20,6 @@ import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -31,9 +30,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
-import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -70,17 +67,17 @@ public class UploadLimitFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final DataSize maxUpload;
     private final DataSize maxPartHeader;
-    private final ViewResolver views;
+    private final ErrorPageOutsideDispatcher errorPage;
     private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile List<PathPattern> pages;
 
     UploadLimitFilter(ProblemWriter problems, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload,
                       @Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeader,
-                      @Qualifier("thymeleafViewResolver") ViewResolver views,
+                      ErrorPageOutsideDispatcher errorPage,
                       @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.problems = problems;
-        this.views = views;
+        this.errorPage = errorPage;
         this.maxUpload = maxUpload;
         this.maxPartHeader = maxPartHeader;
         this.mappings = mappings;
@@ -262,24 +259,19 @@ public class UploadLimitFilter extends OncePerRequestFilter {
 
     /**
      * Answered where the request was: a problem in the API, the error page on a screen (as PageExceptionHandler
-     * shows it). A file name with a NUL, which the container refuses to hand out (and would have answered 500): text
+     * shows it), both in the reader's language though the dispatcher has not chosen it. A file name with a NUL, which the container refuses to hand out (and would have answered 500): text
      * the product never takes, refused as every NUL is — 422. A body that cannot be read as parts: 400.
      */
     private void refuseHere(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
-            throws IOException {
+            throws IOException, ServletException {
         if (ProgramCalls.api(request)) {
             SecurityHeaders.problem(response);
             problems.write(request, response, status, key);
         } else {
             SecurityHeaders.page(response);
             // the error page rendered here: an error dispatch would parse the upload again and fail the same way
-            response.setStatus(status.value());
-            try {
-                View page = views.resolveViewName("error", LocaleContextHolder.getLocale());
-                page.render(PageExceptionHandler.errorModel(status.value(), key, new Object[0], request), request, response);
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
+            errorPage.render(request, response, status.value(),
+                    PageExceptionHandler.errorModel(status.value(), key, new Object[0], request));
         }
     }
 

@@ -355,6 +355,28 @@ class ApiDocumentTest {
         assertThat(operation("/api/v1/users/{id}", "put").path("parameters").toString()).contains("If-Match", "weak tag");
     }
 
+    /**
+     * The two creations that take an {@code Idempotency-Key} declare it as an optional header of one string, as the
+     * handlers read it (the platform's {@code SingleHeader}: one value, 400 when sent twice).
+     */
+    @Test
+    void theIdempotencyKeyIsAnOptionalHeaderOfTheReceiptAndTheWebToLeadSubmission() {
+        JsonNode receipt = operation("/api/v1/receipts", "post").path("parameters");
+        JsonNode lead = operation("/api/v1/public/leads", "post").path("parameters");
+        for (JsonNode parameters : List.of(receipt, lead)) {
+            assertThat(parameters.size()).as(parameters.toString()).isEqualTo(1);
+            JsonNode key = parameters.get(0);
+            assertThat(key.path("name").asString()).isEqualTo("Idempotency-Key");
+            assertThat(key.path("in").asString()).isEqualTo("header");
+            // optional: "required" false, or left out (OpenAPI's default for a header)
+            assertThat(key.path("required").asBoolean(false)).as(key.toString()).isFalse();
+            assertThat(key.path("schema").toString()).isEqualTo("{\"type\":\"string\"}");
+        }
+        assertThat(receipt.get(0).path("description").asString()).isEqualTo("Optional, 1 to 100 characters, each "
+                + "user's own: a retry with the same key and body records nothing and answers the receipt the first "
+                + "request recorded");
+    }
+
     /** SPEC §6: the signing is a form of the scan, the day and the signatories (the query still read, not documented). */
     @Test
     void anUploadsOtherFieldsAreFieldsOfItsForm() {

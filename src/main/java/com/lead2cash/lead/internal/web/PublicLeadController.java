@@ -18,7 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -81,13 +80,15 @@ public class PublicLeadController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The lead already submitted with this Idempotency-Key")
     @com.lead2cash.platform.web.Refuses({401, 409, 429})
     @com.lead2cash.platform.web.NoLocation("the lead's address is for signed-in users, and a website has no business with it")
+    // the header is read by SingleHeader, not @RequestHeader: two headers are not the key their values joined by a comma
+    @Parameter(name = IdempotencyKey.HEADER, in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER, required = false,
+            schema = @Schema(type = "string"))
     ResponseEntity<PublicLead> submit(@Parameter(hidden = true) // the X-Api-Key, checked before the body is read
                                       @RequestAttribute(PublicLeadKeyCheck.CALLER) WebToLead.Caller caller,
-                                      @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
                                       @RequestBody tools.jackson.databind.JsonNode request,
                                       jakarta.servlet.http.HttpServletRequest http) {
-        // one key, as sent: two headers are not the key their values joined by a comma (400 naming the header)
-        idempotencyKey = SingleHeader.of(http, IdempotencyKey.HEADER);
+        // one key, as sent (400 naming the header when sent twice)
+        String idempotencyKey = SingleHeader.of(http, IdempotencyKey.HEADER);
         // a website's form is corrected in one go: every refused value and every other problem answered together
         RequestBodies.Read<PublicLeadRequest> read = bodies.readCollecting(request, PublicLeadRequest.class);
         LeadApiController.LeadRequest body = read.value().lead();

@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -140,13 +139,13 @@ class ReceiptApiController {
     @PreAuthorize(ReceivableAccess.FINANCE_ROLES)
     @ApiResponse(responseCode = "200", description = "The receipt already recorded with this Idempotency-Key (as it stands now)")
     @Refuses(404)
-    ResponseEntity<ReceiptView> record(@Parameter(in = ParameterIn.HEADER, description = "Optional, 1 to 100 characters, "
-                                               + "each user's own: a retry with the same key and body records nothing "
-                                               + "and answers the receipt the first request recorded")
-                                       @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
-                                       @RequestBody ReceiptRequest body, jakarta.servlet.http.HttpServletRequest http) {
-        // one key, as sent: two headers are not the key their values joined by a comma (400 naming the header)
-        idempotencyKey = SingleHeader.of(http, IdempotencyKey.HEADER);
+    // the header is read by SingleHeader, not @RequestHeader: two headers are not the key their values joined by a comma
+    @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER, required = false, schema = @Schema(type = "string"),
+            description = "Optional, 1 to 100 characters, each user's own: a retry with the same key and body records "
+                    + "nothing and answers the receipt the first request recorded")
+    ResponseEntity<ReceiptView> record(@RequestBody ReceiptRequest body, jakarta.servlet.http.HttpServletRequest http) {
+        // one key, as sent (400 naming the header when sent twice); read after the body, as the body's refusals come first
+        String idempotencyKey = SingleHeader.of(http, IdempotencyKey.HEADER);
         // the body as read, field by field: a retry matches whatever its spacing or field order
         Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, json, body,
                 "receipt.idempotencyKey.invalid");

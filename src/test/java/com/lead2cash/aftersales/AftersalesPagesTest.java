@@ -513,8 +513,65 @@ class AftersalesPagesTest {
                 .formatted(customer)).get("id").asString();
         assertThat(page(customers.session(mvc, s.rep()), "/complaints/" + complaintId, "en")).as("the rep")
                 .contains("id=\"complaint-customer\"", customerLink);
-        assertThat(page(service, "/complaints/" + complaintId, "en")).as("its handler in after-sales")
-                .contains("id=\"complaint-status\"").doesNotContain("id=\"complaint-customer\"", customerLink);
+        assertThat(page(service, "/complaints/" + complaintId, "en")).as("its handler in after-sales, who now serves it")
+                .contains("id=\"complaint-status\"", "id=\"complaint-customer\"", customerLink);
+        assertThat(page(customers.session(mvc, s.afterSales2()), "/handovers", "en")).as("a colleague not serving it")
+                .doesNotContain(handoverId);
+    }
+
+    @Test
+    void H1_theAfterSalesOwnerWhoAcceptedTheHandoverAndTheirHeadReadTheCustomerOnlyAndNobodyElseNew() throws Exception {
+        Service s = support.service("served");
+        String customer = support.customer(s.rep(), "杭州售后服务客户科技有限公司");
+        String handoverId = support.signed(customer, s.rep(), "HT-2026-800301");
+        JsonNode h = handedOver(s, handoverId);
+        String serviceToken = customers.bearer(mvc, s.afterSales());
+        String apiPath = "/api/v1/customers/" + customer;
+        assertThat(customers.get(mvc, serviceToken, apiPath)).as("handed over, not yet accepted").hasStatus(404);
+
+        assertThat(customers.post(mvc, serviceToken, "/api/v1/handovers/" + handoverId + "/accept",
+                "{\"version\":%d}".formatted(h.get("version").asLong()))).hasStatusOk();
+
+        // the one who serves it reads it: no seller's step offered, none allowed, contacts masked
+        JsonNode read = customers.getJson(mvc, serviceToken, apiPath);
+        assertThat(read.get("name").asString()).isEqualTo("杭州售后服务客户科技有限公司");
+        assertThat(read.get("availableActions").isEmpty()).as("nothing a seller does").isTrue();
+        assertThat(customers.get(mvc, serviceToken, apiPath + "/needs-analyses")).hasStatusOk();
+        assertThat(customers.get(mvc, serviceToken, apiPath + "/timeline")).hasStatusOk();
+        JsonNode contact = customers.getJson(mvc, serviceToken, apiPath + "/contacts").get("items").get(0);
+        assertThat(contact.get("masked").asBoolean()).isTrue();
+        assertThat(contact.get("email").asString()).isNotEqualTo("wang@example.test");
+        assertThat(customers.post(mvc, serviceToken, apiPath + "/grade", """
+                {"grade":"A","version":%d}""".formatted(read.get("version").asLong()))).hasStatus(403);
+        assertThat(customers.get(mvc, serviceToken, "/api/v1/customers")).as("the list stays the sellers'").hasStatus(403);
+
+        Cookie service = customers.session(mvc, s.afterSales());
+        for (String lang : List.of("zh-CN", "en")) {
+            assertThat(page(service, "/customers/" + customer, lang)).contains("/aftersales/customers/" + customer + "/panel")
+                    .doesNotContain("id=\"grade-form\"", "id=\"contact-form\"", "id=\"activity-form\"",
+                            "id=\"transfer-form\"", "id=\"edit-customer\"");
+            page(service, "/customers/" + customer + "/needs-analyses", lang);
+        }
+        assertThat(page(service, "/aftersales/customers/" + customer + "/panel", "zh-CN")).contains("id=\"served-by\"",
+                s.afterSales().displayName());
+        assertThat(post(service, "/customers/" + customer + "/grade", "en", "grade", "A",
+                "version", read.get("version").asString())).hasStatus(403);
+
+        // the head of their unit oversees what the unit serves
+        String head = customers.bearer(mvc, s.serviceManager());
+        assertThat(customers.get(mvc, head, apiPath)).hasStatusOk();
+        assertThat(page(customers.session(mvc, s.serviceManager()), "/aftersales/customers/" + customer + "/panel", "en"))
+                .contains("id=\"served-by\"");
+
+        // anyone else: as if it did not exist
+        Cookie colleague = customers.session(mvc, s.afterSales2());
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.afterSales2()), apiPath)).hasStatus(404);
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.afterSales2()), apiPath + "/needs-analyses")).hasStatus(404);
+        assertThat(mvc.get().uri("/customers/" + customer).cookie(colleague).exchange()).hasStatus(404);
+        assertThat(mvc.get().uri("/aftersales/customers/" + customer + "/panel").cookie(colleague).exchange()).hasStatus(404);
+        Cookie otherRep = customers.session(mvc, s.otherRep());
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.otherRep()), apiPath)).hasStatus(404);
+        assertThat(mvc.get().uri("/customers/" + customer).cookie(otherRep).exchange()).hasStatus(404);
     }
 
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal;
 
+import com.lead2cash.customer.ServedCustomers;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerActor;
 import com.lead2cash.customer.internal.domain.CustomerRepository;
@@ -13,6 +14,7 @@ import com.lead2cash.platform.Scope;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,16 +36,28 @@ public class CustomerAccess {
     public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
 
+    /**
+     * Roles that read the customers they serve without selling to them (SPEC §1: after-sales' "assigned customers",
+     * {@link ServedCustomers}): the customer's page and its reads, never the list, the pool nor a seller's action.
+     */
+    public static final Set<Role> SERVICE_READERS = Set.of(Role.AFTER_SALES);
+
+    /** {@link #READER_ROLES} and the {@link #SERVICE_READERS}: the routes that read one customer served. */
+    public static final String CUSTOMER_READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN','AFTER_SALES')";
+
     /** Roles that register customers and work with them day to day (finance only reads and sets credit). */
     public static final String WORKER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','ADMIN')";
 
     private final CustomerRepository customers;
     private final DataScope dataScope;
+    private final ObjectProvider<ServedCustomers> served;
 
-    CustomerAccess(CustomerRepository customers, DataScope dataScope) {
+    CustomerAccess(CustomerRepository customers, DataScope dataScope, ObjectProvider<ServedCustomers> served) {
         this.customers = customers;
         this.dataScope = dataScope;
+        this.served = served;
     }
 
     public Scope scope() {
@@ -55,11 +69,31 @@ public class CustomerAccess {
         return dataScope.personalData(field);
     }
 
-    /** The customer if the current user may see it (merged ones too: their page leads on), else 404. */
+    /**
+     * The customer if the current user may see it (merged ones too: their page leads on), or reads it as the one who
+     * serves it ({@link #isReadable}), else 404. Only for reading: what changes a customer takes {@link #visibleForUpdate}.
+     */
     public Customer visible(UUID id) {
         Customer c = customers.findById(required(id)).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
-        requireVisible(c);
+        if (!isReadable(c.id(), c.ownerId())) {
+            throw new RecordNotFoundException(SUBJECT, id);
+        }
         return c;
+    }
+
+    /**
+     * Whether the current user may read the customer: it is visible ({@link #isVisible}), or they read customers they
+     * serve ({@link #SERVICE_READERS}) and serve this one ({@link ServedCustomers}) — read only, never the pool's.
+     */
+    public boolean isReadable(UUID id, UUID ownerId) {
+        return isVisible(ownerId) || servedByReader(id);
+    }
+
+    /** Whether the current user serves the customer in after-sales (and holds a role that reads it so). */
+    public boolean servedByReader(UUID id) {
+        CurrentUser me = CurrentUser.get().orElse(null);
+        return id != null && me != null && me.hasAny(SERVICE_READERS)
+                && served.orderedStream().anyMatch(s -> s.servedByCurrentUser(id));
     }
 
     /** The same, with the row locked for the rest of the transaction. */
@@ -97,6 +131,13 @@ public class CustomerAccess {
     /** The same for a customer read as its owner alone (null: the pool), where a page needs nothing else of it. */
     public void requireVisible(UUID id, UUID ownerId) {
         if (!isVisible(ownerId)) {
+            throw new RecordNotFoundException(SUBJECT, id);
+        }
+    }
+
+    /** {@link #requireVisible(UUID, UUID)} for reading: the one who serves the customer reads it too ({@link #isReadable}). */
+    public void requireReadable(UUID id, UUID ownerId) {
+        if (!isReadable(id, ownerId)) {
             throw new RecordNotFoundException(SUBJECT, id);
         }
     }

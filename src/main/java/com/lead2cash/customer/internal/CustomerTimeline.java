@@ -96,7 +96,7 @@ public class CustomerTimeline {
                 .param("c", CustomerAccess.required(customerId))
                 .query((rs, i) -> new Row(rs.getObject("owner_id", UUID.class), List.of((UUID[]) rs.getArray("merged").getArray())))
                 .optional().orElseThrow(() -> new RecordNotFoundException(CustomerAccess.SUBJECT, customerId));
-        access.requireVisible(customerId, row.ownerId());
+        access.requireReadable(customerId, row.ownerId());
         return new Subject(customerId, row.mergedIds());
     }
 

@@ -153,7 +153,8 @@ class JdbcCustomerDirectory implements CustomerDirectory {
 
     @Override
     public boolean mayOpen(UUID customerId) {
-        return customerId != null && customers.findById(customerId).filter(c -> access.isVisible(c.ownerId())).isPresent();
+        return customerId != null
+                && customers.findById(customerId).filter(c -> access.isReadable(c.id(), c.ownerId())).isPresent();
     }
 
     @Override

@@ -65,12 +65,14 @@ class NeedsAnalysisApiController {
     }
 
     @Operation(summary = "Every version of the customer's needs-analysis reports, newest first")
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/api/v1/customers/{id}/needs-analyses")
     CursorPage<NeedsAnalysisViews.NeedsView> list(@PathVariable UUID id) {
         return new CursorPage<>(service.versions(id).stream().map(w -> views.of(w.analysis())).toList(), null);
     }
 
     @Operation(summary = "One version of a needs-analysis report with its confirmations")
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/api/v1/needs-analyses/{id}")
     NeedsAnalysisViews.NeedsView get(@PathVariable UUID id) {
         return views.of(service.version(id).analysis());

@@ -132,6 +132,7 @@ class NeedsAnalysisController {
         this.contacts = contacts;
     }
 
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/customers/{id}/needs-analyses")
     String page(@PathVariable UUID id, Locale locale, Model model) {
         Customer customer = access.visible(id);
@@ -154,6 +155,7 @@ class NeedsAnalysisController {
     }
 
     /** htmx: the customer page's card — the current report, where its confirmation stands, the way to the report. */
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/customers/{id}/needs-analyses/card")
     String card(@PathVariable UUID id, Model model) {
         Customer customer = access.visible(id);
@@ -165,6 +167,7 @@ class NeedsAnalysisController {
         return "customer/needs :: card";
     }
 
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/needs-analyses/{id}")
     String version(@PathVariable UUID id, Locale locale, Model model) {
         NeedsAnalysisService.Written written = service.version(id);

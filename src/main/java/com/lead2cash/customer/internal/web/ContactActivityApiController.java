@@ -134,6 +134,7 @@ class ContactActivityApiController {
 
     @Operation(summary = "The contacts of a customer, a page at a time, primary first, then as added; personal data"
             + " masked unless you own the customer or stand above its owner")
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/api/v1/customers/{id}/contacts")
     CursorPage<ContactService.ContactView> contacts(@PathVariable UUID id,
                                                    @RequestParam(required = false) String cursor,
@@ -151,6 +152,7 @@ class ContactActivityApiController {
     }
 
     @Operation(summary = "A contact of a customer in your scope")
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/api/v1/contacts/{id}")
     ContactService.ContactView contact(@PathVariable UUID id) {
         return contacts.view(id);

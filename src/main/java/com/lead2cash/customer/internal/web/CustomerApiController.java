@@ -216,6 +216,7 @@ class CustomerApiController {
     }
 
     @Operation(summary = "A customer in your scope, with what you may do next")
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/api/v1/customers/{id}")
     CustomerViews.CustomerView get(@PathVariable UUID id) {
         return views.of(access.visible(id));
@@ -333,6 +334,7 @@ class CustomerApiController {
     }
 
     @Operation(summary = "The customer's timeline: activities, status and owner changes, deadlines, opportunities, confirmations, contracts, orders, receipts (each to the roles that read them); newest first, each with its text in the reader's language")
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/api/v1/customers/{id}/timeline")
     CursorPage<TimelineItem> timeline(@PathVariable UUID id, @RequestParam(required = false) String cursor,
                                       @RequestParam(required = false) Integer size, java.util.Locale locale) {

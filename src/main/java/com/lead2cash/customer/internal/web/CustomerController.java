@@ -420,6 +420,7 @@ class CustomerController {
 
     // ---- the customer's page
 
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/customers/{id}")
     String detail(@PathVariable UUID id, Model model, Locale locale) {
         Customer c = access.visible(id);
@@ -460,6 +461,7 @@ class CustomerController {
         return "customer/detail";
     }
 
+    @PreAuthorize(CustomerAccess.CUSTOMER_READER_ROLES)
     @GetMapping("/customers/{id}/timeline")
     String timelinePage(@PathVariable UUID id, @RequestParam(required = false) String cursor, Model model, Locale locale) {
         model.addAttribute("customer", views.of(access.visible(id)));

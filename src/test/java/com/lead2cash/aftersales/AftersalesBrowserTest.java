@@ -201,6 +201,20 @@ class AftersalesBrowserTest {
         servicePage.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/complaint-closed.png"))
                 .setFullPage(true));
 
+        // the one who serves the customer opens it from the complaint, to read it: no seller's step offered
+        servicePage.navigate(complaintUrl);
+        servicePage.click("#complaint-customer");
+        Browser.awaitHtmx(servicePage);
+        assertThat(servicePage.locator("#served-by")).hasText("as.zhao Name");
+        assertThat(servicePage.locator("#grade-form")).hasCount(0);
+        assertThat(servicePage.locator("#activity-form")).hasCount(0);
+        assertThat(servicePage.locator("#contact-form")).hasCount(0);
+        // and the head of after-sales, who oversees what the unit serves
+        Page leadPage = login("as.lead");
+        leadPage.navigate(base + "/customers/" + customerId);
+        Browser.awaitHtmx(leadPage);
+        assertThat(leadPage.locator("#served-by")).hasText("as.zhao Name");
+
         // the complaint list and the customer's page (as the rep)
         servicePage.navigate(base + "/complaints?sla=MET");
         assertThat(servicePage.locator("#complaint-list")).containsText("CP-2026-000001");

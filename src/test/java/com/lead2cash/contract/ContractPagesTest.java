@@ -497,6 +497,60 @@ class ContractPagesTest {
                 .as("nothing drafted").isZero();
     }
 
+    @Autowired com.lead2cash.testing.SalesTestSupport sales;
+
+    @Test
+    void theDraftFormIsNotOfferedBeforeTheContractStageNorOpenedThen() {
+        Reviewers r = support.reviewers("cearly");
+        String rep = support.bearer(mvc, r.rep());
+        String customer = sales.customerWithContact(r.rep(), "苏州早拟科技有限公司", "王经理", "wang@example.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "苏州早拟科技有限公司 项目", "100000").get("id").asString();
+        sales.qualify(mvc, r.team(), opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        Cookie session = customers.session(mvc, r.rep());
+
+        assertThat(page(session, "/opportunities/" + opportunity + "/contract", "zh-CN"))
+                .as("no draft offered in negotiation").doesNotContain("draft-contract", "/contracts/new");
+        MvcTestResult early = mvc.get().uri("/contracts/new?opportunityId=" + opportunity + "&lang=zh-CN").cookie(session)
+                .header("Accept-Language", "zh-CN").exchange();
+        assertThat(early).as("the form is not opened to be refused on Save").hasStatus(422);
+        assertThat(body(early)).contains("尚未进入合同阶段").doesNotContain("name=\"milestones[0].type\"");
+
+        sales.move(mvc, rep, opportunity, "CONTRACT");
+        assertThat(page(session, "/opportunities/" + opportunity + "/contract", "zh-CN")).contains("draft-contract");
+        assertThat(page(session, "/contracts/new?opportunityId=" + opportunity, "zh-CN")).contains("name=\"milestones[0].type\"");
+    }
+
+    @Test
+    void aRefusedDraftFormComesBackWithTheMilestoneRowsItHadNotOneMore() {
+        Reviewers r = support.reviewers("crows");
+        String opportunity = support.opportunityAtContractStage(mvc, r, "苏州行数科技有限公司", "100000");
+        Cookie rep = customers.session(mvc, r.rep());
+        String form = page(rep, "/contracts/new?opportunityId=" + opportunity, "zh-CN");
+        int had = milestoneRows(form);
+        assertThat(had).isEqualTo(5);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            java.util.List<String> params = new java.util.ArrayList<>(java.util.List.of("opportunityId", opportunity,
+                    "title", "园区网关采购合同", "amount", "一万", "lang", "zh-CN"));
+            for (int i = 0; i < had; i++) {
+                String at = "milestones[" + i + "].";
+                params.addAll(java.util.List.of(at + "type", i == 1 ? "PREPAYMENT" : "", at + "amount", i == 1 ? "3000" : "",
+                        at + "dueDate", "", at + "dueCondition", ""));
+            }
+            MvcTestResult refused = post(rep, "/contracts", params.toArray(String[]::new));
+            assertThat(refused).hasStatusOk();
+            String back = body(refused);
+            assertThat(back).contains("is-invalid");
+            assertThat(milestoneRows(back)).as("refusal " + (attempt + 1) + ": the rows the form had").isEqualTo(had);
+            assertThat(back).as("the row written, kept").contains("name=\"milestones[0].amount\" value=\"3000\"");
+        }
+    }
+
+    private static int milestoneRows(String html) {
+        return html.split("\\]\\.type\"", -1).length - 1;
+    }
+
     @Test
     void theDraftFormsTitleIsTheOneProposedAtFirstAndWhatWasTypedAfterARefusalNeverThePageHeading() {
         Reviewers r = support.reviewers("ctitle");

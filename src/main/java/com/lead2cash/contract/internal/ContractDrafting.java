@@ -115,6 +115,35 @@ public class ContractDrafting {
     }
 
     /**
+     * The opportunity a draft may be started for now, as {@link #draft} asks it: a drafter of it (403 otherwise), at
+     * the contract stage and without a live contract (refused with the message Save would give). The drafting form
+     * opens only then, so it is never offered for an opportunity Save would refuse.
+     */
+    public Opportunities.OpportunityRef requireDraftable(UUID opportunityId) {
+        Opportunities.OpportunityRef opportunity = requireDrafter(opportunityId);
+        if (opportunity.stage() != Stage.CONTRACT) {
+            throw new DomainException("contract.opportunity.stage", opportunity.code());
+        }
+        refuseWhileLive(opportunity.id());
+        return opportunity;
+    }
+
+    /**
+     * Whether the current user may start a draft for the opportunity now ({@link #requireDraftable}) and works it in
+     * its stage: the opportunity's page offers "draft contract" only then.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayDraft(UUID opportunityId) {
+        CurrentUser me = CurrentUser.require();
+        try {
+            requireDraftable(opportunityId);
+        } catch (DomainException | AccessDeniedException e) {
+            return false;
+        }
+        return opportunities.mayWork(opportunityId) || me.has(Role.SALES_ASSISTANT);
+    }
+
+    /**
      * A draft for the opportunity: it must be at the contract stage (合同阶段) and have no live contract;
      * the drafter works the opportunity (its owner, a manager above, the team's sales assistant). The
      * owner of the contract is the opportunity's owner.
@@ -124,11 +153,7 @@ public class ContractDrafting {
             throw new FieldValidationException("opportunityId", "contract.opportunity.required");
         }
         CurrentUser me = CurrentUser.require();
-        Opportunities.OpportunityRef opportunity = requireDrafter(n.opportunityId());
-        if (opportunity.stage() != Stage.CONTRACT) {
-            throw new DomainException("contract.opportunity.stage", opportunity.code());
-        }
-        refuseWhileLive(opportunity.id());
+        Opportunities.OpportunityRef opportunity = requireDraftable(n.opportunityId());
         contracts.holdOpportunity(opportunity.id());
         // one drafted while this request waited for the hold (a double send): it lost the race
         refuseLostRace(opportunity.id());

@@ -21,7 +21,6 @@ import com.lead2cash.contract.internal.domain.PaymentMilestone;
 import com.lead2cash.contract.internal.template.ContractTemplates;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
-import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
@@ -206,27 +205,24 @@ class ContractController {
     @GetMapping("/opportunities/{id}/contract")
     String card(@PathVariable UUID id, Model model) {
         Opportunities.OpportunityRef opportunity = opportunities.requireVisible(id);
-        List<ContractQueries.OpportunityContract> contracts = queries.ofOpportunity(id);
-        boolean live = contracts.stream().anyMatch(c -> c.status() != ContractStatus.TERMINATED);
-        CurrentUser me = CurrentUser.require();
-        boolean seller = ContractAccess.isSeller(me);
-        model.addAttribute("opportunityId", id);
-        model.addAttribute("contracts", contracts);
-        model.addAttribute("mayDraft", opportunity.stage() == Stage.CONTRACT && !live && seller
-                && (opportunities.mayWork(id) || me.has(com.lead2cash.platform.Role.SALES_ASSISTANT)));
+        model.addAttribute("opportunityId", opportunity.id());
+        model.addAttribute("contracts", queries.ofOpportunity(id));
+        // asked of the drafting, as Save and the form ask it: never offered for an opportunity they would refuse
+        model.addAttribute("mayDraft", drafting.mayDraft(id));
         return "contract/fragments :: card";
     }
 
     @GetMapping("/contracts/new")
     String newForm(@RequestParam UUID opportunityId, Model model) {
-        // who may not draft one gets the 403 page, as Save would answer, not a form Save refuses
-        Opportunities.OpportunityRef opportunity = drafting.requireDrafter(opportunityId);
+        // who may not draft one gets the 403 page, as Save would answer, not a form Save refuses; an opportunity not at
+        // the contract stage yet (or with a live contract) gets Save's refusal, not a form to fill in first
+        Opportunities.OpportunityRef opportunity = drafting.requireDraftable(opportunityId);
         DraftSources.Source source = sources.forOpportunity(opportunityId, null);
         List<MilestoneRow> rows = new ArrayList<>(source.milestones().stream()
                 .map(m -> new MilestoneRow(m.type().name(), m.amount().toPlainString(), null, m.dueCondition())).toList());
         BigDecimal amount = source.proposedAmount(false).orElse(opportunity.amount());
         return form(model, opportunity, source, opportunity.name(), amount == null ? "" : amount.toPlainString(),
-                RiskLevel.LOW.name(), "", "", drafting.buyerTaxIdFor(opportunity.customerId()).orElse(""), null, rows,
+                RiskLevel.LOW.name(), "", "", drafting.buyerTaxIdFor(opportunity.customerId()).orElse(""), null, rows(rows),
                 FormProblems.NONE);
     }
 
@@ -250,8 +246,11 @@ class ContractController {
                 throw e;
             }
             Opportunities.OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
+            // the rows written, numbered as the refusal numbers them, and as many rows as the form had: not one more
+            List<MilestoneRow> written = milestones.rows().stream().filter(r -> !r.blank()).toList();
             return form(model, opportunity, sources.forOpportunity(opportunityId, null), title, amount, riskLevel,
-                    termStart, termEnd, buyerTaxId, templateId, milestones.rows(), FormProblems.of(e, messages, locale));
+                    termStart, termEnd, buyerTaxId, templateId, rows(written, milestones.rows().size()),
+                    FormProblems.of(e, messages, locale));
         }
     }
 
@@ -565,7 +564,7 @@ class ContractController {
         model.addAttribute("buyerTaxId", buyerTaxId);
         model.addAttribute("templateId", templateId);
         model.addAttribute("templates", templates.published());
-        model.addAttribute("milestoneRows", rows(milestones));
+        model.addAttribute("milestoneRows", rows(milestones, 0));
         model.addAttribute("problems", problems);
         return "contract/form";
     }
@@ -598,8 +597,13 @@ class ContractController {
     }
 
     private static List<MilestoneRow> rows(List<MilestoneRow> written) {
+        return rows(written, written.size() + 1);
+    }
+
+    /** The rows written, then blank ones up to {@code atLeast} rows (and never fewer than {@link #MILESTONE_ROWS}). */
+    private static List<MilestoneRow> rows(List<MilestoneRow> written, int atLeast) {
         List<MilestoneRow> rows = new ArrayList<>(written);
-        while (rows.size() < Math.max(MILESTONE_ROWS, written.size() + 1)) {
+        while (rows.size() < Math.max(MILESTONE_ROWS, atLeast)) {
             rows.add(new MilestoneRow(null, null, null, null));
         }
         return rows;

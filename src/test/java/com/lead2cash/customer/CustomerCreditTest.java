@@ -73,6 +73,45 @@ class CustomerCreditTest {
         assertThat(support.post(mvc, finance, "/api/v1/activities", "{}")).hasStatus(403);
     }
 
+    /** Walk finding: saving credit said "saved (or submitted to finance)"; it says which happened, in both languages. */
+    @Test
+    void C8_savingCreditOnThePageSaysWhetherItWasSavedOrSentToFinance() {
+        var company = support.company("creditsay");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "信用措辞有限公司", null).get("id").asString();
+        var session = support.session(mvc, company.eastRep());
+
+        creditOnPage(rep, session, id, "200000.00");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("creditLimit").decimalValue())
+                .isEqualByComparingTo("200000");
+        assertThat(flash(session, id, "zh-CN")).contains("信用已保存。").doesNotContain("或", "审批");
+        creditOnPage(rep, session, id, "200001.00");
+        assertThat(flash(session, id, "en")).contains("Credit saved.").doesNotContain("finance");
+
+        creditOnPage(rep, session, id, "800000.00");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("creditApprovalId").isNull()).isFalse();
+        assertThat(flash(session, id, "zh-CN")).contains("信用变更已提交财务审批").doesNotContain("信用已保存");
+    }
+
+    private void creditOnPage(String rep, jakarta.servlet.http.Cookie session, String id, String limit) {
+        String version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString();
+        assertThat(mvc.post().uri("/customers/" + id + "/credit").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("rating", "B").param("limit", limit).param("reason", "年采购额上升").param("version", version)
+                .exchange()).hasStatus3xxRedirection();
+    }
+
+    /** The page's success note, once, in the language asked for. */
+    private String flash(jakarta.servlet.http.Cookie session, String id, String lang) {
+        var result = mvc.get().uri("/customers/" + id + "?lang=" + lang).header("Accept-Language", lang).cookie(session)
+                .exchange();
+        assertThat(result).hasStatusOk();
+        String html = new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"flash-success\"");
+        String note = html.substring(html.indexOf("id=\"flash-success\""));
+        return note.substring(0, note.indexOf("</div>"));
+    }
+
     private String customerPage(com.lead2cash.platform.internal.identity.User user, String id) {
         return page(user, "/customers/" + id);
     }

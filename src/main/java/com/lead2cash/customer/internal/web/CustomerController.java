@@ -600,9 +600,15 @@ class CustomerController {
     String credit(@PathVariable UUID id, @RequestParam(required = false) CreditRating rating,
                   @RequestParam(required = false) BigDecimal limit, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.credit", refused,
-                () -> Flash.typed(redirect, "creditTyped", "rating", rating, "limit", limit, "reason", reason),
-                () -> credit.change(id, rating, limit, reason, version));
+        // saying which happened: the credit set, or the change sent to finance for approval (C8)
+        PageActions.attempt(redirect, refused,
+                () -> Flash.typed(redirect, "creditTyped", "rating", rating, "limit", limit, "reason", reason), () -> {
+                    Customer changed = credit.change(id, rating, limit, reason, version);
+                    Flash.success(redirect, changed.creditPending() ? "customer.flash.creditSubmitted"
+                            : "customer.flash.creditSaved");
+                    return changed;
+                });
+        return "redirect:/customers/" + id;
     }
 
     @PostMapping("/customers/{id}/contacts")

@@ -198,6 +198,55 @@ class QuotePagesTest {
     }
 
     /**
+     * Walk finding: a negative quantity on one line and a discount written as 1e1 on another came back as one
+     * "cannot be read" naming neither line nor field, the negative quantity not mentioned. Each refused line field is
+     * shown beside its field on its line, the negative quantity refused as such, in Chinese as in English.
+     */
+    @Test
+    void theQuoteFormShowsEachRefusedLineFieldBesideItOnItsLineANegativeQuantityAsSuch() {
+        clock.set(TestClock.START);
+        var team = sales.team("qlinefld");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "嘉兴行列仪表有限公司", "钱峰", "qian@hanglie.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "仪表行列", "100000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String gateway = sales.product(mvc, team, "GW-QLF", "工业网关", "1000.00", "13");
+        Cookie session = customers.session(mvc, team.rep());
+
+        MvcTestResult refused = mvc.post().uri("/quotes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "zh-CN").param("lang", "zh-CN").param("opportunityId", opportunity)
+                .param("lines[0].productId", gateway).param("lines[0].quantity", "2")
+                .param("lines[1].productId", gateway).param("lines[1].quantity", "-5")
+                .param("lines[2].productId", gateway).param("lines[2].quantity", "1").param("lines[2].discountPercent", "1e1")
+                .exchange();
+        assertThat(refused).hasStatusOk();
+        String html = body(refused);
+        for (String field : new String[] {"line-quantity-1", "line-discount-2"}) {
+            assertThat(html).as(field).containsPattern("<input(?=[^>]*id=\"" + field + "\")(?=[^>]*is-invalid)[^>]*>");
+        }
+        for (String field : new String[] {"line-quantity-0", "line-discount-0", "line-quantity-2"}) {
+            assertThat(html).as(field + " not refused")
+                    .doesNotContainPattern("<input(?=[^>]*id=\"" + field + "\")(?=[^>]*is-invalid)[^>]*>");
+        }
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(html, "line-discount-2")).as("as typed").isEqualTo("1e1");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(html, "line-quantity-1")).as("as typed").isEqualTo("-5");
+        String quantity = feedbackAfter(html, "line-quantity-1");
+        assertThat(quantity).as("the negative quantity, as such").isNotBlank().doesNotContain("无法识别该值的格式");
+        assertThat(feedbackAfter(html, "line-discount-2")).as("the discount beside its field").isNotBlank();
+        assertThat(html).as("no refusal apart from its field").doesNotContain("id=\"quote-problems\"");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/quotes?opportunityId=" + opportunity).get("items"))
+                .as("nothing saved").isEmpty();
+    }
+
+    /** The text of the invalid-feedback right after the input of that id. */
+    private static String feedbackAfter(String html, String inputId) {
+        String after = html.substring(html.indexOf("id=\"" + inputId + "\""));
+        after = after.substring(after.indexOf("invalid-feedback"));
+        return after.substring(after.indexOf('>') + 1, after.indexOf("</div>")).strip();
+    }
+
+    /**
      * Walk finding: the form's rows were each looked up and priced before the 200-line limit refused them. 201 rows of
      * a product the catalogue does not have are refused for their count alone — had one been looked up, it would be
      * named unknown beside its row — and nothing is saved.

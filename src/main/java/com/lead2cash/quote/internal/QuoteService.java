@@ -531,6 +531,21 @@ public class QuoteService {
         return title.length() > 200 ? title.substring(0, 200) : title;
     }
 
+    /**
+     * What Save would refuse, field by field, in a quote's content for this customer: every refused field at once, as
+     * Save names them (lines numbered without the blank ones), nothing saved. A form some of whose values could not
+     * even be read asks it, so the rest are judged with them (a negative quantity beside a discount typed as 1e1).
+     */
+    @Transactional(readOnly = true)
+    public List<FieldError> fieldRefusals(UUID customerId, Content content) {
+        try {
+            drafted(content, customerId, today());
+            return List.of();
+        } catch (FieldValidationException e) {
+            return e.errors();
+        }
+    }
+
     /** A draft's terms and lines as checked, before the quote itself judges them together. */
     private record Drafted(QuoteTerms terms, List<QuoteLine> lines) {
     }

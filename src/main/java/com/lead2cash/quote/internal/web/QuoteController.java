@@ -218,7 +218,9 @@ class QuoteController {
                   Locale locale) {
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
-            return form(model, form, null, unreadable);
+            UUID customerId = form.getOpportunityId() == null ? null
+                    : opportunities.requireVisible(form.getOpportunityId()).customerId();
+            return form(model, form, null, withRefusals(unreadable, form, customerId, locale));
         }
         try {
             refused.check();
@@ -226,7 +228,7 @@ class QuoteController {
             Flash.success(redirect, "quote.saved", q.number(), q.revision());
             return "redirect:/quotes/" + q.id();
         } catch (DomainException e) {
-            return form(model, form, null, FormProblems.of(e, messages, locale));
+            return form(model, form, null, onRows(FormProblems.of(e, messages, locale), form));
         }
     }
 
@@ -251,7 +253,7 @@ class QuoteController {
         Quote current = service.visible(id);
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
-            return form(model, form, current, unreadable);
+            return form(model, form, current, withRefusals(unreadable, form, current.customerId(), locale));
         }
         try {
             refused.check();
@@ -259,7 +261,7 @@ class QuoteController {
             Flash.success(redirect, "quote.saved", q.number(), q.revision());
             return "redirect:/quotes/" + q.id();
         } catch (DomainException e) {
-            return form(model, form, current, FormProblems.of(e, messages, locale));
+            return form(model, form, current, onRows(FormProblems.of(e, messages, locale), form));
         } catch (OptimisticLockingFailureException e) {
             // saved by someone else meanwhile: the form as typed, with why it was not saved
             return form(model, form, current, FormProblems.of(new DomainException("error.staleVersion"), messages, locale));
@@ -377,6 +379,44 @@ class QuoteController {
     /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
     private String act(UUID id, RedirectAttributes redirect, Runnable refused, java.util.function.Supplier<UUID> action) {
         return "redirect:/quotes/" + PageActions.attempt(redirect, refused, action).orElse(id);
+    }
+
+    /**
+     * The values that could not be read, each beside its field, with what Save would refuse in the others beside
+     * theirs (a negative quantity on one line, a discount typed as 1e1 on another): one submit tells all that is
+     * wrong, each on its line. A field that could not be read keeps that refusal alone.
+     */
+    private FormProblems withRefusals(FormProblems unreadable, QuoteForm form, UUID customerId, Locale locale) {
+        if (customerId == null) {
+            return unreadable;
+        }
+        List<com.lead2cash.platform.FieldValidationException.FieldError> refusals = service.fieldRefusals(customerId,
+                form.content());
+        if (refusals.isEmpty()) {
+            return unreadable;
+        }
+        FormProblems judged = onRows(FormProblems.of(new com.lead2cash.platform.FieldValidationException(refusals),
+                messages, locale), form);
+        Map<String, String> fields = new LinkedHashMap<>(unreadable.fields());
+        judged.fields().forEach(fields::putIfAbsent);
+        List<String> global = new ArrayList<>(unreadable.global());
+        global.addAll(judged.global());
+        return new FormProblems(fields, global, unreadable.unreadable());
+    }
+
+    /**
+     * The refusal's line fields on the rows of the form they are about: Save numbers the lines written, blank rows
+     * left out ({@link QuoteForm#content}); the form shows every row it was sent.
+     */
+    private static FormProblems onRows(FormProblems problems, QuoteForm form) {
+        List<Integer> written = new ArrayList<>();
+        List<LineForm> lines = form.getLines() == null ? List.of() : form.getLines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) != null && !lines.get(i).blank()) {
+                written.add(i);
+            }
+        }
+        return problems.renumbered("lines", written);
     }
 
     private String form(Model model, QuoteForm form, Quote quote, FormProblems problems) {

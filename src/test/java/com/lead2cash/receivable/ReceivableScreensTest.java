@@ -812,8 +812,17 @@ class ReceivableScreensTest {
             assertThat(beside.group(1)).startsWith(lang[1]);
             assertThat(inputTag(again, "receipt-reference")).contains("is-invalid");
             assertThat(FormHtml.inputValue(again, "receipt-reference")).isEqualTo(" boc-2026-1201-9 ");
+            assertThat(again.split(java.util.regex.Pattern.quote(lang[1]), -1)).as("said once, beside the field, " + lang[0])
+                    .hasSize(2);
+            assertThat(again).doesNotContain("id=\"flash-error\"");
         }
         assertThat(receiptsOf(financeToken, payer).size()).as("the transfer recorded once").isEqualTo(1);
+        // walk finding: every row of the list said "冲销 冲销" (the reversal's opener and its submit alike)
+        String list = page(finance, "/receipts?customerId=" + customerId, "zh-CN");
+        String row = list.substring(list.indexOf(first));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row.split(">冲销<", -1)).as("the reversal labelled once on the row").hasSize(2);
+        assertThat(row).contains("确认冲销");
     }
 
     @Test

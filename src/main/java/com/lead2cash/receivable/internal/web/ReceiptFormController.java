@@ -127,6 +127,13 @@ class ReceiptFormController {
         Map<String, String> typed = (Map<String, String>) model.getAttribute(TYPED);
         LocalDate today = policy.today();
         details(model, id(CUSTOMER, customerId), typed == null ? Values.fresh(today) : Values.typed(typed), today);
+        // a reference another receipt has is said beside the field, naming that receipt: there alone, not again above
+        if ("reference".equals(model.getAttribute(PROBLEM)) && model.getAttribute("flashError") != null
+                && model.getAttribute("flashMore") == null) {
+            model.addAttribute("referenceProblem", model.getAttribute("flashError"));
+            model.addAttribute("referenceProblemArgs", model.getAttribute("flashArgs"));
+            model.asMap().remove("flashError");
+        }
         return "receivable/receipt-form";
     }
 

@@ -37,6 +37,9 @@ public interface OrgDirectory {
      */
     List<UUID> unitAndAbove(UUID orgUnitId);
 
+    /** The unit and every unit below it (a TEAM scope's units, as {@code DataScope.teamOf} counts them). */
+    List<UUID> unitAndBelow(UUID orgUnitId);
+
     /**
      * The lowest manager above all these people: the one responsible for the lowest unit that holds them all,
      * never one of them (then the next one up). Absent when nobody manages that part of the tree.

@@ -42,6 +42,7 @@ class ApproverDirectoryTest {
         }
         public Optional<String> unitName(UUID unit) { return Optional.empty(); }
         public List<Person> membersOf(UUID unit) { return List.of(); }
+        public List<UUID> unitAndBelow(UUID unit) { return List.of(unit); }
         public List<UUID> unitAndAbove(UUID unit) {
             List<UUID> line = new java.util.ArrayList<>();
             for (UUID u = unit; u != null; u = parentOf.get(u)) {

@@ -119,6 +119,14 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope, AfterSaveCallback<Use
     }
 
     @Override
+    public List<UUID> unitAndBelow(UUID orgUnitId) {
+        return jdbc.sql("""
+                select o.id from platform_org_unit o
+                where o.path like (select path from platform_org_unit where id = :unit) || '%'
+                """).param("unit", orgUnitId).query(UUID.class).list();
+    }
+
+    @Override
     public Optional<Person> commonManagerOf(java.util.Collection<UUID> userIds) {
         Set<UUID> ids = new HashSet<>(userIds);
         ids.remove(null);

@@ -55,14 +55,20 @@ class ComplianceController {
     @Tag(name = "Compliance", description = "SOP compliance: met on time, breached, open, on-time rate")
     static class Api {
 
-        record Report(List<ComplianceQueries.Row> rows) {
+        record Report(List<ComplianceQueries.Row> rows,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "true when the caller's data scope is "
+                              + "their own records only (SELF): every row, a team's too, counts the caller's own "
+                              + "deadlines, not the whole team's") boolean ownRecordsOnly) {
         }
 
         private final ComplianceQueries queries;
         private final Clock clock;
         private final ZoneId zone;
+        private final com.lead2cash.platform.DataScope dataScope;
 
-        Api(ComplianceQueries queries, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        Api(ComplianceQueries queries, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+            com.lead2cash.platform.DataScope dataScope) {
+            this.dataScope = dataScope;
             this.queries = queries;
             this.clock = clock;
             this.zone = zone;
@@ -83,7 +89,8 @@ class ComplianceController {
                 // the end is exclusive: from=to asks for nothing, and the refusal says how to ask for the one day
                 throw new com.lead2cash.platform.FieldValidationException("to", "compliance.error.periodExclusive");
             }
-            return new Report(queries.report(f, t, groupBy(groupBy), LocaleContextHolder.getLocale()));
+            return new Report(queries.report(f, t, groupBy(groupBy), LocaleContextHolder.getLocale()),
+                    dataScope.current().kind() == com.lead2cash.platform.ScopeKind.SELF);
         }
     }
 

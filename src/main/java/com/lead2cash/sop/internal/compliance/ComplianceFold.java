@@ -29,12 +29,13 @@ public class ComplianceFold {
     /** Moves every change appended so far into its day; answers how many days it changed. */
     public int fold() {
         return jdbc.sql("""
-                with moved as (delete from sop_compliance_delta returning day, rule_id, owner_id, met, breached, open)
-                insert into sop_compliance_day as d (day, rule_id, owner_id, met, breached, open)
-                select day, rule_id, owner_id, sum(met), sum(breached), sum(open) from moved
-                group by owner_id, day, rule_id
-                order by owner_id, day, rule_id
-                on conflict (owner_id, day, rule_id) do update
+                with moved as (delete from sop_compliance_delta
+                               returning day, rule_id, owner_id, org_unit_id, met, breached, open)
+                insert into sop_compliance_day as d (day, rule_id, owner_id, org_unit_id, met, breached, open)
+                select day, rule_id, owner_id, org_unit_id, sum(met), sum(breached), sum(open) from moved
+                group by owner_id, day, rule_id, org_unit_id
+                order by owner_id, day, rule_id, org_unit_id
+                on conflict (owner_id, day, rule_id, org_unit_id) do update
                     set met = d.met + excluded.met, breached = d.breached + excluded.breached, open = d.open + excluded.open
                 """).update();
     }

@@ -1,9 +1,11 @@
 package com.lead2cash.sop.internal.compliance;
 
+import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.ScopeKind;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,8 @@ public class ComplianceQueries {
     private record Counts(String key, long met, long breached, long open) {
     }
 
+    private static final String SCOPE_UNITS = "scopeUnits";
+
     private final JdbcClient jdbc;
     private final DataScope dataScope;
     private final OrgDirectory org;
@@ -60,8 +63,19 @@ public class ComplianceQueries {
         Scope scope = dataScope.current();
         Map<String, Object> params = new HashMap<>(scope.params());
         params.putAll(Period.of(from, to).params());
-        List<Counts> counts = jdbc.sql(statement(groupBy == GroupBy.RULE ? "rule_id" : "owner_id::text",
-                        scope.ownerPredicate("owner_id")))
+        String key = switch (groupBy) {
+            case RULE -> "rule_id";
+            case OWNER -> "owner_id::text";
+            // the team a deadline counts for is the unit recorded on it (decision 0124), not its owner's unit now
+            case TEAM -> "coalesce(org_unit_id::text, '?')";
+        };
+        String predicate = scope.ownerPredicate("owner_id");
+        if (groupBy == GroupBy.TEAM && scope.kind() == ScopeKind.TEAM) {
+            // a manager's teams are their unit and those below it, with the deadlines recorded there at the time
+            params.put(SCOPE_UNITS, teamUnits());
+            predicate = "org_unit_id in (:" + SCOPE_UNITS + ")";
+        }
+        List<Counts> counts = jdbc.sql(statement(key, predicate))
                 .params(params)
                 .query((rs, i) -> new Counts(rs.getString("k"), rs.getLong("met"), rs.getLong("breached"),
                         rs.getLong("open")))
@@ -75,17 +89,7 @@ public class ComplianceQueries {
                 counts.forEach(c -> rows.add(row(c.key(), Optional.ofNullable(people.get(UUID.fromString(c.key())))
                         .map(OrgDirectory.Person::displayName).orElse(c.key()), c)));
             }
-            case TEAM -> {
-                Map<UUID, OrgDirectory.Person> people = owners(counts);
-                Map<String, Counts> byUnit = new LinkedHashMap<>();
-                for (Counts c : counts) {
-                    String unit = Optional.ofNullable(people.get(UUID.fromString(c.key())))
-                            .map(p -> String.valueOf(p.orgUnitId())).orElse("?");
-                    byUnit.merge(unit, new Counts(unit, c.met(), c.breached(), c.open()), (a, b) ->
-                            new Counts(unit, a.met() + b.met(), a.breached() + b.breached(), a.open() + b.open()));
-                }
-                byUnit.values().forEach(c -> rows.add(row(c.key(), teamLabel(c.key(), locale), c)));
-            }
+            case TEAM -> counts.forEach(c -> rows.add(row(c.key(), teamLabel(c.key(), locale), c)));
         }
         rows.removeIf(r -> r.met() + r.breached() + r.open() == 0);
         rows.sort(Comparator.comparing(Row::label).thenComparing(Row::key));
@@ -93,7 +97,7 @@ public class ComplianceQueries {
     }
 
     /**
-     * The counts of a period by {@code key} ({@code rule_id} or {@code owner_id::text}) within an owner predicate,
+     * The counts of a period by {@code key} ({@code rule_id}, {@code owner_id::text} or an expression of {@code org_unit_id}) within an owner predicate,
      * in one statement (one snapshot): its whole UTC days from {@code sop_compliance_day} and the changes not
      * folded into them yet ({@code sop_compliance_delta}), the parts of days at either end from the deadlines
      * themselves. Parameters: {@link Period#params()} and the predicate's. The benchmark's raw twin runs it too.
@@ -101,10 +105,10 @@ public class ComplianceQueries {
     public static String statement(String key, String ownerPredicate) {
         return """
                 select %1$s as k, sum(met) as met, sum(breached) as breached, sum(open) as open from (
-                    select rule_id, owner_id, met, breached, open from sop_compliance_day
+                    select rule_id, owner_id, org_unit_id, met, breached, open from sop_compliance_day
                     where day >= :fromDay and day < :toDay and %2$s
                     union all
-                    select rule_id, owner_id, met, breached, open from sop_compliance_delta
+                    select rule_id, owner_id, org_unit_id, met, breached, open from sop_compliance_delta
                     where day >= :fromDay and day < :toDay and %2$s
                     union all
                     %3$s
@@ -121,11 +125,11 @@ public class ComplianceQueries {
      */
     private static String counted(String from, String to, String ownerPredicate) {
         return """
-                select rule_id, owner_id, count(*) filter (where c = 'met'), count(*) filter (where c = 'breached'),
-                       count(*) filter (where c = 'open')
-                from (select rule_id, owner_id, sop_compliance_category(state, breached_at, met_at, due_at) as c
+                select rule_id, owner_id, org_unit_id, count(*) filter (where c = 'met'),
+                       count(*) filter (where c = 'breached'), count(*) filter (where c = 'open')
+                from (select rule_id, owner_id, org_unit_id, sop_compliance_category(state, breached_at, met_at, due_at) as c
                       from sop_deadline where due_at >= %s and due_at < %s and %s) d
-                group by rule_id, owner_id""".formatted(from, to, ownerPredicate);
+                group by rule_id, owner_id, org_unit_id""".formatted(from, to, ownerPredicate);
     }
 
     /**
@@ -157,6 +161,13 @@ public class ComplianceQueries {
         private static Instant startOf(LocalDate day) {
             return day.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
+    }
+
+    /** The units of the current manager's TEAM scope: their unit and those below it. */
+    private List<UUID> teamUnits() {
+        List<UUID> units = CurrentUser.get().map(CurrentUser::orgUnitId).map(org::unitAndBelow).orElse(List.of());
+        // an empty list would be no valid SQL "in ()": a unit id nobody has stands for none
+        return units.isEmpty() ? List.of(new UUID(0, 0)) : units;
     }
 
     /** The owners of the counted deadlines, read at once (a report names a few hundred). */

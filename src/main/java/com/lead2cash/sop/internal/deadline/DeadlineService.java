@@ -4,6 +4,7 @@ import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.DeadlineUncountableException;
@@ -52,9 +53,13 @@ class DeadlineService implements Deadlines {
     private final Clock clock;
     /** Set in a transaction while deadlines of new subjects wait in its deferred inserts. */
     private final Object openedForNew = new Object();
+    /** The owners' units read in a transaction ({@link #unitOf}). */
+    private final Object unitsRead = new Object();
+    private final OrgDirectory org;
 
     DeadlineService(JdbcClient jdbc, DeferredInserts inserts, PolicyService policy, BusinessCalendar calendar,
-                    Notifier notifier, Clock clock) {
+                    Notifier notifier, Clock clock, OrgDirectory org) {
+        this.org = org;
         this.jdbc = jdbc;
         this.inserts = inserts;
         this.policy = policy;
@@ -92,13 +97,14 @@ class DeadlineService implements Deadlines {
         Instant nextFire = reminders.isEmpty() ? due : reminders.get(0);
         UUID id = Ids.newId();
         int inserted = jdbc.sql("""
-                        insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, policy_version,
-                            started_at, due_at, reminder_at, state, reminders_sent, next_fire_at, version, created_at)
-                        values (:id, :rule, :type, :subject, :owner, :policyVersion, :started, :due,
+                        insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, org_unit_id,
+                            policy_version, started_at, due_at, reminder_at, state, reminders_sent, next_fire_at, version,
+                            created_at)
+                        values (:id, :rule, :type, :subject, :owner, :unit, :policyVersion, :started, :due,
                             cast(:reminders as timestamptz[]), 'OPEN', 0, :next, 0, :now)
                         on conflict (rule_id, subject_type, subject_id) where state in ('OPEN', 'BREACHED') do nothing""")
                 .param("id", id).param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
-                .param("owner", ownerId).param("policyVersion", policyVersion)
+                .param("owner", ownerId).param("unit", unitOf(ownerId)).param("policyVersion", policyVersion)
                 .param("started", Timestamp.from(startedAt)).param("due", Timestamp.from(due))
                 .param("reminders", timestamps(reminders))
                 .param("next", Timestamp.from(nextFire)).param("now", Timestamp.from(clock.instant()))
@@ -128,10 +134,11 @@ class DeadlineService implements Deadlines {
         UUID id = Ids.newId();
         PerTransaction.mark(openedForNew);
         inserts.add("""
-                        insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, policy_version,
-                            started_at, due_at, reminder_at, state, reminders_sent, next_fire_at, version, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamptz[]), 'OPEN', 0, ?, 0, ?)""",
-                id, ruleId, subject.type(), subject.id(), ownerId, snapshot.version(), Timestamp.from(startedAt),
+                        insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, org_unit_id,
+                            policy_version, started_at, due_at, reminder_at, state, reminders_sent, next_fire_at, version,
+                            created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamptz[]), 'OPEN', 0, ?, 0, ?)""",
+                id, ruleId, subject.type(), subject.id(), ownerId, unitOf(ownerId), snapshot.version(), Timestamp.from(startedAt),
                 Timestamp.from(dueAt), timestamps(reminders),
                 Timestamp.from(reminders.isEmpty() ? dueAt : reminders.get(0)), Timestamp.from(clock.instant()));
         return id;
@@ -183,10 +190,11 @@ class DeadlineService implements Deadlines {
         UUID id = Ids.newId();
         // born MET, it never conflicts with a running deadline and nothing updates it: it can wait for the commit
         inserts.add("""
-                        insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, policy_version,
-                            started_at, due_at, reminder_at, state, met_at, reminders_sent, next_fire_at, version, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, cast('{}' as timestamptz[]), 'MET', ?, 0, null, 0, ?)""",
-                id, ruleId, subject.type(), subject.id(), ownerId, snapshot.version(), Timestamp.from(at),
+                        insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, org_unit_id,
+                            policy_version, started_at, due_at, reminder_at, state, met_at, reminders_sent, next_fire_at,
+                            version, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast('{}' as timestamptz[]), 'MET', ?, 0, null, 0, ?)""",
+                id, ruleId, subject.type(), subject.id(), ownerId, unitOf(ownerId), snapshot.version(), Timestamp.from(at),
                 Timestamp.from(due), Timestamp.from(at), Timestamp.from(clock.instant()));
         return id;
     }
@@ -268,12 +276,21 @@ class DeadlineService implements Deadlines {
                 .query((rs, i) -> newOwnerId.equals(rs.getObject("owner_id", UUID.class)) ? null : reminded(rs, i))
                 .list();
         jdbc.sql("""
-                        update sop_deadline set owner_id = :owner, version = version + 1
+                        update sop_deadline set owner_id = :owner, org_unit_id = :unit, version = version + 1
                         where rule_id = :rule and subject_type = :type and subject_id = :subject
                           and state in ('OPEN', 'BREACHED')""")
-                .param("owner", newOwnerId).param("rule", ruleId).param("type", subject.type())
+                .param("owner", newOwnerId).param("unit", unitOf(newOwnerId)).param("rule", ruleId).param("type", subject.type())
                 .param("subject", subject.id()).update();
         settleReminders(remindedSomeoneElse);
+    }
+
+    /**
+     * The unit the owner belongs to now, recorded on the deadline as the team it counts for (decision 0124); read once
+     * per transaction and owner (an import opens hundreds of deadlines for a few owners). Null for an unknown person.
+     */
+    private UUID unitOf(UUID ownerId) {
+        java.util.Map<UUID, java.util.Optional<UUID>> units = PerTransaction.get(unitsRead, java.util.HashMap::new);
+        return units.computeIfAbsent(ownerId, o -> org.person(o).map(OrgDirectory.Person::orgUnitId)).orElse(null);
     }
 
     /** The deadline of this row if it has reminded its owner (column {@code reminders_sent}), else null. */

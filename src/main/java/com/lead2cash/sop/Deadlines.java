@@ -10,6 +10,9 @@ import java.util.UUID;
  * time from the rule's window on the working calendar, records the policy version that set it,
  * sends the reminders and records the breach. All three calls join the caller's transaction, so a
  * deadline exists exactly when the business change that opened it committed.
+ *
+ * <p>A deadline records the unit its owner belongs to when it is opened or transferred — the team compliance counts it
+ * for (decision 0124); the engine looks it up, callers pass only the owner.
  */
 public interface Deadlines {
 

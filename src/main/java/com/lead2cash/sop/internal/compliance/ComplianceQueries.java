@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * exclusive), so a period's figures settle once its deadlines are done. Met = met at or before the
  * due time; breached = the breach fired or the work was done after the due time (met late or not at
  * all, even if later cancelled); open = still running and not breached; a deadline cancelled before
- * its breach counts nowhere. On-time rate = met / (met + breached), null when both are 0.
+ * its breach counts nowhere. On-time rate = met / (met + breached), null when both are 0. A team is the unit recorded on
+ * each deadline when it was opened or handed over, not its owner's unit now; a manager's team view counts the deadlines
+ * recorded in their units, the other views the owners they see (decision 0124).
  */
 @Component
 public class ComplianceQueries {

@@ -94,6 +94,57 @@ public final class InputRules {
         return text == null ? null : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
     }
 
+    /**
+     * The text without what nobody sees at its ends: whitespace, every Unicode space separator (Zs: the no-break
+     * space U+00A0, the ideographic space U+3000 …) and the invisible format characters (Cf: the zero-width space
+     * U+200B, joiners and marks U+200C–U+200F, the word joiner U+2060, the byte order mark U+FEFF …). A name pasted
+     * from a web page or a document often carries them, and a text of nothing else shows as an empty one. The
+     * characters inside the text are kept as typed. Two kinds of Cf are not taken off: the bidirectional controls
+     * ({@link #isBidiControl}: refused wherever they stand, in their own words) and the tag characters
+     * (U+E0000–U+E007F) that end a flag emoji. {@code null} stays {@code null}.
+     */
+    public static String strip(String text) {
+        if (text == null) {
+            return null;
+        }
+        int start = 0;
+        int end = text.length();
+        while (start < end) {
+            int c = text.codePointAt(start);
+            if (!invisibleAtEnd(c)) {
+                break;
+            }
+            start += Character.charCount(c);
+        }
+        while (end > start) {
+            int c = text.codePointBefore(end);
+            if (!invisibleAtEnd(c)) {
+                break;
+            }
+            end -= Character.charCount(c);
+        }
+        return text.substring(start, end);
+    }
+
+    /** {@link #strip}ped, or {@code null} when nothing is left: how a required text is told from a blank one. */
+    public static String trimToNull(String text) {
+        String stripped = strip(text);
+        return stripped == null || stripped.isEmpty() ? null : stripped;
+    }
+
+    /** Whether the text is absent or nothing but what {@link #strip} takes off: a required field left blank. */
+    public static boolean isBlank(String text) {
+        return trimToNull(text) == null;
+    }
+
+    private static boolean invisibleAtEnd(int c) {
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            return true;
+        }
+        return Character.getType(c) == Character.FORMAT && !(c <= 0xffff && isBidiControl((char) c))
+                && !(c >= 0xe0000 && c <= 0xe007f);
+    }
+
     /** The last day a planned date may name on {@code today} ({@link #MAX_YEARS_AHEAD}). */
     public static LocalDate latestAhead(LocalDate today) {
         return today.plusYears(MAX_YEARS_AHEAD);
@@ -158,7 +209,7 @@ public final class InputRules {
         if (text == null) {
             return Optional.empty();
         }
-        String value = text.strip();
+        String value = strip(text);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             // what breaks a line, or a control character textProblem refuses anywhere (bidi controls: its own words)
@@ -188,7 +239,7 @@ public final class InputRules {
             }
             if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
-                return Optional.of("error.input.controlCharacter");
+                return Optional.of("error.input.brokenCharacter");
             }
         }
         return Optional.empty();
@@ -209,7 +260,7 @@ public final class InputRules {
             return Optional.of(new FieldValidationException.FieldError(field, problem.get(),
                     problem.get().equals(TOO_LONG) ? Math.min(max, MAX_TEXT) : MAX_TEXT));
         }
-        if (text.strip().length() > max) {
+        if (strip(text).length() > max) {
             return Optional.of(new FieldValidationException.FieldError(field, "error.input.tooLong", max));
         }
         return Optional.empty();

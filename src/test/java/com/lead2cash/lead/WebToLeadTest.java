@@ -224,6 +224,22 @@ class WebToLeadTest {
     }
 
     @Test
+    void aCompanyNameOfNothingButInvisibleCharactersIsRefusedAsRequired() {
+        int before = jdbc.sql("select count(*) from lead_lead").query(Integer.class).single();
+        for (String blank : new String[] {"\\u200b", "\\u00a0\\u00a0", "\\ufeff", "\\u2060 \\u3000"}) {
+            MvcTestResult answer = submit(key, null, "{\"companyName\":\"" + blank + "\"}");
+            assertThat(answer).as(blank).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("companyName");
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("lead.companyName.required");
+        }
+        assertThat(jdbc.sql("select count(*) from lead_lead").query(Integer.class).single()).isEqualTo(before);
+        // what is invisible at the ends is taken off; inside the name it is kept as typed
+        assertThat(submit(key, null, "{\"companyName\":\"\\u200b\\u00a0零宽\\u200d空格公司\\ufeff\"}"))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(leadsNamed("零宽\u200d空格公司")).isOne();
+    }
+
+    @Test
     void oversizedFieldsAreRefusedAndNothingIsStored() {
         String longName = "大".repeat(201);
         MvcTestResult result = submit(key, null, "{\"companyName\":\"" + longName + "\",\"notes\":\"" + "x".repeat(2001) + "\"}");

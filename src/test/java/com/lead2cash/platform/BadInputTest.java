@@ -143,6 +143,39 @@ class BadInputTest {
     }
 
     @Test
+    void aNameOfNothingButInvisibleCharactersIsRefusedAsRequiredAndNothingIsStored() {
+        int customersBefore = jdbc.sql("select count(*) from customer_customer").query(Integer.class).single();
+        int leadsBefore = jdbc.sql("select count(*) from lead_lead").query(Integer.class).single();
+        // a zero-width space, a no-break space, a byte order mark, a word joiner: a name that shows as none
+        for (String blank : new String[] {"\\u200b\\u200b\\u200b", "\\u00a0\\u00a0", "\\ufeff", "\\u2060\\u200e \\u3000"}) {
+            MvcTestResult customer = post("/api/v1/customers", "{\"name\":\"" + blank + "\"}");
+            assertThat(customer).as(blank).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(customer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+            assertThat(customer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("customer.name.required");
+            MvcTestResult lead = post("/api/v1/leads", "{\"companyName\":\"" + blank + "\",\"source\":\"REFERRAL\"}");
+            assertThat(lead).as(blank).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(lead).bodyJson().extractingPath("$.errors[0].field").isEqualTo("companyName");
+            assertThat(lead).bodyJson().extractingPath("$.errors[0].code").isEqualTo("lead.companyName.required");
+            MvcTestResult territory = post("/api/v1/lead-territories", "{\"name\":\"" + blank + "\"}");
+            assertThat(territory).as(blank).bodyJson().extractingPath("$.errors[0].code")
+                    .isEqualTo("territory.name.required");
+        }
+        assertThat(jdbc.sql("select count(*) from customer_customer").query(Integer.class).single())
+                .isEqualTo(customersBefore);
+        assertThat(jdbc.sql("select count(*) from lead_lead").query(Integer.class).single()).isEqualTo(leadsBefore);
+    }
+
+    @Test
+    void invisibleCharactersAtANamesEndsAreTakenOffAndThoseInsideKept() {
+        String name = "隐形字符" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post("/api/v1/leads", "{\"companyName\":\"\\u00a0\\u200b" + name.substring(0, 2) + "\\u200d"
+                + name.substring(2) + "\\ufeff\\u3000\",\"source\":\"REFERRAL\"}")).hasStatus(HttpStatus.CREATED);
+        assertThat(jdbc.sql("select company_name from lead_lead where company_name like :n")
+                .param("n", "%" + name.substring(2)).query(String.class).list())
+                .containsExactly(name.substring(0, 2) + "\u200d" + name.substring(2));
+    }
+
+    @Test
     void textWithANulCharacterIsRefusedWith422NamingTheFieldAndNothingIsStored() {
         int before = orgUnits();
         MvcTestResult answer = post("/api/v1/org-units",
@@ -226,6 +259,20 @@ class BadInputTest {
     }
 
     @Test
+    void aLoneSurrogateInABodyIsRefusedAsABrokenCharacterInBothLanguages() {
+        for (String[] lang : new String[][] {{"en", "lone surrogate"}, {"zh-CN", "代理项"}}) {
+            MvcTestResult answer = mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, admin)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"companyName\":\"a\\ud800b\",\"source\":\"REFERRAL\"}").exchange();
+            assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("companyName");
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.brokenCharacter");
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].message").asString().contains(lang[1])
+                    .doesNotContain("NUL");
+        }
+    }
+
+    @Test
     void aBodyOfJsonNullIsAMissingBody() {
         // every route (HostileInputWalkTest); VersionedRequestAdvice once took null for an update (a 500)
         for (String uri : List.of("/api/v1/receipts/" + UUID.randomUUID() + "/reversal",
@@ -272,6 +319,31 @@ class BadInputTest {
                 "{\"parentId\":\"" + fixtures.rootUnit() + "\",\"name\":\"" + "长".repeat(InputRules.MAX_TEXT + 1) + "\"}");
         assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.tooLong");
+    }
+
+    @Test
+    void aDateFieldTakesADateOnlyNotADateTimeANumberOrItsPartsAndNothingIsStored() {
+        int leadsBefore = jdbc.sql("select count(*) from lead_lead").query(Integer.class).single();
+        // Jackson read these leniently as a day (2027-01-01T20:00:00Z stored as 2027-01-01, 20000 as days since 1970)
+        for (String notADate : new String[] {"\"2027-01-01T20:00:00Z\"", "\"2027-01-01T08:00\"", "20000", "[2027,1,1]"}) {
+            MvcTestResult lead = post("/api/v1/leads",
+                    "{\"companyName\":\"日期时间公司\",\"source\":\"REFERRAL\",\"purchaseDate\":" + notADate + "}");
+            assertThat(lead).as(notADate).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(lead).bodyJson().extractingPath("$.errors[0].field").isEqualTo("purchaseDate");
+            assertThat(lead).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.unreadableField");
+        }
+        assertThat(jdbc.sql("select count(*) from lead_lead").query(Integer.class).single()).isEqualTo(leadsBefore);
+        // a field judging its own range (OwnDateRange) reads only a date too
+        var company = customers.company("dtonly");
+        String rep = customers.bearer(mvc, company.eastRep());
+        String customer = customers.customer(mvc, rep, "只收日期有限公司", null).get("id").asString();
+        MvcTestResult opportunity = customers.post(mvc, rep, "/api/v1/opportunities", "{\"customerId\":\"" + customer
+                + "\",\"name\":\"只收日期商机\",\"amount\":1000,\"expectedCloseDate\":\"2027-01-01T20:00:00Z\"}");
+        assertThat(opportunity).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(opportunity).bodyJson().extractingPath("$.errors[0].field").isEqualTo("expectedCloseDate");
+        // a date as a date is read as before
+        assertThat(post("/api/v1/leads", "{\"companyName\":\"只写日期公司\",\"source\":\"REFERRAL\",\"purchaseDate\":\"2027-01-01\"}"))
+                .hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.purchaseDate").isEqualTo("2027-01-01");
     }
 
     @Test
@@ -604,6 +676,13 @@ class BadInputTest {
             assertThat(get("/api/v1/leads?size=" + size))
                     .as(size).hasStatus(HttpStatus.BAD_REQUEST)
                     .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        // too small is told the range a page size has, not only its most
+        for (String size : new String[] {"0", "-1"}) {
+            MvcTestResult refused = mvc.get().uri("/api/v1/leads?size=" + size).header(HttpHeaders.AUTHORIZATION, admin)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange();
+            assertThat(refused).bodyJson().extractingPath("$.errors[0].message").asString()
+                    .contains("from 1 to " + CursorPage.MAX_SIZE);
         }
         assertThat(get("/api/v1/users?size=5000")).hasStatusOk();
     }

@@ -41,6 +41,34 @@ class InputRulesFieldTextTest {
     }
 
     @Test
+    void whatNobodySeesIsTakenOffATextsEndsAndATextOfNothingElseIsBlank() {
+        // whitespace, space separators (no-break, ideographic) and invisible format characters (zero-width, BOM, joiners)
+        for (String blank : List.of("   ", "\u3000\u3000", "\u00a0\u00a0", "\u200b\u200b\u200b", "\ufeff", "\u2060",
+                "\u200c\u200d\u200e\u200f", "\u202f\u2007 \t\n")) {
+            assertThat(InputRules.trimToNull(blank)).as(blank.codePoints().mapToObj(c -> "U+%04X".formatted(c)).toList().toString())
+                    .isNull();
+            assertThat(InputRules.isBlank(blank)).isTrue();
+        }
+        assertThat(InputRules.strip("\u00a0\u200b上海\u200d甲\u00a0公司\ufeff\u3000")).isEqualTo("上海\u200d甲\u00a0公司");
+        // a bidirectional control is no blank to take off: refused wherever it stands (textProblem)
+        assertThat(InputRules.strip("\u202e公司")).isEqualTo("\u202e公司");
+        // a flag emoji ends with tag characters (U+E0000 block): kept
+        String flag = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+        assertThat(InputRules.strip("队" + flag + "\u200b")).isEqualTo("队" + flag);
+        assertThat(InputRules.strip(null)).isNull();
+        assertThat(InputRules.isBlank(null)).isTrue();
+        assertThat(InputRules.trimToNull(" 甲 ")).isEqualTo("甲");
+    }
+
+    @Test
+    void aLoneSurrogateIsABrokenCharacterNotAControlCharacter() {
+        for (String broken : List.of("a\ud800b", "a\udc00b", "ab\ud800")) {
+            assertThat(InputRules.textProblem(broken)).contains("error.input.brokenCharacter");
+        }
+        assertThat(InputRules.textProblem("表情\uD83D\uDE00")).isEmpty();
+    }
+
+    @Test
     void aNameOfOneLineRefusesLineBreaksTabsAndEveryControlCharacterInsideButNotAtItsEnds() {
         for (String inside : List.of("\r\n", "\n", "\r", "\t", "\u0000", "\u001f", "\u007f", "\u0085", "\u2028", "\u2029")) {
             assertThat(InputRules.singleLineProblem("companyName", "上海" + inside + "甲公司")).as("U+%04X", (int) inside.charAt(0))

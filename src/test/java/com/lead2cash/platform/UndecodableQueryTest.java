@@ -65,4 +65,16 @@ class UndecodableQueryTest {
         assertThat(get("/no-such-page?q=%ff%fe", null)).startsWith("HTTP/1.1 400");
         assertThat(log.getAll()).doesNotContain("InvalidParameterException");
     }
+
+    @Test
+    void escapesWellWrittenButNotUtf8AreSaidToBeNoUtf8TextNotAMissingHexDigit() throws Exception {
+        String admin = "Bearer " + fixtures.token(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        // %ED%A0%80 is a surrogate written in UTF-8's form: every % has its two hex digits, the bytes are no text
+        for (String answer : new String[] {get("/api/v1/leads?q=%ED%A0%80", admin), get("/api/v1/nothing?q=%ff%fe", admin)}) {
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("error.badEncoding.notUtf8", "not valid UTF-8")
+                    .doesNotContain("hexadecimal");
+        }
+        assertThat(get("/api/v1/leads?q=%zz", admin)).startsWith("HTTP/1.1 400").contains("hexadecimal")
+                .doesNotContain("notUtf8");
+    }
 }

@@ -64,6 +64,6 @@ public record ProductDetails(String code, String name, String specification, Str
     }
 
     static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return InputRules.trimToNull(s);
     }
 }

@@ -116,7 +116,7 @@ public class Confirmation {
                              Recipient recipient, UUID ownerId, UUID requestedBy, Locale locale, Instant now,
                              Instant expiresAt) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
-        if (recipient.name().isBlank()) {
+        if (com.lead2cash.platform.InputRules.isBlank(recipient.name())) {
             errors.add(new FieldValidationException.FieldError("recipient.name", "confirmation.recipient.name.required"));
         }
         if (recipient.email() != null && !looksLikeEmail(recipient.email())) {
@@ -131,7 +131,7 @@ public class Confirmation {
         String canonical = document.canonicalJson();
         return new Confirmation(Ids.newId(), purpose, subject.type(), subject.id(), subject.version(),
                 document.title(), canonical, ConfirmationDocument.sha256(canonical), recipient.contactId(),
-                recipient.name().strip(), recipient.email(), locale.toLanguageTag(),
+                com.lead2cash.platform.InputRules.strip(recipient.name()), recipient.email(), locale.toLanguageTag(),
                 recipient.language() == null ? null : recipient.language().toLanguageTag(), ownerId, requestedBy, now,
                 expiresAt, ConfirmationState.SENT, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -285,7 +285,7 @@ public class Confirmation {
     }
 
     private static String trimToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return com.lead2cash.platform.InputRules.trimToNull(text);
     }
 
     private static boolean hasControl(String text) {

@@ -168,7 +168,7 @@ public class ContractDrafting {
         Instant now = now();
         ContractRules rules = policy.current().bind(ContractRules.class);
         Contract contract = Contract.draft(new Contract.Draft(
-                n.title() == null || n.title().isBlank() ? opportunity.name() : n.title(), opportunity.id(),
+                com.lead2cash.platform.InputRules.isBlank(n.title()) ? opportunity.name() : n.title(), opportunity.id(),
                 opportunity.customerId(), n.quoteId() == null ? quoteOf(source) : n.quoteId(), template.id(),
                 template.templateVersion(), opportunity.ownerId(), amount, n.riskLevel(), n.termStart(), n.termEnd(),
                 buyer, n.buyerTaxId() == null ? buyerTaxIdFor(opportunity.customerId()).orElse(null) : n.buyerTaxId(),

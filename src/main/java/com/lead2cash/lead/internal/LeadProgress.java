@@ -162,7 +162,7 @@ public class LeadProgress {
                 lead.phone(), lead.email(), lead.decisionMakerKnown() ? "DECISION_MAKER" : null));
         UUID opportunity = null;
         if (createOpportunity) {
-            String name = opportunityName == null || opportunityName.isBlank()
+            String name = com.lead2cash.platform.InputRules.isBlank(opportunityName)
                     ? lead.companyName() + (lead.productLine() == null ? "" : " · " + lead.productLine())
                     : opportunityName;
             // what the rep knew carries over: the product line, and the purchase date as the close date unless it is past

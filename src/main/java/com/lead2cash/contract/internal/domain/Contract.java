@@ -249,7 +249,7 @@ public class Contract {
 
     private void apply(Terms t, boolean creating, LocalDate draftedOn, LocalDate termFrom) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
-        String newTitle = t.title() == null ? (creating ? null : title) : t.title().strip();
+        String newTitle = t.title() == null ? (creating ? null : title) : InputRules.strip(t.title());
         if (newTitle == null || newTitle.isEmpty() || newTitle.length() > MAX_TITLE) {
             errors.add(new FieldValidationException.FieldError("title", "contract.title.invalid", MAX_TITLE));
         } else {
@@ -270,7 +270,7 @@ public class Contract {
         if (t.termStart() != null || t.termEnd() != null) {
             errors.addAll(termProblems(newStart, newEnd, termFrom));
         }
-        String newBuyer = t.buyerName() == null ? buyerName : t.buyerName().strip();
+        String newBuyer = t.buyerName() == null ? buyerName : InputRules.strip(t.buyerName());
         if (newBuyer == null || newBuyer.isEmpty() || newBuyer.length() > MAX_PARTY) {
             errors.add(new FieldValidationException.FieldError("buyerName", "contract.buyer.required", MAX_PARTY));
         } else {

@@ -49,7 +49,7 @@ public class ContractAmendment {
                                            String summary, BigDecimal amountChange, LocalDate signedOn, UUID scan,
                                            UUID by, LocalDate today, Instant now) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
-        String t = title == null ? "" : title.strip();
+        String t = title == null ? "" : InputRules.strip(title);
         if (t.isEmpty() || t.length() > Contract.MAX_TITLE) {
             // the amendment's own title, not the contract's (the form names it 补充协议名称)
             errors.add(new FieldValidationException.FieldError("title", "contract.amendment.titleInvalid",

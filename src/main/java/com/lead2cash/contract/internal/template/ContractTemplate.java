@@ -100,7 +100,7 @@ public class ContractTemplate {
 
     private void write(String newName, List<TemplateClauseText> newClauses, String newNote) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
-        String n = newName == null ? "" : newName.strip();
+        String n = newName == null ? "" : com.lead2cash.platform.InputRules.strip(newName);
         if (n.isEmpty() || n.length() > MAX_NAME) {
             errors.add(new FieldValidationException.FieldError("name", "contract.template.name", MAX_NAME));
         }

@@ -10,7 +10,7 @@ final class Texts {
     }
 
     static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return com.lead2cash.platform.InputRules.trimToNull(s);
     }
 
     /** The trimmed text, or null when blank; a refusal added for {@code field} when longer than {@code max}. */

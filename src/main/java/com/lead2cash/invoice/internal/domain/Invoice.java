@@ -97,7 +97,7 @@ public class Invoice {
         if (type == null) {
             errors.add(new FieldValidationException.FieldError("type", "invoice.type.required"));
         }
-        if (buyerName == null || buyerName.isBlank()) {
+        if (com.lead2cash.platform.InputRules.isBlank(buyerName)) {
             errors.add(new FieldValidationException.FieldError("buyerName", "invoice.buyerName.required"));
         }
         if (type == InvoiceType.VAT_SPECIAL && (blank(addressPhone) || blank(bankAccount))) {
@@ -142,7 +142,7 @@ public class Invoice {
         inv.customerId = customerId;
         inv.ownerId = ownerId;
         inv.type = type;
-        inv.buyerName = buyerName.strip();
+        inv.buyerName = com.lead2cash.platform.InputRules.strip(buyerName);
         inv.buyerTaxId = buyerTaxId;
         inv.buyerAddressPhone = blank(addressPhone) ? null : addressPhone.strip();
         inv.buyerBankAccount = blank(bankAccount) ? null : bankAccount.strip();

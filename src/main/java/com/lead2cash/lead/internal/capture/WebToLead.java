@@ -79,7 +79,7 @@ public class WebToLead {
 
     @Transactional
     public IssuedKey issue(String name, LeadSource source, int ratePerMinute) {
-        if (name == null || name.isBlank()) {
+        if (InputRules.isBlank(name)) {
             throw new FieldValidationException("name", "lead.apiKey.name.required");
         }
         if (name.length() > 100) {
@@ -102,14 +102,14 @@ public class WebToLead {
         jdbc.sql("""
                 insert into lead_api_key (id, name, source, key_hash, key_prefix, rate_per_minute, created_by, created_at)
                 values (:id, :name, :source, :hash, :prefix, :rate, :by, :now)
-                """).param("id", id).param("name", name.strip()).param("source", source.name())
+                """).param("id", id).param("name", InputRules.strip(name)).param("source", source.name())
                 .param("hash", hash(secret)).param("prefix", secret.substring(0, 9)).param("rate", ratePerMinute)
                 .param("by", CurrentUser.get().map(CurrentUser::id).orElse(null)).param("now", Timestamp.from(now))
                 .update();
         // a credential handed to a website: who issued it and for what is kept, never the secret
-        audit.record("lead.apiKey.issued", "LeadApiKey", id, "lead.apiKey.audit.issued", name.strip(),
+        audit.record("lead.apiKey.issued", "LeadApiKey", id, "lead.apiKey.audit.issued", InputRules.strip(name),
                 "lead.source." + source.name(), ratePerMinute, secret.substring(0, 9) + "…");
-        return new IssuedKey(new ApiKey(id, name.strip(), source, secret.substring(0, 9), ratePerMinute, now, null),
+        return new IssuedKey(new ApiKey(id, InputRules.strip(name), source, secret.substring(0, 9), ratePerMinute, now, null),
                 secret);
     }
 

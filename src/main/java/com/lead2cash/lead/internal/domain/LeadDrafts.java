@@ -109,10 +109,6 @@ public final class LeadDrafts {
     }
 
     private static String trim(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
+        return InputRules.trimToNull(s);
     }
 }

@@ -60,13 +60,14 @@ public class SalesTerritory {
 
     void change(String name, Collection<String> industries, Collection<String> regions, Collection<String> productLines,
                 UUID managerId, Collection<UUID> reps) {
-        if (name == null || name.isBlank()) {
+        String stripped = com.lead2cash.platform.InputRules.trimToNull(name);
+        if (stripped == null) {
             throw new FieldValidationException("name", "territory.name.required");
         }
         if (name.length() > 100) {
             throw new FieldValidationException("name", "territory.name.invalid");
         }
-        this.name = name.trim();
+        this.name = stripped;
         this.industries = join(industries);
         this.regions = join(regions);
         this.productLines = join(productLines);

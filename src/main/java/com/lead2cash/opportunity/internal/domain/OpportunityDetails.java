@@ -71,6 +71,6 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
     }
 
     static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return InputRules.trimToNull(s);
     }
 }

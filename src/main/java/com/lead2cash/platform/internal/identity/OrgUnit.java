@@ -78,13 +78,14 @@ public class OrgUnit {
     }
 
     private static String validName(String name) {
-        if (name == null || name.isBlank()) {
+        String stripped = com.lead2cash.platform.InputRules.trimToNull(name);
+        if (stripped == null) {
             throw new FieldValidationException("name", "org.name.required");
         }
-        if (name.trim().length() > 100) {
+        if (stripped.length() > 100) {
             throw new FieldValidationException("name", "org.name.invalid");
         }
-        return name.trim();
+        return stripped;
     }
 
     public UUID id() { return id; }

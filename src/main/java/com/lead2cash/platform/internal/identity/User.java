@@ -103,7 +103,7 @@ public class User {
                                                                     LocalDate hireDate, Collection<Role> roles,
                                                                     Instant now) {
         List<FieldValidationException.FieldError> problems = new ArrayList<>();
-        if (displayName == null || displayName.isBlank() || displayName.length() > 60) {
+        if (com.lead2cash.platform.InputRules.isBlank(displayName) || displayName.length() > 60) {
             problems.add(new FieldValidationException.FieldError("displayName", "user.displayName.invalid"));
         }
         String mail = email == null || email.isBlank() ? null : email.trim();
@@ -137,7 +137,7 @@ public class User {
             throw new FieldValidationException(problems);
         }
         String mail = email == null || email.isBlank() ? null : email.trim();
-        this.displayName = displayName.trim();
+        this.displayName = com.lead2cash.platform.InputRules.strip(displayName);
         this.email = mail;
         this.orgUnitId = orgUnitId;
         this.hireDate = hireDate;

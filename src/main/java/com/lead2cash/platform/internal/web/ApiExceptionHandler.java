@@ -222,10 +222,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST, "error.headerRejected"));
     }
 
-    /** A query string Tomcat cannot decode ({@code ?cursor=%%%}): the client's error, not ours. */
+    /**
+     * A query string Tomcat cannot decode ({@code ?cursor=%%%}, or escapes whose bytes are no UTF-8 text:
+     * {@code ?q=%ED%A0%80}): the client's error, not ours, said in the words that fit ({@link QueryEncoding}).
+     */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> badEncoding(org.apache.tomcat.util.http.InvalidParameterException e) {
-        return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST, "error.badEncoding"));
+    ResponseEntity<ProblemDetail> badEncoding(org.apache.tomcat.util.http.InvalidParameterException e,
+                                              jakarta.servlet.http.HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST,
+                QueryEncoding.refusal(request.getQueryString())));
     }
 
     /** A value that could not be bound to its field; for an enum the answer lists the values allowed. */

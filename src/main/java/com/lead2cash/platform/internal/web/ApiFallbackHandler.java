@@ -56,7 +56,7 @@ class ApiFallbackHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     Object badEncoding(HttpServletRequest request) {
-        return answer(request, HttpStatus.BAD_REQUEST, "error.badEncoding");
+        return answer(request, HttpStatus.BAD_REQUEST, QueryEncoding.refusal(request.getQueryString()));
     }
 
     /**

@@ -15,6 +15,17 @@ public final class RequiredVersion {
     private RequiredVersion() {
     }
 
+    /**
+     * {@link #of(Long, String)} with every {@code If-Match} line of the request: sent more than once it is refused
+     * (400 {@code error.header.repeated}, as a repeated {@link SingleHeader} is), never the first one taken.
+     */
+    public static long of(Long version, java.util.List<String> ifMatchHeaders) {
+        if (ifMatchHeaders != null && ifMatchHeaders.size() > 1) {
+            throw new BadRequestException("If-Match", "error.header.repeated", "If-Match");
+        }
+        return of(version, ifMatchHeaders == null || ifMatchHeaders.isEmpty() ? null : ifMatchHeaders.get(0));
+    }
+
     public static long of(Long version, String ifMatchHeader) {
         Long ifMatch = ifMatch(ifMatchHeader);
         if (version == null) {
@@ -32,13 +43,17 @@ public final class RequiredVersion {
     /**
      * The version an {@code If-Match} header names ({@code "3"} or {@code 3}); null without one. A weak tag
      * ({@code W/"3"}) never matches under {@code If-Match} (RFC 9110 §13.1.1, strong comparison): it is refused (400), as
-     * a tag that is no version is, rather than taken as the version it names.
+     * a tag that is no version is, rather than taken as the version it names. Two tags — the header sent twice, or
+     * a list in one — name no one version: refused (400 {@code error.header.repeated}) rather than the first taken.
      */
     static Long ifMatch(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
         String tag = header.strip();
+        if (tag.indexOf(',') >= 0) {
+            throw new BadRequestException("If-Match", "error.header.repeated", "If-Match");
+        }
         if (tag.startsWith("W/")) {
             throw new BadRequestException("If-Match", "error.ifMatch.weak");
         }

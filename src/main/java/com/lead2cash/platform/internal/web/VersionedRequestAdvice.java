@@ -35,7 +35,7 @@ class VersionedRequestAdvice extends RequestBodyAdviceAdapter {
             return null;
         }
         Versioned update = (Versioned) body;
-        long version = RequiredVersion.of(update.version(), inputMessage.getHeaders().getFirst(HttpHeaders.IF_MATCH));
+        long version = RequiredVersion.of(update.version(), inputMessage.getHeaders().get(HttpHeaders.IF_MATCH));
         return update.version() == null ? withVersion(update, version) : body;
     }
 

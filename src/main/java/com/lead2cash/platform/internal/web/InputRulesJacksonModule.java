@@ -106,22 +106,43 @@ class InputRulesJacksonModule extends SimpleModule {
         }
     }
 
+    /**
+     * A date of a request body: written {@code yyyy-MM-dd} and nothing else. Jackson reads a date leniently — a
+     * date-time ({@code 2027-01-01T20:00:00Z}) as its day, a number as days since 1970, an array as its parts — so a
+     * client's date-time would be stored as a day it may not mean; such a value is refused as unreadable (400 naming
+     * the field). Within the years a record can have unless the field judges its range itself ({@link OwnDateRange}).
+     */
     static final class CheckedDate extends LocalDateDeserializer {
+
+        /** A date written as a date: a year (four digits or more, signed when past 9999), a month and a day. */
+        private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile("[+-]?\\d{4,9}-\\d{2}-\\d{2}");
+
+        /** Whether the date must lie within the years a record can have (not a field of {@link OwnDateRange}). */
+        private final boolean ranged;
 
         CheckedDate() {
             super(DateTimeFormatter.ISO_LOCAL_DATE);
+            this.ranged = true;
+        }
+
+        private CheckedDate(CheckedDate base, boolean ranged) {
+            super(base, base._formatter);
+            this.ranged = ranged;
         }
 
         private CheckedDate(LocalDateDeserializer base, DateTimeFormatter format) {
             super(base, format);
+            this.ranged = !(base instanceof CheckedDate checked) || checked.ranged;
         }
 
         private CheckedDate(LocalDateDeserializer base, Boolean leniency) {
             super(base, leniency);
+            this.ranged = !(base instanceof CheckedDate checked) || checked.ranged;
         }
 
         private CheckedDate(LocalDateDeserializer base, JsonFormat.Shape shape) {
             super(base, shape);
+            this.ranged = !(base instanceof CheckedDate checked) || checked.ranged;
         }
 
         // a field's @JsonFormat makes a new deserializer: it stays a checked one
@@ -140,17 +161,31 @@ class InputRulesJacksonModule extends SimpleModule {
             return new CheckedDate(this, shape);
         }
 
-        // a field whose module judges its range itself (OwnDateRange) is read as a plain date: its rule answers
+        // a field whose module judges its range itself (OwnDateRange) is read as a date, its range left to its rule
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
-            return ownRange(property) ? LocalDateDeserializer.INSTANCE.createContextual(ctxt, property)
-                    : super.createContextual(ctxt, property);
+            ValueDeserializer<?> contextual = super.createContextual(ctxt, property);
+            return ownRange(property) && contextual instanceof CheckedDate checked ? new CheckedDate(checked, false)
+                    : contextual;
         }
 
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
-            return checked(p, ctxt, super.deserialize(p, ctxt), LocalDate.class, InputRules::dateProblem,
-                    InputRules.FIRST_DATE, InputRules.LAST_DATE);
+            if (ctxt.getAttribute(CHECKED) != null && _formatter == DateTimeFormatter.ISO_LOCAL_DATE) {
+                tools.jackson.core.JsonToken token = p.currentToken();
+                if (token == tools.jackson.core.JsonToken.VALUE_STRING) {
+                    String text = p.getString().trim();
+                    if (!text.isEmpty() && !WRITTEN.matcher(text).matches()) {
+                        return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text,
+                                "a date is written yyyy-MM-dd, without a time");
+                    }
+                } else if (token != tools.jackson.core.JsonToken.VALUE_NULL) {
+                    return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+                }
+            }
+            LocalDate read = super.deserialize(p, ctxt);
+            return ranged ? checked(p, ctxt, read, LocalDate.class, InputRules::dateProblem,
+                    InputRules.FIRST_DATE, InputRules.LAST_DATE) : read;
         }
     }
 

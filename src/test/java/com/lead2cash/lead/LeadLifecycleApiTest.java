@@ -589,6 +589,30 @@ class LeadLifecycleApiTest {
     }
 
     @Test
+    void anIfMatchSentTwiceIs400NamingTheHeaderAndChangesNothing() {
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                "{\"companyName\":\"两个版本标签\",\"region\":\"" + co.region() + "\",\"source\":\"REFERRAL\"}");
+        String path = "/api/v1/leads/" + lead.get("id").asString();
+        long version = lead.get("version").asLong();
+        String manager = support.bearer(mvc, co.eastManager().username());
+        // a JSON body without its version (the platform's advice), and no body at all (the header read by the route)
+        for (String[] action : new String[][] {{"/regrade", "{\"grade\":\"C\",\"reason\":\"预算推迟\"}"}, {"/screen", null}}) {
+            var request = mvc.post().uri(path + action[0]).header(HttpHeaders.AUTHORIZATION, manager)
+                    .header(HttpHeaders.IF_MATCH, "\"" + version + "\"", "\"7\"");
+            if (action[1] != null) {
+                request = request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(action[1]);
+            }
+            var refused = request.exchange();
+            assertThat(refused).as(action[0]).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(refused).bodyJson().extractingPath("$.errors[0].field").isEqualTo("If-Match");
+            assertThat(refused).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.header.repeated");
+        }
+        JsonNode unchanged = support.getJson(mvc, manager, path);
+        assertThat(unchanged.get("version").asLong()).isEqualTo(version);
+        assertThat(unchanged.get("status").asString()).isEqualTo("NEW");
+    }
+
+    @Test
     void L1_aLeadReopenedBeforeItWasScreenedWaitsForItsScreeningAgain() {
         JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
                 "{\"companyName\":\"江苏重开\",\"region\":\"" + co.region() + "\",\"source\":\"REFERRAL\"}");
@@ -725,6 +749,40 @@ class LeadLifecycleApiTest {
         assertThat(kept.get("companyName").asString()).isEqualTo(company + "有限公司");
         assertThat(support.getJson(mvc, marketing, "/api/v1/leads/" + kept.get("id").asString()).get("notes").asString())
                 .as("notes are text of many lines").isEqualTo("第一行\r\n第二行\t缩进");
+    }
+
+    /** Walk finding: a regrade to the grade the lead has was accepted and read "regraded A → A" in its history. */
+    @Test
+    void aRegradeToTheGradeTheLeadHasIsRefusedAndNothingIsWrittenAndThePageDoesNotOfferIt() {
+        String admin = support.bearer(mvc, "admin");
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeALead("同级改级科技" + co.tag(), "13800000019"));
+        assertThat(lead.get("grade").asString()).isEqualTo("A");
+        String uri = "/api/v1/leads/" + lead.get("id").asString();
+        JsonNode before = support.getJson(mvc, admin, uri);
+        int entries = support.getJson(mvc, admin, uri + "/history").size();
+        String senior = support.bearer(mvc, co.senior().username());
+        for (String[] lang : new String[][] {{"en", "already graded A"}, {"zh-CN", "已是A级"}}) {
+            var same = mvc.post().uri(uri + "/regrade").header(HttpHeaders.AUTHORIZATION, senior)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content("{\"grade\":\"A\",\"reason\":\"再次确认\",\"version\":" + before.get("version").asLong() + "}")
+                    .exchange();
+            assertThat(same).as(lang[0]).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(same).bodyJson().extractingPath("$.errors[0].field").isEqualTo("grade");
+            assertThat(same).bodyJson().extractingPath("$.errors[0].code").isEqualTo("lead.regrade.sameGrade");
+            assertThat(same).bodyJson().extractingPath("$.errors[0].message").asString().contains(lang[1]);
+        }
+        JsonNode after = support.getJson(mvc, admin, uri);
+        assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong());
+        assertThat(after.get("status").asString()).isEqualTo(before.get("status").asString());
+        assertThat(support.getJson(mvc, admin, uri + "/history").size()).as("no \"regraded A A\" entry").isEqualTo(entries);
+
+        var session = fixtures.session(mvc, co.senior().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        assertThat(com.lead2cash.testing.FormHtml.options(sessionPage(session, UUID.fromString(lead.get("id").asString()),
+                "en"), "regrade-grade")).as("the grade it has is not offered").isNotEmpty().doesNotContain("A");
+
+        assertThat(support.post(mvc, senior, uri + "/regrade",
+                "{\"grade\":\"B\",\"reason\":\"预算推迟\",\"version\":" + before.get("version").asLong() + "}"))
+                .hasStatusOk().bodyJson().extractingPath("$.grade").isEqualTo("B");
     }
 
     /** Walk finding (0030): a PUT with only the version bumped it and wrote "corrected" into the history. */

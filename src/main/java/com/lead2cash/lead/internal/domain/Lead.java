@@ -490,6 +490,10 @@ public class Lead {
         if (manualGrade == null) {
             throw new FieldValidationException("grade", "lead.grade.required");
         }
+        if (manualGrade == grade) {
+            // a regrade to the grade it has changes nothing; recorded, it would read "regraded A → A" in the history
+            throw new FieldValidationException("grade", "lead.regrade.sameGrade", grade);
+        }
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new FieldValidationException("reason", "lead.regrade.reason.required");
         }

@@ -283,7 +283,8 @@ public class LeadTest {
     static void perform(LeadAction action, Lead lead, LeadActor actor) {
         switch (action) {
             case SCREEN -> lead.screen(actor, NOW);
-            case REGRADE -> lead.regrade(actor, graded(lead.grade(), true), Grade.B, "客户预算已确认", null, NOW);
+            case REGRADE -> lead.regrade(actor, graded(lead.grade(), true), lead.grade() == Grade.B ? Grade.C : Grade.B,
+                    "客户预算已确认", null, NOW);
             case CORRECT -> lead.correct(actor, draft(), graded(lead.grade(), true), null, NOW);
             case ASSIGN -> lead.assign(actor, OTHER_REP, SENIOR, NO_TEAM, null, NOW);
             case CLAIM -> lead.claim(actor, RULES, NOW);
@@ -533,6 +534,17 @@ public class LeadTest {
         assertThatThrownBy(() -> converted().disqualify(manager(true), "NO_NEED", null, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(RefusalText.of(e, Locale.CHINESE))
                         .contains("已转化").doesNotContain("CONVERTED"));
+        Lead graded = assigned(Grade.B);
+        LeadStatus status = graded.status();
+        assertThatThrownBy(() -> graded.regrade(rep(OWNER, true), graded(Grade.B, true), Grade.B, "再次确认", null, NOW))
+                .as("the grade it has: no regrade")
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldValidationException.FieldError::field).containsExactly("grade");
+                    assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey)
+                            .containsExactly("lead.regrade.sameGrade");
+                });
+        assertThat(graded.grade()).isEqualTo(Grade.B);
+        assertThat(graded.status()).isEqualTo(status);
         assertThatThrownBy(() -> assigned(Grade.B).regrade(rep(OWNER, true), graded(Grade.B, true), Grade.A, " ", null, NOW))
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldValidationException.FieldError::messageKey)

@@ -215,8 +215,8 @@ class OrderApiTest {
         assertThat(beforeTheOrder).as("the order was made on 2026-12-01").hasStatus(422);
         assertThat(customers.json(beforeTheOrder).at("/errors/0/field").asString()).isEqualTo("shipDate");
 
-        // leaving tomorrow without a waybill: by the policy due today 09:00, already past when it is booked, so due by
-        // the end of its ship date (decision 0044); recorded two days after that
+        // leaving tomorrow without a waybill: by the policy due today 09:00, already past when it is booked (decision
+        // 0122); recorded three days after that
         JsonNode tomorrow = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
                 {"line":1,"quantity":2,"carrier":"顺丰速运","shipDate":"2026-12-02","version":%d}"""
                 .formatted(order.get("version").asLong())));
@@ -224,7 +224,7 @@ class OrderApiTest {
         expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments/1/waybill",
                 "{\"waybillNumber\":\"SF2\",\"version\":%d}".formatted(tomorrow.get("version").asLong())));
 
-        assertThat(deadlines("D2", "OrderShipment", id + ":1")).containsExactly("MET " + shanghai("2026-12-03T00:00"));
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).containsExactly("MET " + shanghai("2026-12-01T09:00"));
         assertThat(jdbc.sql("select met_at > due_at from sop_deadline where rule_id = 'D2' and subject_id = :s")
                 .param("s", id + ":1").query(Boolean.class).single()).as("met late").isTrue();
         var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
@@ -234,32 +234,51 @@ class OrderApiTest {
     }
 
     @Test
-    void D2_aWaybillGivenWithAShipmentOnTheOrdersFirstDayIsOnTimeNotDueBeforeTheOrderExisted() {
+    void D2_aWaybillGivenLessThanTheWindowBeforeItsShipDateIsMetLateWhateverDayTheShipmentIsRecorded() {
         JsonNode contract = signed("杭州订单当日发货科技有限公司");
-        Instant mondayMorning = shanghai("2026-12-07T10:00");
-        clock.set(mondayMorning);
+        clock.set(shanghai("2026-12-07T10:00"));
         JsonNode order = order(contract);
         String id = order.get("id").asString();
-        // by the policy a Monday shipment's waybill was due the Friday before and a Tuesday one's at 09:00 today,
-        // both before the order existed
+        // D2 of the deadlines due from Friday 09:00 to Monday 09:00, both included, before these shipments
+        String period = "from=2026-12-04T01:00:00Z&to=2026-12-07T01:00:01Z&groupBy=rule";
+        JsonNode before = complianceRow("D2", period);
+        // by the policy a Monday shipment's waybill was due the Friday before and a Tuesday one's at 09:00 today:
+        // given with the shipment at 10:00 on Monday, neither came a business day before its ship date
         JsonNode monday = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
                 {"line":1,"quantity":2,"carrier":"顺丰速运","waybillNumber":"SF-M","shipDate":"2026-12-07","version":%d}"""
                 .formatted(order.get("version").asLong())));
-        expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+        JsonNode tuesday = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
                 {"line":1,"quantity":2,"carrier":"顺丰速运","waybillNumber":"SF-T","shipDate":"2026-12-08","version":%d}"""
                 .formatted(monday.get("version").asLong())));
+        // recorded on Tuesday for Monday's goods (backdated), waybill and all
+        clock.set(shanghai("2026-12-08T10:00"));
+        expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":2,"carrier":"顺丰速运","waybillNumber":"SF-B","shipDate":"2026-12-07","version":%d}"""
+                .formatted(tuesday.get("version").asLong())));
 
-        for (String[] shipment : new String[][] {{"1", "2026-12-08T00:00"}, {"2", "2026-12-09T00:00"}}) {
+        for (String[] shipment : new String[][] {{"1", "2026-12-04T09:00"}, {"2", "2026-12-07T09:00"},
+                {"3", "2026-12-04T09:00"}}) {
             assertThat(deadlines("D2", "OrderShipment", id + ":" + shipment[0])).as(shipment[0])
-                    .as("the policy's time passed before it was booked: due by the end of its ship date")
+                    .as("due the policy's window before the ship date, however late the shipment is recorded")
                     .containsExactly("MET " + shanghai(shipment[1]));
-            assertThat(jdbc.sql("select met_at <= due_at from sop_deadline where rule_id = 'D2' and subject_id = :s")
-                    .param("s", id + ":" + shipment[0]).query(Boolean.class).single()).as("met on time").isTrue();
+            assertThat(jdbc.sql("select met_at > due_at from sop_deadline where rule_id = 'D2' and subject_id = :s")
+                    .param("s", id + ":" + shipment[0]).query(Boolean.class).single()).as("met late").isTrue();
         }
+        JsonNode after = complianceRow("D2", period);
+        assertThat(after.get("met").asLong()).as("none on time").isEqualTo(before == null ? 0 : before.get("met").asLong());
+        assertThat(after.get("breached").asLong()).as("all three late")
+                .isEqualTo((before == null ? 0 : before.get("breached").asLong()) + 3);
         var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
         String html = new String(mvc.get().uri("/orders/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
                 .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(html).contains("运单号按时登记（截止 2026-12-08 00:00）").doesNotContain("运单号逾期登记");
+        assertThat(html).contains("运单号逾期登记（截止 2026-12-04 09:00）", "运单号逾期登记（截止 2026-12-07 09:00）")
+                .doesNotContain("运单号按时登记");
+    }
+
+    /** The compliance report's row of one rule for a period, as the admin reads it; null when it has none. */
+    private JsonNode complianceRow(String rule, String query) {
+        JsonNode body = customers.getJson(mvc, "Bearer " + fixtures.token(mvc, "admin"), "/api/v1/compliance?" + query);
+        return body.get("rows").valueStream().filter(r -> rule.equals(r.get("key").asString())).findFirst().orElse(null);
     }
 
     @Test
@@ -1007,7 +1026,7 @@ class OrderApiTest {
     }
 
     @Test
-    void D2_aShipmentBookedOnTheDayItLeavesWithoutItsWaybillIsDueByTheEndOfThatDayNotLateAtOnce() {
+    void D2_aShipmentBookedOnTheDayItLeavesWithoutItsWaybillIsOverdueAtOnceTheAdvanceNoticeWasMissed() {
         JsonNode order = order("杭州订单当日无运单科技有限公司");
         String id = order.get("id").asString();
         clock.set(shanghai("2026-12-03T10:00"));
@@ -1016,11 +1035,11 @@ class OrderApiTest {
                 .formatted(order.get("version").asLong())));
         assertThat(shipped.get("status").asString()).as("leaving today").isEqualTo("SHIPPED");
         assertThat(deadlines("D2", "OrderShipment", id + ":1")).as("the policy's time (12-02 09:00) had passed")
-                .containsExactly("OPEN " + shanghai("2026-12-04T00:00"));
+                .containsExactly("OPEN " + shanghai("2026-12-02T09:00"));
         var session = fixtures.session(mvc, reviewers().operations().username(), com.lead2cash.testing.Fixtures.PASSWORD);
         String html = new String(mvc.get().uri("/orders/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
                 .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(html).contains("运单号截止 2026-12-04 00:00").doesNotContain("运单号已逾期");
+        assertThat(html).contains("运单号已逾期：截止 2026-12-02 09:00");
     }
 
     /** An order shipped whole and delivered, and the acceptance link sent to its customer's contact. */

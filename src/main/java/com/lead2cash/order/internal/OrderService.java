@@ -351,9 +351,9 @@ public class OrderService {
     /**
      * A shipment of part of a line, leaving today or earlier, or booked for a later day (the order is SHIPPED only
      * when the last goods leave, decision 0044); D2 runs until its waybill is on record: due the policy's window
-     * before the ship date; when that time has already passed as the shipment is recorded (booked inside the window,
-     * or on the day it leaves), the advance notice can no longer be given and the waybill is due by the end of the
-     * ship date, as goods do not leave without one — late only when it comes after that.
+     * before the ship date, whenever the shipment is recorded (decision 0122). Booked inside the window, on the day
+     * it leaves or backdated, the advance notice was not given: a waybill given with it is met late, a missing one is
+     * overdue at once.
      */
     @Transactional
     public Order ship(UUID id, int line, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate,
@@ -364,7 +364,7 @@ public class OrderService {
         Instant now = clock.instant();
         int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), today(), zone, now);
         SubjectRef shipment = shipmentSubject(o, key);
-        Instant due = waybillDueAt(shipDate, now);
+        Instant due = waybillDueAt(shipDate);
         deadlines.openUntil(OrderRules.WAYBILL, shipment, CurrentUser.require().id(), now, due);
         if (o.shipments().get(key - 1).waybillNumber() != null) {
             deadlines.meet(OrderRules.WAYBILL, shipment, now);
@@ -379,13 +379,12 @@ public class OrderService {
     }
 
     /**
-     * D2's due time for a shipment recorded now: the policy's window before the ship date, or, when that has already
-     * passed (no advance notice possible any more), the end of the ship date — a shipment backdated to a day past
-     * is due then, so late at once when its waybill is missing (decision 0044).
+     * D2's due time: the policy's window before the ship date, also when that has already passed as the shipment is
+     * recorded — SPEC §2 measures the advance notice, and a waybill given after it is late however the shipment was
+     * recorded (decision 0122, amending 0044's "due by the end of the ship date", which could never be late).
      */
-    Instant waybillDueAt(LocalDate shipDate, Instant now) {
-        Instant policyDue = rules().waybillDueAt(shipDate, calendar.current());
-        return policyDue.isAfter(now) ? policyDue : shipDate.plusDays(1).atStartOfDay(zone).toInstant();
+    Instant waybillDueAt(LocalDate shipDate) {
+        return rules().waybillDueAt(shipDate, calendar.current());
     }
 
     /**

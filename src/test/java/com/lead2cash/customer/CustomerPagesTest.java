@@ -367,6 +367,82 @@ class CustomerPagesTest {
         assertThat(FormHtml.checked(page, "merge-business")).as("left unticked, it comes back unticked").isFalse();
     }
 
+    /**
+     * Walk finding: the edit form refused for a version someone else's change made stale came back with what was typed
+     * and the record's current version, so one more Save overwrote the other change. It keeps the version it was read
+     * at: saving it again is refused again until the form is reloaded.
+     */
+    @Test
+    void theEditFormRefusedForAStaleVersionKeepsTheVersionItWasReadAtSoSavingAgainIsRefusedAgain() throws Exception {
+        var company = support.company("editStale");
+        String rep = support.bearer(mvc, company.eastRep());
+        JsonNode customer = support.customer(mvc, rep, "编辑旧版本有限公司", "\"industry\":\"制造业\",\"grade\":\"B\"");
+        String id = customer.get("id").asString();
+        String read = customer.get("version").asString();
+        JsonNode meanwhile = support.json(support.put(mvc, rep, "/api/v1/customers/" + id,
+                "{\"industry\":\"零售业\",\"version\":" + read + "}"));
+        assertThat(meanwhile.get("version").asString()).isNotEqualTo(read);
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        String version = read;
+        for (String attempt : new String[] {"first Save", "Save again on the refused form"}) {
+            var stale = mvc.post().uri("/customers/" + id + "/edit?lang=en").cookie(session).with(csrf())
+                    .param("name", "编辑旧版本有限公司").param("industry", "物流业").param("version", version).exchange();
+            assertThat(stale).as(attempt).hasStatusOk();
+            String form = stale.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(form).as(attempt).contains("Someone else changed this record meanwhile");
+            assertThat(FormHtml.inputValue(form, "industry")).as("what was typed kept").isEqualTo("物流业");
+            version = FormHtml.inputValue(form, "version");
+            assertThat(version).as("the version the edit was based on, not the current one").isEqualTo(read);
+        }
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(after.get("industry").asString() + " v" + after.get("version").asString())
+                .as("the other change stands").isEqualTo("零售业 v" + meanwhile.get("version").asString());
+    }
+
+    /**
+     * The same on the customer's page: a grading refused for a stale version comes back with what was chosen and the
+     * version it was chosen on (Flash.typed carries it), so saving it again is refused again, not saved over the
+     * other change; reloading the page gives the current version and the customer as it is.
+     */
+    @Test
+    void aGradingRefusedForAStaleVersionComesBackWithTheVersionItWasChosenOnSoSavingAgainIsRefusedAgain()
+            throws Exception {
+        var company = support.company("gradeStale");
+        String rep = support.bearer(mvc, company.eastRep());
+        JsonNode customer = support.customer(mvc, rep, "评级旧版本有限公司", "\"grade\":\"B\"");
+        String id = customer.get("id").asString();
+        String path = "/customers/" + id;
+        String read = customer.get("version").asString();
+        JsonNode meanwhile = support.json(support.put(mvc, rep, "/api/v1/customers/" + id,
+                "{\"industry\":\"零售业\",\"version\":" + read + "}"));
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        String version = read;
+        for (String attempt : new String[] {"first Save", "Save again on the refused form"}) {
+            refused(session, path + "/grade", "error.staleVersion", "industryPosition", "HIGH", "urgency", "MEDIUM",
+                    "budget", "HIGH", "potential", "LOW", "grade", "A", "note", "行业龙头", "version", version);
+            String page = page(session, path, "en");
+            assertThat(FormHtml.selected(page, "grade-select")).as(attempt + ": what was chosen kept").isEqualTo("A");
+            version = formVersion(page, "grade-form");
+            assertThat(version).as(attempt + ": the version it was chosen on, not the current one").isEqualTo(read);
+        }
+        assertThat(formVersion(page(session, path, "en"), "grade-form")).as("reloaded: the current version")
+                .isEqualTo(meanwhile.get("version").asString());
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(after.get("grade").asString() + " v" + after.get("version").asString()).as("nothing graded")
+                .isEqualTo("B v" + meanwhile.get("version").asString());
+    }
+
+    /** The hidden version of the form with the given id on a page. */
+    private static String formVersion(String html, String formId) {
+        Matcher form = Pattern.compile("<form\\b[^>]*\\bid=\"" + formId + "\"[^>]*>(.*?)</form>", Pattern.DOTALL).matcher(html);
+        assertThat(form.find()).as("form #" + formId).isTrue();
+        Matcher version = Pattern.compile("<input\\b[^>]*\\bname=\"version\"[^>]*\\bvalue=\"([^\"]*)\"").matcher(form.group(1));
+        assertThat(version.find()).as("the version of #" + formId).isTrue();
+        return version.group(1);
+    }
+
     @Test
     void theEditFormPostedWithNothingChangedSavesNothingAndKeepsTheVersion() throws Exception {
         var company = support.company("nochange");

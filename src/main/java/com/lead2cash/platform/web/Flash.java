@@ -93,6 +93,12 @@ public final class Flash {
      * redirects to: its fields show it again instead of their defaults (a file input excepted, a browser takes
      * none from a page). A plain map of texts, as the session stores flash attributes serialized; each value as the
      * form sent it ({@link #text}), null where nothing was (the name is kept: a page may ask for it by name).
+     * <p>
+     * The record's {@code version} the form was posted with goes along under {@link #VERSION} (unless the caller
+     * names it): the page gives the typed values back with the version they were typed on, never the record's
+     * current one, so saving the refused form again after someone else's change is refused again (a stale version)
+     * instead of silently overwriting that change. The form's hidden field reads it first:
+     * {@code th:value="${gradeTyped?.get('version') ?: customer.version}"}.
      */
     public static void typed(RedirectAttributes redirect, String form, Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
@@ -102,7 +108,26 @@ public final class Flash {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             values.put((String) namesAndValues[i], text(namesAndValues[i + 1]));
         }
+        if (!values.containsKey(VERSION)) {
+            String posted = postedVersion();
+            if (posted != null) {
+                values.put(VERSION, posted);
+            }
+        }
         redirect.addFlashAttribute(form, values);
+    }
+
+    /** The name under which {@link #typed} keeps the version the refused form was posted with. */
+    public static final String VERSION = "version";
+
+    /** The current request's posted {@code version}, when it is a number (anything else was never the record's). */
+    private static String postedVersion() {
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+            return null;
+        }
+        String v = attributes.getRequest().getParameter(VERSION);
+        return v != null && v.strip().matches("\\d{1,18}") ? v.strip() : null;
     }
 
     /**

@@ -121,6 +121,24 @@ class FlashTest {
                 .startsWith("Not now: opportunity OP-1 (open, 80,000) and thing.unknown; Plain[name=P-2]; 4.");
     }
 
+    @Test
+    void aRefusedFormKeepsTheVersionItWasPostedWithSoSavingItAgainIsRefusedAgain() {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/customers/x/grade");
+        request.addParameter("version", "3");
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(request));
+        try {
+            assertThat(typed("grade", "A")).as("the version the form was read at, for its hidden field")
+                    .containsEntry("version", "3");
+            assertThat(typed("grade", "A", "version", 7L)).as("one the caller names stands").containsEntry("version", "7");
+            request.setParameter("version", "3; drop");
+            assertThat(typed("grade", "A")).as("never a version that is none").doesNotContainKey("version");
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        assertThat(typed("grade", "A")).as("no request, no version").doesNotContainKey("version");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, String> typed(Object... namesAndValues) {
         var redirect = new RedirectAttributesModelMap();

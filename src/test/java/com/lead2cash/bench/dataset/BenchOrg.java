@@ -150,6 +150,12 @@ public final class BenchOrg {
         return teams.get(repId);
     }
 
+    /** The unit the person is in (null for nobody of the organisation), as a deadline of theirs records it (0124). */
+    public UUID unitOf(UUID id) {
+        Member m = id == null ? null : byId.get(id);
+        return m == null ? null : m.unitId();
+    }
+
     public Member member(UUID id) {
         Member m = byId.get(id);
         if (m == null) {

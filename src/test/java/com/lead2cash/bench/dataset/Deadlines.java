@@ -25,7 +25,7 @@ public final class Deadlines {
     public static final String TABLE = "sop_deadline";
     public static final List<String> COLUMNS = List.of("id", "rule_id", "subject_type", "subject_id", "owner_id",
             "policy_version", "started_at", "due_at", "reminder_at", "state", "met_at", "breached_at", "cancelled_at",
-            "reminders_sent", "next_fire_at", "version", "created_at");
+            "reminders_sent", "next_fire_at", "version", "created_at", "org_unit_id");
     /** The background sweep runs every 30 s: a step fires on average this long after its instant. */
     private static final Duration SWEEP_LAG = Duration.ofSeconds(15);
     private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -188,7 +188,7 @@ public final class Deadlines {
             }
             rows.insert(TABLE, COLUMNS, id, rule, subjectType, subjectId, owner, policy.version(), started, due,
                     new ArrayList<>(reminders), state, metAt, breachedAt, cancelledAt, remindersSent, next, version,
-                    started);
+                    started, org.unitOf(owner));
         }
     }
 
@@ -227,7 +227,7 @@ public final class Deadlines {
             Instant due = now.plus(Duration.ofMinutes(2 * 24 * 60 + random.nextInt(58 * 24 * 60)));
             rows.insert(TABLE, COLUMNS, BenchIds.uuid7(start, random), "L7", "BenchSweep", "sweep-" + k,
                     owners.get((int) (k % owners.size())), policy.version(), start, due, List.of(), "OPEN", null, null,
-                    null, 0, due, 0L, start);
+                    null, 0, due, 0L, start, org.unitOf(owners.get((int) (k % owners.size()))));
             open++;
         }
     }

@@ -326,7 +326,7 @@ public final class SampleCheck {
         return r.get("rule_id") + " " + r.get("state") + " owner=" + who + " policy=" + r.get("policy_version")
                 + " started=" + text(r.get("started_at")) + " due=" + text(r.get("due_at")) + " reminders="
                 + text(r.get("reminder_at")) + " met=" + text(r.get("met_at")) + " next=" + text(r.get("next_fire_at"))
-                + " version=" + r.get("version");
+                + " version=" + r.get("version") + " unit=" + r.get("org_unit_id");
     }
 
     private String notification(Map<String, Object> r, String leadCode) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record BusinessDuration(long amount, BusinessUnit unit) {
 
-    private static final Pattern FORM = Pattern.compile("(\\d+)([mhd])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM = Pattern.compile("(\\d+)([mhdHD])");
 
     public BusinessDuration {
         Objects.requireNonNull(unit, "unit");
@@ -38,8 +38,9 @@ public record BusinessDuration(long amount, BusinessUnit unit) {
     }
 
     /**
-     * Reads the stored form: digits followed by {@code m}, {@code h} or {@code d} (either case),
-     * surrounding whitespace ignored.
+     * Reads the stored form: digits followed by {@code m}, {@code h} or {@code d} ({@code H} and {@code D} too),
+     * surrounding whitespace ignored. An upper-case {@code M} is refused: to whoever writes "1M" it may well be a
+     * month, and read as a minute it would be a window 43,200 times shorter than meant.
      *
      * @throws IllegalArgumentException when the text is not in that form or the number is too large
      */

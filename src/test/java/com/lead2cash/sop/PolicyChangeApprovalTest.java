@@ -111,6 +111,8 @@ class PolicyChangeApprovalTest {
         JsonNode version = call("GET", admin, "/api/v1/policy/versions/" + next, null);
         assertThat(version.get("createdBy").asString()).as("who proposed it").isEqualTo("admin");
         assertThat(version.get("approvedBy").asString()).as("who approved it").isEqualTo("approver.director");
+        // SOP walk: the reason stays as the proposer wrote it (no " ✔" appended: approvedBy says it was approved)
+        assertThat(version.get("reason").asString()).isEqualTo("审批人留名");
         JsonNode listed = call("GET", admin, "/api/v1/policy/versions", null).get("items").valueStream()
                 .filter(v -> v.get("version").asLong() == next).findFirst().orElseThrow();
         assertThat(listed.get("createdBy").asString()).isEqualTo("admin");
@@ -329,7 +331,7 @@ class PolicyChangeApprovalTest {
         Cookie session = fixtures.session(mvc, "q2.director", Fixtures.PASSWORD);
         assertThat(mvc.get().uri("/approvals/" + approval).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .hasStatusOk().bodyText().contains("id=\"not-approvable\"", "no longer holds with the policy in force",
-                        "Q2.managerMaxPercent");
+                        "Q2.repMaxPercent");
         // approved anyway: refused, nothing changed, the approval still open and the proposal still waiting
         var refused = mvc.post().uri("/api/v1/approvals/" + approval + "/decision").header(HttpHeaders.AUTHORIZATION, director)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
@@ -337,7 +339,7 @@ class PolicyChangeApprovalTest {
         assertThat(refused).hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.code").asString()
                 .isEqualTo("policy.proposal.noLongerValid");
         assertThat(refused).bodyJson().extractingPath("$.detail").asString()
-                .contains("Q2.managerMaxPercent", "The manager's discount limit cannot be below the rep's.");
+                .contains("Q2.repMaxPercent", "The manager's discount limit cannot be below the rep's.");
         assertThat(policy.current().version()).isEqualTo(version);
         assertThat(policy.current().text("Q2", "repMaxPercent")).isEqualTo("5");
         assertThat(call("GET", director, "/api/v1/approvals/" + approval, null).get("state").asString())

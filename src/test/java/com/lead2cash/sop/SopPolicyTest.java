@@ -693,7 +693,9 @@ class SopPolicyTest {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("version", String.valueOf(shownAt))
                 .param("p.window.amount", "3").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
                 .param("reason", "三小时").exchange().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-        assertThat(again).contains("Someone saved a policy change at the same time", "value=\"3\"");
+        // SOP walk: an older form is not "someone saving at the same time": the policy changed since, now version N
+        assertThat(again).contains("The policy has changed since you opened it (now version " + changed + ")",
+                "value=\"3\"").doesNotContain("at the same time");
         assertThat(policy.current().version()).isEqualTo(changed);
         assertThat(stored("L6", "window")).isEqualTo("8h business");
         // proposed from the older form: refused the same way, nothing proposed
@@ -701,7 +703,8 @@ class SopPolicyTest {
         assertThat(mvc.post().uri("/admin/policy/rules/L6").cookie(session).with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("version", String.valueOf(shownAt)).param("action", "propose")
                 .param("p.window.amount", "3").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
-                .param("reason", "三小时")).hasStatusOk().bodyText().contains("Someone saved a policy change at the same time");
+                .param("reason", "三小时")).hasStatusOk().bodyText()
+                .contains("The policy has changed since you opened it (now version " + changed + ")");
         assertThat(jdbc.sql("select count(*) from sop_policy_proposal").query(Integer.class).single()).isEqualTo(proposals);
         // a form sent without the version it was shown at is refused outright
         assertThat(mvc.post().uri("/admin/policy/rules/L6").cookie(session).with(csrf())
@@ -805,6 +808,67 @@ class SopPolicyTest {
         assertThat(change(token, """
                 {"reason":"严重问题四小时","changes":[{"rule":"S1","parameter":"criticalWindow","value":"4h business"}]}"""))
                 .hasStatus(HttpStatus.CREATED);
+    }
+
+    /**
+     * SOP walk: "60d calendar" for critical issues beside "2d business" for major ones passed, windows of different
+     * bases never being compared. The windows of one comparison share a basis: a mix is refused, naming the window.
+     */
+    @Test
+    void S1_S2_windowsOfDifferentBasesInOneRuleAreRefusedNotLeftUncompared() {
+        String token = admin();
+        long before = policy.current().version();
+        assertThat(change(token, """
+                {"reason":"严重问题六十自然日","changes":[{"rule":"S2","parameter":"criticalWindow","value":"60d calendar"}]}""")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].message").asArray()
+                .containsExactly("The windows of one rule share a basis: count this one in the same time "
+                        + "(working or calendar) as the window before it.");
+        assertThat(change(token, """
+                {"reason":"一般问题按自然日","changes":[{"rule":"S1","parameter":"minorWindow","value":"3d calendar"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("S1.minorWindow");
+        assertThat(policy.current().version()).isEqualTo(before);
+    }
+
+    /** SOP walk: the rep's limit raised above the manager's was refused naming the manager's, which was not changed. */
+    @Test
+    void Q2_aRepsLimitAboveTheManagersIsRefusedNamingTheRepsLimitTheChangeSet() {
+        String token = admin();
+        assertThat(change(token, """
+                {"reason":"代表折扣二十","changes":[{"rule":"Q2","parameter":"repMaxPercent","value":"20"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("Q2.repMaxPercent");
+        assertThat(change(token, """
+                {"reason":"经理折扣二","changes":[{"rule":"Q2","parameter":"managerMaxPercent","value":"2"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("Q2.managerMaxPercent");
+    }
+
+    /**
+     * SOP walk: "1M" — a month to the administrator who wrote it — was read as one minute, units being read in either
+     * case. An upper-case M is refused saying the units taken, in both languages; 1m, 4H, 2D still read.
+     */
+    @Test
+    void D1_aWindowOfOneCapitalMIsRefusedSayingTheUnitsNotReadAsAMinute() {
+        String token = admin();
+        long before = policy.current().version();
+        for (String[] language : new String[][] {
+                {"en", "'1M': a window's unit is m (minutes), h (hours) or d (days), written in lower case; "
+                        + "there is no month: write days, e.g. 30d."},
+                {"zh-CN", "“1M”：时限的单位是 m（分钟）、h（小时）或 d（天），须小写；没有“月”，请写天数，如 30d。"}}) {
+            assertThat(change(token, """
+                    {"reason":"每月一轮","changes":[{"rule":"D1","parameter":"window","value":"1M"}]}""")
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, language[0]))
+                    .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].message")
+                    .asArray().containsExactly(language[1]);
+        }
+        assertThat(mvc.post().uri("/api/v1/policy/rules/D1/replay").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"changes":[{"rule":"D1","parameter":"window","value":"1M calendar"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("D1.window");
+        assertThat(policy.current().version()).isEqualTo(before);
     }
 
     private MockMvcTester.MockMvcRequestBuilder saveRule(Cookie session, String ruleId, String... params) {

@@ -40,6 +40,8 @@ public enum ParamType {
     FRACTIONS(List.class);
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
+    /** "1M": a month to whoever writes it, a minute only to a case-insensitive reading — refused, saying the units. */
+    private static final Pattern CAPITAL_M = Pattern.compile("-?\\d+M");
     private static final Pattern SIGNED_WINDOW = Pattern.compile("-?\\d+[mhd]", Pattern.CASE_INSENSITIVE);
 
     private final Class<?> javaType;
@@ -139,6 +141,9 @@ public enum ParamType {
         String[] parts = t.split("\\s+");
         if (parts.length > 2) {
             throw new InvalidValue("policy.error.duration");
+        }
+        if (CAPITAL_M.matcher(parts[0]).matches()) {
+            throw new InvalidValue("policy.error.durationUnit");
         }
         BusinessDuration duration;
         try {

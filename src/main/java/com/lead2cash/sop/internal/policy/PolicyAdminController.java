@@ -104,7 +104,7 @@ class PolicyAdminController {
             model.addAttribute("errors", errors);
         } catch (ConflictException e) {
             model.addAttribute("errors", Map.of("changes",
-                    new FieldValidationException.FieldError("changes", e.messageKey())));
+                    new FieldValidationException.FieldError("changes", e.messageKey(), e.args())));
             // changed meanwhile: shown again at the version it was read at, so that sending it once more is refused
             // too, until the administrator reloads the rule and sees what changed
             return showForm(model, rule, policy.current(), posted.inputs(), reason, locale, version);

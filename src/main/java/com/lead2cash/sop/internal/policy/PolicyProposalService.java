@@ -87,7 +87,7 @@ public class PolicyProposalService implements PolicyProposals {
         PolicyService.Prepared prepared = policy.prepare(reason, changes);
         long base = prepared.next() - 1;
         if (baseVersion != null && base != baseVersion) {
-            throw new ConflictException("policy.error.concurrentChange");
+            throw PolicyService.outdated(baseVersion, base);
         }
         List<ProposedChange> rows = prepared.rows().stream()
                 .map(r -> new ProposedChange(r.rule(), r.parameter(), r.oldValue(), r.newValue())).toList();
@@ -123,7 +123,7 @@ public class PolicyProposalService implements PolicyProposals {
         }
         PolicyVersion applied;
         try {
-            applied = policy.applyApproved(p.reason() + " ✔", changes(p.changes()), p.proposedBy(), p.proposedByName(),
+            applied = policy.applyApproved(p.reason(), changes(p.changes()), p.proposedBy(), p.proposedByName(),
                     CurrentUser.get().orElse(null));
         } catch (FieldValidationException e) {
             // another parameter moved on so that this value no longer holds with it: the approval is refused (409) and

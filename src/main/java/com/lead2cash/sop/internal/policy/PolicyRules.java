@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks that hold across the parameters of one rule (L3 A ≥ B, Q2 manager ≥ rep, P2 buckets rising,
@@ -66,9 +67,10 @@ final class PolicyRules {
 
     /**
      * What holds across a rule's parameters, once each value is within its own range ({@link #withinRange}, asked
-     * value by value as a change is read, so that every value refused is named together).
+     * value by value as a change is read, so that every value refused is named together). {@code changed} are the
+     * parameters the change sets ({@code Q2.repMaxPercent}): two values out of order are refused naming the one changed.
      */
-    static List<FieldError> check(Map<String, Map<String, Object>> v) {
+    static List<FieldError> check(Map<String, Map<String, Object>> v, Set<String> changed) {
         List<FieldError> errors = new ArrayList<>();
         int a = (Integer) v.get("L3").get("gradeAMinPoints");
         int b = (Integer) v.get("L3").get("gradeBMinPoints");
@@ -78,7 +80,10 @@ final class PolicyRules {
         BigDecimal rep = (BigDecimal) v.get("Q2").get("repMaxPercent");
         BigDecimal manager = (BigDecimal) v.get("Q2").get("managerMaxPercent");
         if (manager.compareTo(rep) < 0) {
-            errors.add(new FieldError("Q2.managerMaxPercent", "policy.error.discountOrder"));
+            // the rep's limit raised above the manager's names the rep's, the field the administrator changed
+            boolean repOnly = changed.contains("Q2.repMaxPercent") && !changed.contains("Q2.managerMaxPercent");
+            errors.add(new FieldError(repOnly ? "Q2.repMaxPercent" : "Q2.managerMaxPercent",
+                    "policy.error.discountOrder"));
         }
         ascending(errors, v, "P2", "bucket1Days", "bucket2Days", "bucket3Days");
         // P2 escalation: the manager from an aging bucket (1–4, see MINIMUM and MAXIMUM), the director from a later one
@@ -184,16 +189,20 @@ final class PolicyRules {
     }
 
     /**
-     * Each window at least as long as the one before it. Windows of the same basis only are compared, a day as 24
-     * hours: a business day's working hours are the calendar's, and a window counted on the other basis is no
-     * shorter or longer than it in any way that holds every week.
+     * Each window at least as long as the one before it, a day as 24 hours. The windows of one comparison share a
+     * basis: a window counted in business time is no shorter or longer than one counted on the calendar in any way
+     * that holds every week ("2d business" over a holiday outlasts "3d calendar", on a Monday it does not), so
+     * comparing them safely is not possible and a mix is refused, naming the window whose basis differs from the one
+     * before it, rather than left unchecked ("60d calendar" for critical issues beside "2d business" for major ones).
      */
     private static void windowsNotShorter(List<FieldError> errors, Map<String, Map<String, Object>> v, String rule,
                                           String... params) {
         for (int i = 1; i < params.length; i++) {
             DeadlineWindow earlier = (DeadlineWindow) v.get(rule).get(params[i - 1]);
             DeadlineWindow later = (DeadlineWindow) v.get(rule).get(params[i]);
-            if (earlier.basis() == later.basis() && nominalMinutes(later) < nominalMinutes(earlier)) {
+            if (earlier.basis() != later.basis()) {
+                errors.add(new FieldError(rule + "." + params[i], "policy.error.windowBasisMix"));
+            } else if (nominalMinutes(later) < nominalMinutes(earlier)) {
                 errors.add(new FieldError(rule + "." + params[i], "policy.error.windowOrder"));
             }
         }

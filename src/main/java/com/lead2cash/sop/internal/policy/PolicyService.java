@@ -171,9 +171,19 @@ public class PolicyService implements SopPolicy {
         lockChanges();
         Prepared prepared = prepare(reason, changes);
         if (baseVersion != null && prepared.next() != baseVersion + 1) {
-            throw new ConflictException("policy.error.concurrentChange");
+            throw outdated(baseVersion, prepared.next() - 1);
         }
         return apply(prepared, reason, actor.id(), actor.username(), null);
+    }
+
+    /**
+     * The refusal of a change made on {@code baseVersion} while {@code current} is in force: one opened before a
+     * version saved since says so and which version is in force now (the reader reloads it), rather than suggesting
+     * someone saved at the same moment.
+     */
+    static ConflictException outdated(long baseVersion, long current) {
+        return baseVersion < current ? new ConflictException("policy.error.outdatedVersion", current)
+                : new ConflictException("policy.error.concurrentChange");
     }
 
     /**
@@ -276,7 +286,8 @@ public class PolicyService implements SopPolicy {
             rows.add(new ChangeRow(next, rule.id(), param.name(), param.type().format(old), param.type().format(parsed)));
         }
         if (errors.isEmpty()) {
-            errors.addAll(PolicyRules.check(values));
+            errors.addAll(PolicyRules.check(values, rows.stream().map(r -> r.rule() + "." + r.parameter())
+                    .collect(java.util.stream.Collectors.toSet())));
         }
         if (errors.isEmpty()) {
             // every business window must be countable on the calendar in force, or each deadline it opens would fail

@@ -55,6 +55,9 @@ class ParamTypeTest {
         assertOutOfRange(ParamType.DURATION, "99999999999999999999d", true);
         assertRefused(ParamType.DURATION, "30 minutes", "policy.error.duration");
         assertRefused(ParamType.DURATION, "30m someday", "policy.error.duration");
+        // "1M" a month to who writes it, never a minute
+        assertRefused(ParamType.DURATION, "1M", "policy.error.durationUnit");
+        assertRefused(ParamType.DURATION, "1M calendar", "policy.error.durationUnit");
         assertRefused(ParamType.TIME_OF_DAY, "25:00", "policy.error.time");
         assertRefused(ParamType.WEEKDAY, "Funday", "policy.error.weekday");
         assertRefused(ParamType.MONEY, "1.001", "policy.error.money");

@@ -85,6 +85,22 @@ class LeadRoutingReplayTest {
         assertThat(t.get("lead.replay.changed.route")).containsExactly(1);
         assertThat(routing.get("routing").get(0).get("moved").get(0).get("label").asString()).contains("回放甲公司");
 
+        // SOP walk: the API answered bundle keys only; beside each key now its text in the reader's language
+        for (String[] language : new String[][] {{"en", "Grade A", "To the nurture pool"}, {"zh-CN", "A 级", "进入长期培育池"}}) {
+            JsonNode said = support.json(mvc.post().uri("/api/v1/policy/rules/L3/replay")
+                    .header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, language[0])
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                            {"changes":[{"rule":"L3","parameter":"minimumBudget","value":"600000"}]}""").exchange())
+                    .get("routing").get(0);
+            assertThat(said.get("scope").asString()).as(language[0]).isNotBlank().doesNotContain("lead.replay");
+            assertThat(said.get("tallies").valueStream().filter(n -> n.get("labelKey").asString().equals("lead.replay.grade.A"))
+                    .findFirst().orElseThrow().get("label").asString()).isEqualTo(language[1]);
+            assertThat(said.get("changes").valueStream().map(n -> n.get("label").asString()).toList())
+                    .as(language[0]).allSatisfy(text -> assertThat(text).isNotBlank().doesNotContain("lead.replay"));
+            assertThat(said.get("moved").get(0).get("to").asString()).isEqualTo(language[2]);
+            assertThat(said.get("moved").get(0).get("toKey").asString()).isEqualTo("lead.replay.route.NURTURE_POOL");
+        }
+
         Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
                 .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
         assertThat(mvc.post().uri("/admin/policy/rules/L3/replay").cookie(session).with(csrf())

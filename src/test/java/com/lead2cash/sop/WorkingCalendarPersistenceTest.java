@@ -427,6 +427,16 @@ class WorkingCalendarPersistenceTest {
                             .formatted(before.revision()))).hasStatusOk();
             long changed = service.settings().revision();
             int exceptions = exceptionCount();
+            // SOP walk: the audit entry carried the new settings only; it says the old ones too, old → new
+            String weekdays = before.workingWeekdays().stream().sorted().map(d -> "calendar.weekday." + d.name())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            assertThat(jdbc.sql("""
+                    select detail from platform_audit_event where action = 'calendar.settings'
+                    order by id desc limit 1""").query(String.class).single()).isEqualTo(String.join("\n",
+                    "calendar.audit.settingsChanged", before.zone().getId(), before.workStart().toString(),
+                    before.workEnd().toString(), weekdays, "Asia/Shanghai", "09:00", "17:30",
+                    "calendar.weekday.MONDAY, calendar.weekday.TUESDAY, calendar.weekday.WEDNESDAY, "
+                            + "calendar.weekday.THURSDAY, calendar.weekday.FRIDAY"));
 
             var settings = mvc.post().uri("/admin/calendar/settings").cookie(session).with(csrf())
                     .header("Accept-Language", "en").param("zone", "Asia/Shanghai").param("workStart", "08:30")

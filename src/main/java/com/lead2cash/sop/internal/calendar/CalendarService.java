@@ -279,9 +279,17 @@ public class CalendarService implements BusinessCalendar {
         }
         PerTransaction.forget(currentInTransaction);
         requirePolicyWindowsCountable(changedField(previous, workStart, workEnd, weekdays));
-        audit.record("calendar.settings", "WorkingCalendar", 1, "calendar.audit.settings", zoneId, workStart, workEnd,
-                EnumSet.copyOf(weekdays).stream().map(d -> "calendar.weekday." + d.name()).collect(Collectors.joining(", ")));
+        // old → new, as a policy change is recorded: what the settings were is not to be looked for in an older entry
+        audit.record("calendar.settings", "WorkingCalendar", 1, "calendar.audit.settingsChanged", previous.zone(),
+                previous.workStart(), previous.workEnd(), weekdayKeys(previous.workingWeekdays()), zoneId, workStart,
+                workEnd, weekdayKeys(weekdays));
         return settings();
+    }
+
+    /** Working weekdays as the audit trail keeps them: each its bundle key, said in the reader's words. */
+    private static String weekdayKeys(Set<DayOfWeek> weekdays) {
+        return weekdays.isEmpty() ? "" : EnumSet.copyOf(weekdays).stream().map(d -> "calendar.weekday." + d.name())
+                .collect(Collectors.joining(", "));
     }
 
     /**

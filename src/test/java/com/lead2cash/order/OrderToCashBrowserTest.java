@@ -96,7 +96,8 @@ class OrderToCashBrowserTest extends BrowserTestCase {
         operations.click("#ship");
         assertThat(operations.locator("#order-status")).hasText("已发货");
         assertThat(operations.locator("#shipment-1")).containsText("SF1234567890");
-        assertThat(operations.locator("#shipment-1 .waybill-deadline")).containsText("运单号按时登记");
+        // D2: a waybill given on the ship day gave the carrier no business day's notice — met late (0122)
+        assertThat(operations.locator("#shipment-1 .waybill-deadline")).containsText("运单号逾期登记");
 
         // a week later the rep records a delay (the customer has no mail server here: the rep tells them)
         clock.set(LocalDateTime.parse("2026-12-08T10:00").atZone(SHANGHAI).toInstant());

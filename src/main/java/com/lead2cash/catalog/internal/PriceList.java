@@ -61,7 +61,7 @@ public class PriceList {
 
         public static Terms validated(String name, PriceListKind kind, String channel, LocalDate validFrom, LocalDate validTo) {
             List<FieldError> errors = new ArrayList<>();
-            String n = ProductDetails.trim(name);
+            String n = InputRules.trimToNull(name);
             if (n == null) {
                 errors.add(new FieldError("name", "catalog.priceList.name.required"));
             } else if (n.length() > 200) {
@@ -72,7 +72,7 @@ public class PriceList {
             if (kind == null) {
                 errors.add(new FieldError("kind", "catalog.priceList.kind.required"));
             }
-            String ch = ProductDetails.trim(channel);
+            String ch = InputRules.trimToNull(channel);
             if (kind == PriceListKind.CHANNEL && ch == null) {
                 errors.add(new FieldError("channel", "catalog.priceList.channel.required"));
             } else if (ch != null && ch.length() > 100) {

@@ -22,13 +22,13 @@ public record ProductDetails(String code, String name, String specification, Str
     public static ProductDetails validated(String code, String name, String specification, String unit,
                                            String productLine, BigDecimal listPrice, BigDecimal taxRate) {
         List<FieldError> errors = new ArrayList<>();
-        String c = trim(code);
+        String c = InputRules.trimToNull(code);
         if (c == null) {
             errors.add(new FieldError("code", "catalog.product.code.required"));
         } else if (c.length() > MAX_CODE || c.chars().anyMatch(Character::isWhitespace)) {
             errors.add(new FieldError("code", "catalog.product.code.invalid", MAX_CODE));
         }
-        String n = trim(name);
+        String n = InputRules.trimToNull(name);
         if (n == null) {
             errors.add(new FieldError("name", "catalog.product.name.required"));
         } else if (n.length() > 200) {
@@ -56,14 +56,10 @@ public record ProductDetails(String code, String name, String specification, Str
     }
 
     private static String length(List<FieldError> errors, String field, String value, int max) {
-        String v = trim(value);
+        String v = InputRules.trimToNull(value);
         if (v != null && v.length() > max) {
             errors.add(new FieldError(field, "catalog.field.tooLong", max));
         }
         return v;
-    }
-
-    static String trim(String s) {
-        return InputRules.trimToNull(s);
     }
 }

@@ -230,7 +230,7 @@ public final class ProductWorkbook {
             e.errors().stream().filter(f -> !unread.contains(f.field()))
                     .forEach(f -> problems.add(new RowProblem(line, f.field(), f.messageKey(), f.args())));
         }
-        return new Row(line, ProductDetails.trim(cells.get(Column.CODE)), details, active, problems);
+        return new Row(line, InputRules.trimToNull(cells.get(Column.CODE)), details, active, problems);
     }
 
     private static BigDecimal number(int line, Map<Column, String> cells, Column column, List<RowProblem> problems) {

@@ -178,8 +178,8 @@ public class Confirmation {
         if (answer.outcome() == null || !purpose.allows(answer.outcome())) {
             throw new DomainException("confirmation.answer.notForPurpose");
         }
-        String name = trimToNull(answer.name());
-        String text = trimToNull(answer.comment());
+        String name = com.lead2cash.platform.InputRules.trimToNull(answer.name());
+        String text = com.lead2cash.platform.InputRules.trimToNull(answer.comment());
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         if (name == null) {
             errors.add(new FieldValidationException.FieldError("name", "confirmation.answer.name.required"));
@@ -282,10 +282,6 @@ public class Confirmation {
 
     private static String comparable(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("[\\s·•.]+", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static String trimToNull(String text) {
-        return com.lead2cash.platform.InputRules.trimToNull(text);
     }
 
     private static boolean hasControl(String text) {

@@ -37,7 +37,7 @@ public record ContactDetails(String name, String title, String department, Strin
                                             String wechat, DecisionRole role, Attitude attitude, String notes,
                                             String language, boolean checkPhone, boolean checkEmail) {
         List<FieldError> errors = new ArrayList<>();
-        String n = Texts.trim(name);
+        String n = InputRules.trimToNull(name);
         if (n == null) {
             errors.add(new FieldError("name", "contact.name.required"));
         } else if (n.length() > 200) {
@@ -45,12 +45,12 @@ public record ContactDetails(String name, String title, String department, Strin
         } else {
             InputRules.singleLineProblem("name", n).ifPresent(errors::add);
         }
-        String p = Texts.trim(phone);
+        String p = InputRules.trimToNull(phone);
         // the one rule of phone and e-mail, shared with leads (PhoneNumbers, EmailAddresses)
         if (checkPhone && p != null && !PhoneNumbers.isPlausible(PhoneNumbers.normalize(p))) {
             errors.add(new FieldError("phone", "contact.phone.invalid"));
         }
-        String e = Texts.trim(email);
+        String e = InputRules.trimToNull(email);
         if (checkEmail && e != null && !EmailAddresses.isPlausible(EmailAddresses.normalize(e))) {
             errors.add(new FieldError("email", "contact.email.invalid"));
         }
@@ -71,7 +71,7 @@ public record ContactDetails(String name, String title, String department, Strin
 
     /** The language as stored for one entered: none is zh-CN, a known one as {@link #LANGUAGES} spells it, else null. */
     private static String language(String entered) {
-        String l = Texts.trim(entered);
+        String l = InputRules.trimToNull(entered);
         if (l == null) {
             return LANGUAGES.get(0);
         }
@@ -90,8 +90,8 @@ public record ContactDetails(String name, String title, String department, Strin
      */
     public ContactDetails validatedAsEditOf(ContactDetails stored) {
         return validated(name, title, department, phone, email, wechat, role, attitude, notes, language,
-                !Objects.equals(Texts.trim(phone), Texts.trim(stored.phone())),
-                !Objects.equals(Texts.trim(email), Texts.trim(stored.email())));
+                !Objects.equals(InputRules.trimToNull(phone), InputRules.trimToNull(stored.phone())),
+                !Objects.equals(InputRules.trimToNull(email), InputRules.trimToNull(stored.email())));
     }
 
     /** The same details with another phone, e-mail and WeChat (what an edit keeps of fields the editor could not see). */

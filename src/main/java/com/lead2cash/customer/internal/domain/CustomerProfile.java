@@ -24,7 +24,7 @@ public record CustomerProfile(String name, String uscc, String industry, Company
     public static CustomerProfile validated(String name, String uscc, String industry, CompanySize size, String region,
                                             String regionCode, String address, String website, CustomerSource source) {
         List<FieldError> errors = new ArrayList<>();
-        String n = Texts.trim(name);
+        String n = InputRules.trimToNull(name);
         if (n == null) {
             errors.add(new FieldError("name", "customer.name.required"));
         } else if (n.length() > 200) {
@@ -32,7 +32,7 @@ public record CustomerProfile(String name, String uscc, String industry, Company
         } else {
             InputRules.singleLineProblem("name", n).ifPresent(errors::add);
         }
-        String code = Texts.trim(uscc);
+        String code = InputRules.trimToNull(uscc);
         if (code != null) {
             try {
                 code = UnifiedSocialCreditCode.parse(code).value();
@@ -54,7 +54,7 @@ public record CustomerProfile(String name, String uscc, String industry, Company
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        return new CustomerProfile(n, code, ind, size, reg, Texts.trim(regionCode), addr, site, source);
+        return new CustomerProfile(n, code, ind, size, reg, InputRules.trimToNull(regionCode), addr, site, source);
     }
 
 }

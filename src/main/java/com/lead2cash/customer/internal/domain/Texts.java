@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal.domain;
 
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import java.util.List;
 
@@ -9,13 +10,9 @@ final class Texts {
     private Texts() {
     }
 
-    static String trim(String s) {
-        return com.lead2cash.platform.InputRules.trimToNull(s);
-    }
-
     /** The trimmed text, or null when blank; a refusal added for {@code field} when longer than {@code max}. */
     static String limited(List<FieldError> errors, String field, String value, int max) {
-        String v = trim(value);
+        String v = InputRules.trimToNull(value);
         if (v != null && v.length() > max) {
             errors.add(new FieldError(field, "customer.field.tooLong", max));
         }

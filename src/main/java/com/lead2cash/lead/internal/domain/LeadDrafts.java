@@ -43,7 +43,7 @@ public final class LeadDrafts {
      */
     public static LeadDraft validate(LeadDraft d, LocalDate today, Regions regions, boolean sourceRequired) {
         List<FieldError> errors = new ArrayList<>();
-        String company = trim(d.companyName());
+        String company = InputRules.trimToNull(d.companyName());
         if (company == null) {
             errors.add(new FieldError("companyName", "lead.companyName.required"));
         } else if (company.length() > NAME_MAX) {
@@ -72,7 +72,7 @@ public final class LeadDrafts {
         if (email != null && !EmailAddresses.isPlausible(EmailAddresses.normalize(email))) {
             errors.add(new FieldError("email", "lead.email.invalid"));
         }
-        String uscc = trim(d.uscc());
+        String uscc = InputRules.trimToNull(d.uscc());
         if (uscc != null) {
             try {
                 uscc = UnifiedSocialCreditCode.parse(uscc).value();
@@ -101,14 +101,10 @@ public final class LeadDrafts {
     }
 
     private static String limit(List<FieldError> errors, String field, String value, int max) {
-        String v = trim(value);
+        String v = InputRules.trimToNull(value);
         if (v != null && v.length() > max) {
             errors.add(new FieldError(field, "lead.field.tooLong", max));
         }
         return v;
-    }
-
-    private static String trim(String s) {
-        return InputRules.trimToNull(s);
     }
 }

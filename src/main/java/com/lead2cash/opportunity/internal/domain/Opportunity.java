@@ -368,7 +368,7 @@ public class Opportunity {
         if (seat == null || !panel.contains(seat)) {
             throw new ForbiddenException("opportunity.forbidden.panel");
         }
-        String c = OpportunityDetails.trim(comment);
+        String c = InputRules.trimToNull(comment);
         if (c != null && c.length() > 2000) {
             throw new FieldValidationException("comment", "opportunity.field.tooLong", 2000);
         }

@@ -21,7 +21,7 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
     public static OpportunityDetails validated(String name, BigDecimal amount, LocalDate expectedCloseDate,
                                                List<String> productLines, List<String> competitors, String nextStep) {
         List<FieldError> errors = new ArrayList<>();
-        String n = trim(name);
+        String n = InputRules.trimToNull(name);
         if (n == null) {
             errors.add(new FieldError("name", "opportunity.name.required"));
         } else if (n.length() > 200) {
@@ -40,7 +40,7 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
         // the expected close date's range is the aggregate's to judge, against today (Opportunity.requireCloseDateAhead)
         List<String> lines = items(errors, "productLines", productLines);
         List<String> rivals = items(errors, "competitors", competitors);
-        String step = trim(nextStep);
+        String step = InputRules.trimToNull(nextStep);
         if (step != null && step.length() > 500) {
             errors.add(new FieldError("nextStep", "opportunity.field.tooLong", 500));
         }
@@ -54,7 +54,7 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
         LinkedHashSet<String> kept = new LinkedHashSet<>();
         if (values != null) {
             for (String v : values) {
-                String t = trim(v);
+                String t = InputRules.trimToNull(v);
                 if (t == null) {
                     continue;
                 }
@@ -68,9 +68,5 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
             errors.add(new FieldError(field, "opportunity.items.tooMany", MAX_ITEMS));
         }
         return List.copyOf(kept);
-    }
-
-    static String trim(String s) {
-        return InputRules.trimToNull(s);
     }
 }

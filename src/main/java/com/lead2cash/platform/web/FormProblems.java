@@ -77,6 +77,18 @@ public record FormProblems(Map<String, String> fields, List<String> global, Map<
     }
 
     /**
+     * These problems and then {@code more}'s: a field these name keeps its own refusal (a value that could not be read
+     * is refused as such, not also for what it would have been), the others' fields and messages are added.
+     */
+    public FormProblems and(FormProblems more) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        more.fields().forEach(all::putIfAbsent);
+        List<String> messages = new java.util.ArrayList<>(global);
+        messages.addAll(more.global());
+        return new FormProblems(all, messages, unreadable);
+    }
+
+    /**
      * The same problems for a form whose list rows were sent with blank rows left out: the refusal names
      * {@code prefix[k]} for the k-th row sent, the form shows it on row {@code rows.get(k)}.
      */

@@ -395,13 +395,8 @@ class QuoteController {
         if (refusals.isEmpty()) {
             return unreadable;
         }
-        FormProblems judged = onRows(FormProblems.of(new com.lead2cash.platform.FieldValidationException(refusals),
-                messages, locale), form);
-        Map<String, String> fields = new LinkedHashMap<>(unreadable.fields());
-        judged.fields().forEach(fields::putIfAbsent);
-        List<String> global = new ArrayList<>(unreadable.global());
-        global.addAll(judged.global());
-        return new FormProblems(fields, global, unreadable.unreadable());
+        return unreadable.and(onRows(FormProblems.of(new com.lead2cash.platform.FieldValidationException(refusals),
+                messages, locale), form));
     }
 
     /**

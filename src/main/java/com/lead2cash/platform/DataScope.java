@@ -22,6 +22,12 @@ public interface DataScope {
     Scope teamOf(CurrentUser user);
 
     /**
+     * The units {@link #teamOf} takes the user's team from: their unit and those below it — for a view that counts
+     * records by the unit recorded on them rather than by their owner now (compliance by team, decision 0124).
+     */
+    java.util.List<UUID> teamUnits(CurrentUser user);
+
+    /**
      * The owners whose {@code field} the user on this thread reads unmasked: the owner and those above (SPEC §1) —
      * {@link #current()} but for roles that read everything without standing above anyone
      * ({@link Role#personalDataScope}), and only through the roles an administrator left on the default rule for the

@@ -101,6 +101,7 @@ class DataScopeTest {
             @Override public Scope current() { return scopeOf(eastRep); }
             @Override public Scope of(CurrentUser user) { return dataScope.of(user); }
             @Override public Scope teamOf(CurrentUser user) { return dataScope.teamOf(user); }
+            @Override public java.util.List<java.util.UUID> teamUnits(CurrentUser user) { return dataScope.teamUnits(user); }
             @Override public Scope personalData(ProtectedField field) { return current(); }
         };
         assertThatThrownBy(() -> fixed.requireVisible("Lead", "L-1", westRep.id()))

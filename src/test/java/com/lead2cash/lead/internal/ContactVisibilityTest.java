@@ -48,6 +48,11 @@ class ContactVisibilityTest {
             }
 
             @Override
+            public java.util.List<java.util.UUID> teamUnits(CurrentUser user) {
+                return java.util.List.of();
+            }
+
+            @Override
             public Scope personalData(ProtectedField field) {
                 return personal.get();
             }

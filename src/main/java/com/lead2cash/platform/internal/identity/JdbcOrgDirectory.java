@@ -225,6 +225,11 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope, AfterSaveCallback<Use
     }
 
     @Override
+    public List<UUID> teamUnits(CurrentUser user) {
+        return unitAndBelow(user.orgUnitId());
+    }
+
+    @Override
     public Scope teamOf(CurrentUser user) {
         Set<UUID> owners = new HashSet<>(jdbc.sql("""
                 select u.id from platform_user u join platform_org_unit o on o.id = u.org_unit_id

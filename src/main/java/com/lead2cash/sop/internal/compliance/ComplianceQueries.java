@@ -165,9 +165,9 @@ public class ComplianceQueries {
         }
     }
 
-    /** The units of the current manager's TEAM scope: their unit and those below it. */
+    /** The units of the current manager's TEAM scope ({@link DataScope#teamUnits}). */
     private List<UUID> teamUnits() {
-        List<UUID> units = CurrentUser.get().map(CurrentUser::orgUnitId).map(org::unitAndBelow).orElse(List.of());
+        List<UUID> units = dataScope.teamUnits(CurrentUser.require());
         // an empty list would be no valid SQL "in ()": a unit id nobody has stands for none
         return units.isEmpty() ? List.of(new UUID(0, 0)) : units;
     }

@@ -168,7 +168,8 @@ public class AftersalesAccess {
 
     /**
      * Whether the current user serves customers without selling to them: an after-sales person, who takes complaints
-     * only for the customers handed over to them (H1) and cannot open a customer's page, where those who sell record one.
+     * only for the customers handed over to them (H1), not on a customer's page where those who sell record one (the
+     * customers they serve they read there, read only: decision 0121).
      */
     public boolean servesOnly() {
         CurrentUser me = CurrentUser.require();

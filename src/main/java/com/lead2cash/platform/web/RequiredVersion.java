@@ -20,10 +20,8 @@ public final class RequiredVersion {
      * (400 {@code error.header.repeated}, as a repeated {@link SingleHeader} is), never the first one taken.
      */
     public static long of(Long version, java.util.List<String> ifMatchHeaders) {
-        if (ifMatchHeaders != null && ifMatchHeaders.size() > 1) {
-            throw new BadRequestException("If-Match", "error.header.repeated", "If-Match");
-        }
-        return of(version, ifMatchHeaders == null || ifMatchHeaders.isEmpty() ? null : ifMatchHeaders.get(0));
+        // the lines read as one list of tags, as the container joins them: more than one tag is refused there
+        return of(version, ifMatchHeaders == null || ifMatchHeaders.isEmpty() ? null : String.join(",", ifMatchHeaders));
     }
 
     public static long of(Long version, String ifMatchHeader) {

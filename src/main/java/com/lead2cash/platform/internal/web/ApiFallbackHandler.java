@@ -87,8 +87,7 @@ class ApiFallbackHandler {
         return answer(request, HttpStatus.NOT_ACCEPTABLE, spreadsheet ? "error.http.406.spreadsheet" : "error.http.406");
     }
 
-    private static final MediaType SPREADSHEET =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType SPREADSHEET = MediaType.parseMediaType(com.lead2cash.platform.web.Download.XLSX);
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     Object wrongContentType(HttpServletRequest request) {

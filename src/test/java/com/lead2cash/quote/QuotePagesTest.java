@@ -43,10 +43,8 @@ class QuotePagesTest {
         var team = sales.team("qpages");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "宁波港口物流有限公司", "李娜", "li@ningbo.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "堆场监控", "200000").get("id").asString();
         // a quote is sent from the proposal stage on (O1 passed)
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "堆场监控", "200000", "PROPOSAL");
         String gateway = sales.product(mvc, team, "GW-QP", "工业网关", "1000.00", "13");
         Cookie repSession = customers.session(mvc, team.rep());
 
@@ -161,9 +159,7 @@ class QuotePagesTest {
         var team = sales.team("qprecise");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "嘉兴精度仪表有限公司", "钱峰", "qian@jiaxing.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "仪表更换", "100000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "仪表更换", "100000", "PROPOSAL");
         String gateway = sales.product(mvc, team, "GW-QPR", "工业网关", "1000.00", "13");
         Cookie session = customers.session(mvc, team.rep());
 
@@ -208,9 +204,7 @@ class QuotePagesTest {
         var team = sales.team("qlinefld");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "嘉兴行列仪表有限公司", "钱峰", "qian@hanglie.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "仪表行列", "100000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "仪表行列", "100000", "PROPOSAL");
         String gateway = sales.product(mvc, team, "GW-QLF", "工业网关", "1000.00", "13");
         Cookie session = customers.session(mvc, team.rep());
 
@@ -257,9 +251,7 @@ class QuotePagesTest {
         var team = sales.team("qrows");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "绍兴多行机械有限公司", "孙磊", "sun@shaoxing.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "产线改造", "100000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "产线改造", "100000", "PROPOSAL");
         Cookie session = customers.session(mvc, team.rep());
         var post = mvc.post().uri("/quotes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header("Accept-Language", "en").param("lang", "en").param("opportunityId", opportunity);
@@ -282,10 +274,7 @@ class QuotePagesTest {
         var team = sales.team("mprecise");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "湖州精度阀门有限公司", "孙丽", "sun@huzhou.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "阀门更换", "100000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
-        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "阀门更换", "100000", "PROPOSAL", "NEGOTIATION");
         Cookie session = customers.session(mvc, team.rep());
         MvcTestResult refused = mvc.post().uri("/negotiation-minutes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header("Accept-Language", "en").param("lang", "en")
@@ -315,10 +304,7 @@ class QuotePagesTest {
         var team = sales.team("mnothing");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "湖州零头阀门有限公司", "钱丽", "qian@huzhou-nothing.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "阀门维修", "100000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
-        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "阀门维修", "100000", "PROPOSAL", "NEGOTIATION");
         Cookie session = customers.session(mvc, team.rep());
         for (String[] language : new String[][] {{"en", "This milestone comes to 0.00"}, {"zh-CN", "该付款节点按成交价折合 0.00"}}) {
             MvcTestResult refused = mvc.post().uri("/negotiation-minutes").cookie(session)
@@ -348,9 +334,7 @@ class QuotePagesTest {
         var team = sales.team("qp-acc");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "宁波接受测试有限公司", "李娜", "li@qp-acc.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "堆场监控", "200000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "堆场监控", "200000", "PROPOSAL");
         String gateway = sales.product(mvc, team, "GW-QPA", "工业网关", "1000.00", "13");
         Cookie repSession = customers.session(mvc, team.rep());
         String quoteId = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes", """
@@ -452,9 +436,7 @@ class QuotePagesTest {
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "湖州他队报价有限公司", "吴芳", "wu@huzhou.test");
         String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get("items").get(0).get("id").asString();
-        String opportunity = sales.opportunity(mvc, rep, customer, "他队报价", "100000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "他队报价", "100000", "PROPOSAL");
         String gateway = sales.product(mvc, team, "GW-QU", "工业网关", "1000.00", "13");
         JsonNode quote = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes", """
                 {"opportunityId":"%s","lines":[{"productId":"%s","quantity":3}]}""".formatted(opportunity, gateway)), 201));
@@ -524,9 +506,7 @@ class QuotePagesTest {
         var team = sales.team("mpages");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "温州阀门制造有限公司", "周敏", "zhou@wenzhou.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "产线改造", "300000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "产线改造", "300000", "PROPOSAL");
         Cookie session = customers.session(mvc, team.rep());
         assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).doesNotContain("id=\"new-minutes\"");
         assertThat(mvc.get().uri("/negotiation-minutes/new?opportunityId=" + opportunity).cookie(session).exchange())
@@ -584,10 +564,7 @@ class QuotePagesTest {
         var team = sales.team("massist");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "嘉兴助理纪要有限公司", "周敏", "zhou@jiaxing-assist.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "助理纪要", "300000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
-        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "助理纪要", "300000", "PROPOSAL", "NEGOTIATION");
         var assistant = fixtures.user("as.massist", team.company().east(), CustomerTestSupport.HIRED,
                 com.lead2cash.platform.Role.SALES_ASSISTANT);
         var westAssistant = fixtures.user("was.massist", team.company().west(), CustomerTestSupport.HIRED,
@@ -617,10 +594,7 @@ class QuotePagesTest {
         var team = sales.team("mactions");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "台州汽配有限公司", "郑洁", "zheng@taizhou.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "仓储改造", "300000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
-        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        String opportunity = sales.qualifiedOpportunity(mvc, team, rep, customer, "仓储改造", "300000", "PROPOSAL", "NEGOTIATION");
         Cookie session = customers.session(mvc, team.rep());
         String path = minutes(session, opportunity, "70").exchange().getResponse().getRedirectedUrl();
         assertThat(page(session, path, "en")).contains("id=\"send-minutes\"", "id=\"revise-minutes\"");

@@ -71,12 +71,8 @@ public class ContractTestSupport {
     public String opportunityAtContractStage(MockMvcTester mvc, Reviewers r, String customerName, String amount) {
         String rep = bearer(mvc, r.rep());
         String customer = sales.customerWithContact(r.rep(), customerName, "王经理", "wang@example.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, customerName + " 项目", amount).get("id").asString();
-        sales.qualify(mvc, r.team(), opportunity);
-        for (String stage : new String[] {"PROPOSAL", "NEGOTIATION", "CONTRACT"}) {
-            sales.move(mvc, rep, opportunity, stage);
-        }
-        return opportunity;
+        return sales.qualifiedOpportunity(mvc, r.team(), rep, customer, customerName + " 项目", amount, "PROPOSAL",
+                "NEGOTIATION", "CONTRACT");
     }
 
     /** What {@link #opportunityFromAcceptedQuote} made: the opportunity at the contract stage, its accepted quote and confirmed minutes. */
@@ -102,9 +98,8 @@ public class ContractTestSupport {
                                              String agreedPrice, String milestones) {
         String rep = bearer(mvc, r.rep());
         String customer = sales.customerWithContact(r.rep(), customerName, "王经理", "wang@" + tag + ".test");
-        String opportunity = sales.opportunity(mvc, rep, customer, customerName + " 项目", "12360").get("id").asString();
-        sales.qualify(mvc, r.team(), opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String opportunity = sales.qualifiedOpportunity(mvc, r.team(), rep, customer, customerName + " 项目", "12360",
+                "PROPOSAL");
         String gateway = sales.product(mvc, r.team(), "GW-" + tag, "工业网关", "1000.00", "13");
         String service = sales.product(mvc, r.team(), "SV-" + tag, "安装调试服务", "500.00", "6");
         JsonNode quote = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes", """

@@ -110,6 +110,20 @@ public class SalesTestSupport {
         expect(customers.post(mvc, bearer(mvc, team.tech()), path + "/evaluations", scores), 201);
     }
 
+    /**
+     * An opportunity of the customer ({@link #opportunity}), qualified by its panel ({@link #qualify}, O1 passed) and
+     * moved through the given stages in turn; its id.
+     */
+    public String qualifiedOpportunity(MockMvcTester mvc, Team team, String token, String customerId, String name,
+                                       String amount, String... stages) {
+        String id = opportunity(mvc, token, customerId, name, amount).get("id").asString();
+        qualify(mvc, team, id);
+        for (String stage : stages) {
+            move(mvc, token, id, stage);
+        }
+        return id;
+    }
+
     /** Moves the opportunity to a stage with its current version; answers the opportunity. */
     public JsonNode move(MockMvcTester mvc, String token, String opportunityId, String stage) {
         JsonNode current = customers.getJson(mvc, token, "/api/v1/opportunities/" + opportunityId);

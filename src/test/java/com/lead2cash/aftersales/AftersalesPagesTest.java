@@ -118,8 +118,7 @@ class AftersalesPagesTest {
         String handoverId = support.signed(served, s.rep(), "HT-2026-800201");
         String rep = customers.bearer(mvc, s.rep());
         JsonNode h = handedOver(s, handoverId);
-        assertThat(customers.post(mvc, customers.bearer(mvc, s.afterSales()), "/api/v1/handovers/" + handoverId + "/accept",
-                "{\"version\":" + h.get("version").asLong() + "}")).hasStatusOk();
+        accepted(s, handoverId, h);
         Cookie service = customers.session(mvc, s.afterSales());
 
         String first = page(service, "/complaints/new", "en");
@@ -397,8 +396,7 @@ class AftersalesPagesTest {
         String handoverId = support.signed(customer, s.rep(), "HT-2026-800301");
         JsonNode h = handedOver(s, handoverId);
         String service = customers.bearer(mvc, s.afterSales());
-        assertThat(customers.post(mvc, service, "/api/v1/handovers/" + handoverId + "/accept",
-                "{\"version\":" + h.get("version").asLong() + "}")).hasStatusOk();
+        accepted(s, handoverId, h);
         String rep = customers.bearer(mvc, s.rep());
         JsonNode c = customers.postJson(mvc, rep, "/api/v1/complaints", """
                 {"customerId":"%s","category":"PRODUCT","severity":"MINOR","description":"面板螺丝松动"}""".formatted(customer));
@@ -473,6 +471,12 @@ class AftersalesPagesTest {
         return request.exchange();
     }
 
+    /** The after-sales owner accepts the handover as it was handed over ({@code h}): they serve the customer from now on. */
+    private void accepted(Service s, String handoverId, JsonNode h) {
+        assertThat(customers.post(mvc, customers.bearer(mvc, s.afterSales()), "/api/v1/handovers/" + handoverId + "/accept",
+                "{\"version\":" + h.get("version").asLong() + "}")).hasStatusOk();
+    }
+
     /** The rep writes the handover's checklist and hands the customer to the after-sales owner; the handover as it is then. */
     private JsonNode handedOver(Service s, String handoverId) {
         String rep = customers.bearer(mvc, s.rep());
@@ -506,8 +510,7 @@ class AftersalesPagesTest {
         // the complaint page the same way, once the after-sales owner serves the customer and handles its complaints
         String serviceToken = customers.bearer(mvc, s.afterSales());
         h = customers.getJson(mvc, serviceToken, "/api/v1/handovers/" + handoverId);
-        assertThat(customers.post(mvc, serviceToken, "/api/v1/handovers/" + handoverId + "/accept",
-                "{\"version\":%d}".formatted(h.get("version").asLong()))).hasStatusOk();
+        accepted(s, handoverId, h);
         String complaintId = customers.postJson(mvc, rep, "/api/v1/complaints", """
                 {"customerId":"%s","category":"DELIVERY","severity":"MAJOR","description":"到货延误三天"}"""
                 .formatted(customer)).get("id").asString();
@@ -520,7 +523,7 @@ class AftersalesPagesTest {
     }
 
     @Test
-    void H1_theAfterSalesOwnerWhoAcceptedTheHandoverAndTheirHeadReadTheCustomerOnlyAndNobodyElseNew() throws Exception {
+    void H1_theAfterSalesOwnerWhoAcceptedTheHandoverAndTheirHeadReadTheCustomerOnlyAndNobodyElse() throws Exception {
         Service s = support.service("served");
         String customer = support.customer(s.rep(), "杭州售后服务客户科技有限公司");
         String handoverId = support.signed(customer, s.rep(), "HT-2026-800301");
@@ -529,8 +532,7 @@ class AftersalesPagesTest {
         String apiPath = "/api/v1/customers/" + customer;
         assertThat(customers.get(mvc, serviceToken, apiPath)).as("handed over, not yet accepted").hasStatus(404);
 
-        assertThat(customers.post(mvc, serviceToken, "/api/v1/handovers/" + handoverId + "/accept",
-                "{\"version\":%d}".formatted(h.get("version").asLong()))).hasStatusOk();
+        accepted(s, handoverId, h);
 
         // the one who serves it reads it: no seller's step offered, none allowed, contacts masked
         JsonNode read = customers.getJson(mvc, serviceToken, apiPath);

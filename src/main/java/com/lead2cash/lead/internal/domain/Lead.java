@@ -477,6 +477,14 @@ public class Lead {
     }
 
     /**
+     * The grades a regrade may give: every grade but the one the lead has — a regrade to it changes nothing, and
+     * recorded it would read "regraded A → A" in the history. The lead's page offers these.
+     */
+    public java.util.List<Grade> regradeChoices() {
+        return java.util.Arrays.stream(Grade.values()).filter(g -> g != grade).toList();
+    }
+
+    /**
      * A person changes the grade by hand, with a reason that the audit trail keeps. On a lead not yet
      * screened, this is its screening. Raised to A where it may not stay as an A lead (L4,
      * {@link #leavesWhenRaisedToA}), it leaves its owner or the nurture pool, to be routed as a captured A lead is;
@@ -490,8 +498,7 @@ public class Lead {
         if (manualGrade == null) {
             throw new FieldValidationException("grade", "lead.grade.required");
         }
-        if (manualGrade == grade) {
-            // a regrade to the grade it has changes nothing; recorded, it would read "regraded A → A" in the history
+        if (!regradeChoices().contains(manualGrade)) {
             throw new FieldValidationException("grade", "lead.regrade.sameGrade", grade);
         }
         if (reason == null || reason.isBlank() || reason.length() > 500) {

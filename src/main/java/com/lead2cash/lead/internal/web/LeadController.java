@@ -360,7 +360,8 @@ public class LeadController {
                                 .map(OrgDirectory.Person::displayName).orElse("")));
             }
         }
-        model.addAttribute("grades", Grade.values());
+        // the grades the lead may be regraded to, as it answers them (not the one it has)
+        model.addAttribute("grades", lead.regradeChoices());
         model.addAttribute("intents", ContactIntent.values());
         model.addAttribute("people", directory.people(entries.stream().map(LeadHistory.Entry::actorId)
                 .collect(java.util.stream.Collectors.toSet())));

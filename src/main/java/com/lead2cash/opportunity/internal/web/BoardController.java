@@ -275,10 +275,10 @@ class BoardController {
             Flash.success(redirect, "opportunity.lostReason.saved", saved.code());
         } catch (DomainException e) {
             Flash.error(redirect, e);
-            // the reason's row (a version sent), or the new reason's form (none), shows what was typed again, the
-            // fields refused marked
+            // the reason's row (a version sent, which Flash.typed keeps), or the new reason's form (none), shows what
+            // was typed again, the fields refused marked
             Flash.typed(redirect, "lostReasonTyped", "code", code, "labelZh", labelZh, "labelEn", labelEn,
-                    "active", active, "position", position, "version", version,
+                    "active", active, "position", position,
                     "refused", e instanceof FieldValidationException fields
                             ? fields.errors().stream().map(FieldValidationException.FieldError::field).distinct().toList()
                             : null);
